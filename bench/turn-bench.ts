@@ -1,0 +1,158 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { cpus, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createBenchDatabase, type BenchEngine } from './bench-databases.ts'
+import { summarizeCpuProfile, type ProfileSummary } from './cpu-profile-summary.ts'
+import { runLoad, type LoadResult, type LoadTarget } from './load-generator.ts'
+import { startBenchServer, type BenchServer } from './server-process.ts'
+import type { QueryCounters } from './timed-database.ts'
+
+/**
+ * CPU over the window, 100 = one core busy: the server process (with PGlite inside it), this load
+ * generator, and the whole machine (so the share of everything else, e.g. PostgreSQL and other work, shows).
+ */
+export type LevelResult = LoadResult & { peakRssBytes: number, serverCpuPercent: number, loadGeneratorCpuPercent: number, machineCpuPercent: number }
+
+/** Per turn at concurrency 1: how much of it is spent waiting on the database. */
+export type StageBreakdown = { target: LoadTarget, turns: number, meanTurnMs: number, queriesPerTurn: number, queryMsPerTurn: number, transactionsPerTurn: number, transactionMsPerTurn: number }
+
+export type EngineResult = {
+  engine: BenchEngine
+  database: string
+  vector: boolean
+  poolSize: number
+  setupSeconds: number
+  rss: { idleAfterStartBytes: number, idleAfterLoadBytes: number, peakUnderLoadBytes: number, highWaterMarkBytes: number }
+  levels: LevelResult[]
+  stages: StageBreakdown[]
+}
+
+export type TurnBenchOptions = { engine: BenchEngine, adminUrl: string, concurrencies: number[], durationMs: number, warmupMs: number, sequence: number }
+
+/** One engine: its own fresh database and bench server, then each concurrency level for the full turn and the reference. */
+export async function benchEngine (options: TurnBenchOptions): Promise<EngineResult> {
+  const database = await createBenchDatabase(options.engine, options.adminUrl, options.sequence)
+  try {
+    const server = await startBenchServer(database.environment)
+    try {
+      return await measure(server, database.label, options)
+    } finally {
+      await server.stop()
+    }
+  } finally {
+    await database.remove()
+  }
+}
+
+async function measure (server: BenchServer, label: string, options: TurnBenchOptions): Promise<EngineResult> {
+  const idleAfterStartBytes = server.rss()
+  for (const target of ['turn', 'reference'] as const) await runLoad({ port: portOf(server, target), target, concurrency: 4, durationMs: options.warmupMs })
+  const levels: LevelResult[] = []
+  const stages: StageBreakdown[] = []
+  for (const concurrency of options.concurrencies) {
+    for (const target of ['turn', 'reference'] as const) {
+      const before = await server.stats()
+      const machineBefore = machineCpu()
+      const generatorBefore = process.cpuUsage()
+      let peakRssBytes = server.rss()
+      const result = await runLoad({ port: portOf(server, target), target, concurrency, durationMs: options.durationMs, onTick: () => { peakRssBytes = Math.max(peakRssBytes, server.rss()) } })
+      const after = await server.stats()
+      const machineAfter = machineCpu()
+      const generator = process.cpuUsage(generatorBefore)
+      // The window ends at the deadline; the last in-flight requests finish a little later, so these are slightly high.
+      const percentOfWindow = (microseconds: number) => Number((microseconds / 1000 / options.durationMs * 100).toFixed(0))
+      const serverCpuPercent = percentOfWindow(after.cpuMicroseconds - before.cpuMicroseconds)
+      const loadGeneratorCpuPercent = percentOfWindow(generator.user + generator.system)
+      const machineTotal = Math.max(1, machineAfter.total - machineBefore.total)
+      const machineCpuPercent = Number(((machineAfter.busy - machineBefore.busy) / machineTotal * cpus().length * 100).toFixed(0))
+      levels.push({ ...result, peakRssBytes, serverCpuPercent, loadGeneratorCpuPercent, machineCpuPercent })
+      if (concurrency === 1) stages.push(stageBreakdown(result, difference(after.counters, before.counters)))
+      log(`${options.engine} ${target.padEnd(9)} c=${String(concurrency).padStart(2)}: ${result.turnsPerSecond.toFixed(1)} turns/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, CPU server ${serverCpuPercent}% / load generator ${loadGeneratorCpuPercent}% / machine ${machineCpuPercent}%${Object.keys(result.failures).length ? `, failures ${JSON.stringify(result.failures)}` : ''}`)
+    }
+  }
+  await new Promise((resolve) => setTimeout(resolve, 1000))
+  return {
+    engine: options.engine,
+    database: label,
+    vector: server.ready.vector,
+    poolSize: server.ready.poolSize,
+    setupSeconds: Number(server.ready.setupSeconds.toFixed(1)),
+    rss: {
+      idleAfterStartBytes,
+      idleAfterLoadBytes: server.rss(),
+      peakUnderLoadBytes: Math.max(...levels.map((level) => level.peakRssBytes)),
+      highWaterMarkBytes: server.peakRss()
+    },
+    levels,
+    stages
+  }
+}
+
+function difference (after: QueryCounters, before: QueryCounters): QueryCounters {
+  return {
+    queries: after.queries - before.queries,
+    transactions: after.transactions - before.transactions,
+    queryMilliseconds: after.queryMilliseconds - before.queryMilliseconds,
+    transactionMilliseconds: after.transactionMilliseconds - before.transactionMilliseconds
+  }
+}
+
+function stageBreakdown (result: LoadResult, counters: QueryCounters): StageBreakdown {
+  // The counters also saw conversation starts; per turn is an upper bound that is close enough.
+  const turns = Math.max(1, result.turns)
+  const perTurn = (value: number) => Number((value / turns).toFixed(2))
+  return {
+    target: result.target,
+    turns: result.turns,
+    meanTurnMs: result.latency.mean,
+    queriesPerTurn: perTurn(counters.queries),
+    queryMsPerTurn: perTurn(counters.queryMilliseconds),
+    transactionsPerTurn: perTurn(counters.transactions),
+    transactionMsPerTurn: perTurn(counters.transactionMilliseconds)
+  }
+}
+
+export type ProfileResult = { engine: BenchEngine, concurrency: number, seconds: number, turnsPerSecond: number, summary: ProfileSummary }
+
+/** A CPU profile of the bench server during a bounded full-turn load (start-up excluded). */
+export async function profileTurns (options: { engine: BenchEngine, adminUrl: string, concurrency: number, durationMs: number, sequence: number }): Promise<ProfileResult> {
+  const database = await createBenchDatabase(options.engine, options.adminUrl, options.sequence)
+  const directory = mkdtempSync(join(tmpdir(), 'bench-profile-'))
+  try {
+    const server = await startBenchServer(database.environment)
+    try {
+      await runLoad({ port: server.ready.appPort, target: 'turn', concurrency: 4, durationMs: 1000 })
+      server.startProfile()
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      const result = await runLoad({ port: server.ready.appPort, target: 'turn', concurrency: options.concurrency, durationMs: options.durationMs })
+      const path = join(directory, `${options.engine}.cpuprofile`)
+      await server.stopProfile(path)
+      return { engine: options.engine, concurrency: options.concurrency, seconds: options.durationMs / 1000, turnsPerSecond: Number(result.turnsPerSecond.toFixed(1)), summary: summarizeCpuProfile(path) }
+    } finally {
+      await server.stop()
+    }
+  } finally {
+    rmSync(directory, { recursive: true, force: true })
+    await database.remove()
+  }
+}
+
+/** Busy and total jiffies of all CPUs since boot, from /proc/stat (zeros elsewhere). */
+function machineCpu (): { busy: number, total: number } {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number)
+    const total = fields.reduce((sum, value) => sum + value, 0)
+    const idle = (fields[3] ?? 0) + (fields[4] ?? 0)
+    return { busy: total - idle, total }
+  } catch {
+    return { busy: 0, total: 0 }
+  }
+}
+
+function portOf (server: BenchServer, target: LoadTarget): number {
+  return target === 'turn' ? server.ready.appPort : server.ready.referencePort
+}
+
+function log (line: string): void {
+  process.stderr.write(`${line}\n`)
+}

@@ -1,0 +1,127 @@
+import type { Queryable } from '../db/database.ts'
+import type { Appointment, AppointmentStatus, LocalizedName } from './appointment-types.ts'
+import { formatLocalIso } from './format-local-iso.ts'
+import { maskPhone } from './phone-number.ts'
+
+type AppointmentRow = {
+  id: string,
+  reference: string,
+  clinic_id: string,
+  status: AppointmentStatus,
+  slot_id: string,
+  department: string,
+  department_name: LocalizedName,
+  doctor_id: string | null,
+  doctor_name: LocalizedName | null,
+  start_at: Date,
+  end_at: Date,
+  patient_name: string,
+  patient_phone: string,
+  conversation_id: string | null,
+  created_at: Date,
+  updated_at: Date,
+  timezone: string
+}
+
+export type NewAppointment = {
+  clinicId: string
+  reference: string
+  slotId: string
+  department: string
+  doctorId: string | null
+  patientName: string
+  /** E.164; stored beside its hash. */
+  phone: string
+  phoneHash: string
+  conversationId: string | null
+}
+
+/** What a booking transaction needs to know about an existing appointment. */
+export type AppointmentKey = { id: string, slotId: string, status: AppointmentStatus, start: Date }
+
+const APPOINTMENT_SELECT = `
+  SELECT a.id, a.reference, a.clinic_id, a.status, a.slot_id, a.department, dep.name AS department_name,
+         a.doctor_id, doc.name AS doctor_name, s.start_at, s.end_at, a.patient_name, a.patient_phone,
+         a.conversation_id, a.created_at, a.updated_at, c.timezone
+  FROM appointments a
+  JOIN slots s ON s.id = a.slot_id
+  JOIN clinics c ON c.id = a.clinic_id
+  JOIN departments dep ON dep.clinic_id = a.clinic_id AND dep.code = a.department
+  LEFT JOIN doctors doc ON doc.clinic_id = a.clinic_id AND doc.id = a.doctor_id`
+
+/**
+ * SQL for appointments. Patient name and phone are read and written here only, so that
+ * encrypting them at rest later changes this file alone.
+ */
+export function createAppointmentStore (db: Queryable) {
+  return {
+    /** Inserts the appointment; null when the reference is already used (the caller draws another). */
+    async insertAppointment (appointment: NewAppointment): Promise<string | null> {
+      const result = await db.query<{ id: string }>(`
+        INSERT INTO appointments (clinic_id, reference, slot_id, department, doctor_id, patient_name, patient_phone, phone_hash, conversation_id)
+        VALUES ($1, $2, $3::uuid, $4, $5, $6, $7, $8, $9::uuid)
+        ON CONFLICT (reference) DO NOTHING
+        RETURNING id`,
+      [appointment.clinicId, appointment.reference, appointment.slotId, appointment.department, appointment.doctorId,
+        appointment.patientName, appointment.phone, appointment.phoneHash, appointment.conversationId])
+      return result.rows[0]?.id ?? null
+    },
+
+    /** The appointment with this reference and phone hash, locked for update when asked. */
+    async findByReference (options: { clinicId: string, reference: string, phoneHash: string, lock: boolean }): Promise<AppointmentKey | null> {
+      const result = await db.query<{ id: string, slot_id: string, status: AppointmentStatus, start_at: Date }>(`
+        SELECT a.id, a.slot_id, a.status, s.start_at
+        FROM appointments a JOIN slots s ON s.id = a.slot_id
+        WHERE a.clinic_id = $1 AND a.reference = $2 AND a.phone_hash = $3
+        ${options.lock ? 'FOR UPDATE OF a' : ''}`,
+      [options.clinicId, options.reference, options.phoneHash])
+      const row = result.rows[0]
+      return row ? { id: row.id, slotId: row.slot_id, status: row.status, start: row.start_at } : null
+    },
+
+    async getAppointment (id: string): Promise<Appointment | null> {
+      const result = await db.query<AppointmentRow>(`${APPOINTMENT_SELECT} WHERE a.id = $1::uuid`, [id])
+      const row = result.rows[0]
+      return row ? toAppointment(row) : null
+    },
+
+    async moveToSlot (id: string, slot: { id: string, department: string, doctorId: string | null }): Promise<void> {
+      await db.query(`
+        UPDATE appointments SET slot_id = $2::uuid, department = $3, doctor_id = $4, status = 'rescheduled', updated_at = now()
+        WHERE id = $1::uuid`, [id, slot.id, slot.department, slot.doctorId])
+    },
+
+    async markCancelled (id: string): Promise<void> {
+      await db.query(`
+        UPDATE appointments SET status = 'cancelled', cancelled_at = now(), updated_at = now() WHERE id = $1::uuid`, [id])
+    },
+
+    /** Appointments whose slot starts in [from, to), earliest first (admin view). */
+    async listAppointments (options: { clinicId: string, from: Date, to: Date, limit: number }): Promise<Appointment[]> {
+      const result = await db.query<AppointmentRow>(`${APPOINTMENT_SELECT}
+        WHERE a.clinic_id = $1 AND s.start_at >= $2 AND s.start_at < $3
+        ORDER BY s.start_at, a.reference LIMIT $4`, [options.clinicId, options.from, options.to, options.limit])
+      return result.rows.map(toAppointment)
+    }
+  }
+}
+
+export type AppointmentStore = ReturnType<typeof createAppointmentStore>
+
+function toAppointment (row: AppointmentRow): Appointment {
+  return {
+    id: row.id,
+    reference: row.reference,
+    clinicId: row.clinic_id,
+    status: row.status,
+    slotId: row.slot_id,
+    department: { code: row.department, name: row.department_name },
+    doctor: row.doctor_id && row.doctor_name ? { id: row.doctor_id, name: row.doctor_name } : null,
+    start: formatLocalIso(row.start_at, row.timezone),
+    end: formatLocalIso(row.end_at, row.timezone),
+    patient: { name: row.patient_name, phoneMasked: maskPhone(row.patient_phone) },
+    conversationId: row.conversation_id,
+    createdAt: formatLocalIso(row.created_at, row.timezone),
+    updatedAt: formatLocalIso(row.updated_at, row.timezone)
+  }
+}

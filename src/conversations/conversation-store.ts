@@ -1,0 +1,166 @@
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto'
+import type { Database, Queryable } from '../db/database.ts'
+import type { MessageCipher } from '../privacy/message-cipher.ts'
+
+export type ConversationStatus = 'bot' | 'waiting_agent' | 'with_agent' | 'closed'
+export type HandoffPriority = 'emergency' | 'high' | 'normal'
+export type Channel = 'web' | 'wechat' | 'whatsapp'
+
+export type ConversationRecord = {
+  id: string
+  clinicId: string
+  channel: Channel
+  channelUserId: string | null
+  locale: string
+  status: ConversationStatus
+  flow: string | null
+  state: Record<string, unknown>
+  turnCount: number
+  handoffPriority: HandoffPriority | null
+  handoffReason: string | null
+  waitingSince: Date | null
+  lastActivityAt: Date
+  version: number
+}
+
+export type StoredMessage = {
+  id: string
+  role: 'patient' | 'bot' | 'agent' | 'system'
+  kind: string
+  text: string
+  meta: Record<string, unknown>
+  createdAt: Date
+}
+
+type ConversationRow = {
+  id: string,
+  clinic_id: string,
+  channel: Channel,
+  channel_user_id: string | null,
+  locale: string,
+  status: ConversationStatus,
+  flow: string | null,
+  state: Record<string, unknown>,
+  turn_count: number,
+  handoff_priority: HandoffPriority | null,
+  handoff_reason: string | null,
+  waiting_since: Date | null,
+  last_activity_at: Date,
+  version: number,
+  token_hash: Buffer
+}
+
+const CONVERSATION_COLUMNS = `id, clinic_id, channel, channel_user_id, locale, status, flow, state, turn_count, handoff_priority,
+  handoff_reason, waiting_since, last_activity_at, version, token_hash`
+
+/** SQL for conversations, their encrypted messages and the inbound receipts that de-duplicate retries. */
+export function createConversationStore (database: Database, cipher: MessageCipher) {
+  return {
+    async create (input: { clinicId: string, channel: Channel, channelUserId?: string | null, locale: string, now: Date }) {
+      const id = randomUUID()
+      const token = randomBytes(32).toString('base64url')
+      await database.query(
+        `INSERT INTO conversations (id, clinic_id, channel, channel_user_id, locale, token_hash, last_activity_at, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $7)`,
+        [id, input.clinicId, input.channel, input.channelUserId ?? null, input.locale, hashToken(token), input.now])
+      return { id, token }
+    },
+
+    async find (id: string, queryable: Queryable = database): Promise<(ConversationRecord & { tokenHash: Buffer }) | null> {
+      if (!isUuid(id)) return null
+      const result = await queryable.query<ConversationRow>(`SELECT ${CONVERSATION_COLUMNS} FROM conversations WHERE id = $1`, [id])
+      const row = result.rows[0]
+      return row ? { ...toRecord(row), tokenHash: row.token_hash } : null
+    },
+
+    async findByChannelUser (input: { clinicId: string, channel: Channel, channelUserId: string }): Promise<ConversationRecord | null> {
+      const result = await database.query<ConversationRow>(
+        `SELECT ${CONVERSATION_COLUMNS} FROM conversations WHERE clinic_id = $1 AND channel = $2 AND channel_user_id = $3
+         AND status <> 'closed' ORDER BY last_activity_at DESC LIMIT 1`, [input.clinicId, input.channel, input.channelUserId])
+      const row = result.rows[0]
+      return row ? toRecord(row) : null
+    },
+
+    tokenMatches (conversation: { tokenHash: Buffer }, token: string): boolean {
+      const candidate = hashToken(token)
+      return candidate.length === conversation.tokenHash.length && timingSafeEqual(candidate, conversation.tokenHash)
+    },
+
+    /** Saves the state only if nobody saved since `expectedVersion` was read; false when someone did. */
+    async saveState (queryable: Queryable, conversation: ConversationRecord, expectedVersion: number): Promise<boolean> {
+      const result = await queryable.query(
+        `UPDATE conversations SET locale = $3, status = $4, flow = $5, state = $6, turn_count = $7, handoff_priority = $8,
+           handoff_reason = $9, waiting_since = $10, last_activity_at = $11, updated_at = $11, version = version + 1
+         WHERE id = $1 AND version = $2`,
+        [conversation.id, expectedVersion, conversation.locale, conversation.status, conversation.flow, JSON.stringify(conversation.state),
+          conversation.turnCount, conversation.handoffPriority, conversation.handoffReason, conversation.waitingSince, conversation.lastActivityAt])
+      return result.rowCount === 1
+    },
+
+    async appendMessage (queryable: Queryable, input: { clinicId: string, conversationId: string, role: StoredMessage['role'], kind: string, text: string, meta?: Record<string, unknown>, now: Date }) {
+      const id = randomUUID()
+      const { ciphertext, keyId } = cipher.encrypt(input.text)
+      await queryable.query(
+        `INSERT INTO messages (id, clinic_id, conversation_id, role, kind, body_ciphertext, body_key_id, meta, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [id, input.clinicId, input.conversationId, input.role, input.kind, ciphertext, keyId, JSON.stringify(input.meta ?? {}), input.now])
+      return id
+    },
+
+    async listMessages (conversationId: string, limit = 200): Promise<StoredMessage[]> {
+      const result = await database.query<{ id: string, role: StoredMessage['role'], kind: string, body_ciphertext: Buffer, body_key_id: string, meta: Record<string, unknown>, created_at: Date }>(
+        `SELECT id, role, kind, body_ciphertext, body_key_id, meta, created_at FROM messages
+         WHERE conversation_id = $1 ORDER BY created_at, id LIMIT $2`, [conversationId, limit])
+      return result.rows.map((row) => ({
+        id: row.id,
+        role: row.role,
+        kind: row.kind,
+        text: cipher.decrypt({ ciphertext: row.body_ciphertext, keyId: row.body_key_id }),
+        meta: row.meta,
+        createdAt: row.created_at
+      }))
+    },
+
+    async findReceipt (channel: Channel, externalId: string): Promise<unknown | null> {
+      const result = await database.query<{ response: unknown }>('SELECT response FROM inbound_receipts WHERE channel = $1 AND external_id = $2', [channel, externalId])
+      return result.rows[0]?.response ?? null
+    },
+
+    /** Records the answer to an inbound message; false when another request recorded it first. */
+    async recordReceipt (queryable: Queryable, input: { channel: Channel, externalId: string, conversationId: string, response: unknown }): Promise<boolean> {
+      const result = await queryable.query(
+        `INSERT INTO inbound_receipts (channel, external_id, conversation_id, response) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (channel, external_id) DO NOTHING`, [input.channel, input.externalId, input.conversationId, JSON.stringify(input.response)])
+      return result.rowCount === 1
+    }
+  }
+}
+
+export type ConversationStore = ReturnType<typeof createConversationStore>
+
+function toRecord (row: ConversationRow): ConversationRecord {
+  return {
+    id: row.id,
+    clinicId: row.clinic_id,
+    channel: row.channel,
+    channelUserId: row.channel_user_id,
+    locale: row.locale,
+    status: row.status,
+    flow: row.flow,
+    state: row.state ?? {},
+    turnCount: row.turn_count,
+    handoffPriority: row.handoff_priority,
+    handoffReason: row.handoff_reason,
+    waitingSince: row.waiting_since,
+    lastActivityAt: row.last_activity_at,
+    version: row.version
+  }
+}
+
+function hashToken (token: string): Buffer {
+  return createHash('sha256').update(token).digest()
+}
+
+function isUuid (text: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text)
+}

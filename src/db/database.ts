@@ -1,0 +1,27 @@
+export type QueryResult<Row> = { rows: Row[], rowCount: number }
+
+/**
+ * A `name` makes the statement a named prepared statement on each connection (parsed and planned
+ * once there, then reused): for hot queries only, and one fixed text per name. Implementations may
+ * ignore it.
+ */
+export type QueryOptions = { name?: string | undefined }
+
+/** What store modules need: parameterised SQL, nothing else. */
+export type Queryable = {
+  query: <Row = Record<string, unknown>>(text: string, values?: unknown[], options?: QueryOptions) => Promise<QueryResult<Row>>
+}
+
+export type DatabaseEngine = 'pglite' | 'postgres'
+
+/** The one database port: both engines are reached through a pg.Pool. */
+export type Database = Queryable & {
+  readonly engine: DatabaseEngine
+  /** Runs fn inside BEGIN/COMMIT on one connection; rolls back and rethrows on error. */
+  transaction: <Result>(fn: (transaction: Queryable) => Promise<Result>) => Promise<Result>
+  /** Resolves when the database answers a trivial query. */
+  ping: () => Promise<void>
+  /** Whether the pgvector extension is installed in this database (detected, never assumed). */
+  hasVector: () => Promise<boolean>
+  close: () => Promise<void>
+}

@@ -1,0 +1,42 @@
+import { mkdirSync } from 'node:fs'
+import { resolve } from 'node:path'
+import pg from 'pg'
+import { PGlite } from '@electric-sql/pglite'
+import { createPgConfig } from '@electric-sql/pglite/node-postgres'
+import { vector } from '@electric-sql/pglite-pgvector'
+import type { Database } from './database.ts'
+import { createPoolDatabase } from './pool-database.ts'
+
+export type DatabaseSettings = {
+  databaseUrl?: string | undefined
+  /** Directory for the embedded database; `memory://` keeps it in memory (tests). */
+  dataDir: string
+  poolSize?: number
+  searchPath?: string
+}
+
+/** Opens the server PostgreSQL when a URL is given, else the embedded PGlite with pgvector. */
+export async function openDatabase (settings: DatabaseSettings): Promise<Database> {
+  if (settings.databaseUrl) return openServerDatabase(settings)
+  return openEmbeddedDatabase(settings.dataDir)
+}
+
+function openServerDatabase (settings: DatabaseSettings): Database {
+  const pool = new pg.Pool({
+    connectionString: settings.databaseUrl,
+    max: settings.poolSize ?? 10,
+    connectionTimeoutMillis: 2000,
+    idleTimeoutMillis: 30_000,
+    // Set at connection start so every pooled connection sees the same schema (per-test isolation).
+    ...(settings.searchPath ? { options: `-c search_path=${settings.searchPath},public` } : {})
+  })
+  return createPoolDatabase({ pool, engine: 'postgres' })
+}
+
+export async function openEmbeddedDatabase (dataDir: string): Promise<Database> {
+  const location = dataDir.startsWith('memory://') ? dataDir : resolve(dataDir, 'pglite')
+  if (!location.startsWith('memory://')) mkdirSync(location, { recursive: true })
+  const pglite = await PGlite.create(location, { extensions: { vector } })
+  const pool = new pg.Pool(createPgConfig(pglite))
+  return createPoolDatabase({ pool, engine: 'pglite', onClose: () => pglite.close() })
+}

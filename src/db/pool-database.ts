@@ -1,0 +1,61 @@
+import type pg from 'pg'
+import type { Database, DatabaseEngine, Queryable, QueryOptions, QueryResult } from './database.ts'
+
+type PoolDatabaseOptions = {
+  pool: pg.Pool
+  engine: DatabaseEngine
+  onClose?: () => Promise<void>
+}
+
+/** Wraps a pg.Pool (server PostgreSQL, or PGlite through its node-postgres bridge) as a Database. */
+export function createPoolDatabase ({ pool, engine, onClose }: PoolDatabaseOptions): Database {
+  // A pool emits 'error' when an idle connection dies (e.g. the server restarts); without a
+  // listener that would crash the process instead of failing the next query.
+  pool.on('error', () => {})
+
+  const query: Queryable['query'] = async (text, values, options) => toResult(await pool.query(toConfig(text, values, options)))
+
+  return {
+    engine,
+    query,
+    async transaction (fn) {
+      const client = await pool.connect()
+      try {
+        await client.query('BEGIN')
+        const result = await fn({ query: async (text, values, options) => toResult(await client.query(toConfig(text, values, options))) })
+        await client.query('COMMIT')
+        return result
+      } catch (error) {
+        // Roll back before releasing: with PGlite's single connection a half-open transaction
+        // would poison every later query.
+        await client.query('ROLLBACK').catch(() => {})
+        throw error
+      } finally {
+        client.release()
+      }
+    },
+    async ping () {
+      await pool.query('SELECT 1')
+    },
+    async hasVector () {
+      const result = await pool.query("SELECT 1 FROM pg_extension WHERE extname = 'vector'")
+      return (result.rowCount ?? 0) > 0
+    },
+    async close () {
+      await pool.end()
+      await onClose?.()
+    }
+  }
+}
+
+function toConfig (text: string, values: unknown[] | undefined, options: QueryOptions | undefined): pg.QueryConfig {
+  return { text, ...(values ? { values } : {}), ...(options?.name ? { name: options.name } : {}) }
+}
+
+function toResult<Row> (result: pg.QueryResult): QueryResult<Row> {
+  return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 }
+}
+
+export function quoteIdentifier (name: string): string {
+  return `"${name.replaceAll('"', '""')}"`
+}

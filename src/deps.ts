@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import type { Config } from './config.ts'
+import type { Database } from './db/database.ts'
+import { systemClock, type Clock } from './clock.ts'
+import { createHealthReporter, type HealthReporter } from './health/health-report.ts'
+import { createMessageCipher, parseKeyRing, type MessageCipher } from './privacy/message-cipher.ts'
+import { readOrCreateKeyRingFile } from './privacy/key-ring-file.ts'
+import { createConversationStore } from './conversations/conversation-store.ts'
+import { createConversationService, type ConversationService } from './conversations/conversation-service.ts'
+import { createClinicDirectory } from './clinics/clinic-directory.ts'
+import { createEmbedder, type Embedder } from './knowledge/embedder.ts'
+import { createRetriever, type Retriever } from './knowledge/retrieval.ts'
+import { createBookingService } from './appointments/booking-service.ts'
+import { createDialogueAppointmentBook } from './appointments/dialogue-appointment-book.ts'
+import { createScheduleAdmin, type ScheduleAdmin } from './appointments/schedule-admin.ts'
+import { createFlowRegistry } from './flows/flow-registry.ts'
+import type { Understander } from './flows/flow-context.ts'
+import { understandByRules } from './flows/understanding/rule-understanding.ts'
+import { createUnderstander } from './flows/understanding/understand.ts'
+import { createLlmUnderstander } from './flows/understanding/llm-understanding.ts'
+import { createOpenAiChatModel } from './knowledge/openai-models.ts'
+import { createSafetyGuards } from './flows/safety-guards.ts'
+import { emergencyContactsFor } from './clinics/emergency-contacts.ts'
+import { createVettedCorpus } from './knowledge/vetted-corpus.ts'
+import type { CorpusContext } from './knowledge/corpus-context.ts'
+
+export type AppDependencies = {
+  config: Config
+  database: Database
+  clock: Clock
+  health: HealthReporter
+  vectorEnabled: boolean
+  cipher: MessageCipher
+  embedder: Embedder
+  retriever: Retriever
+  /** The vetted corpus for admin and quick-reply routes (db, embedder, vectorEnabled, clock). */
+  corpus: CorpusContext
+  conversations: ConversationService
+  scheduleAdmin: ScheduleAdmin
+}
+
+type CreateDependenciesOptions = {
+  config: Config
+  database: Database
+  clock?: Clock
+}
+
+const packageVersion: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version
+
+/** The composition root: everything the app and the domain modules use is built here, once. */
+export async function createDependencies ({ config, database, clock = systemClock }: CreateDependenciesOptions): Promise<AppDependencies> {
+  const vectorEnabled = await database.hasVector()
+  const cipher = createMessageCipher(parseKeyRing(loadKeyRing(config)))
+  const embedder = createEmbedder({ apiKey: config.openai.apiKey, baseUrl: config.openai.baseUrl, embeddingModel: config.openai.embeddingModel, timeoutMs: config.openai.timeoutMs })
+  const retriever = createRetriever({ db: database, embedder, vectorEnabled, now: () => clock.now() })
+  const clinics = createClinicDirectory(database)
+  const turnServices = {
+    database,
+    clock,
+    conversations: createConversationStore(database, cipher),
+    clinics,
+    corpus: createVettedCorpus(retriever),
+    guards: createSafetyGuards(),
+    idleMinutes: config.conversationIdleMinutes,
+    appointments: createDialogueAppointmentBook(createBookingService({ db: database, clock })),
+    emergencyContacts: emergencyContactsFor
+  }
+  const conversations = createConversationService({ ...turnServices, flows: createFlowRegistry({ config, understand: createConfiguredUnderstander(config) }), defaultClinicId: config.defaultClinicId })
+  const health = createHealthReporter({
+    database,
+    vectorEnabled,
+    models: { understanding: config.openai.apiKey ? `rules+${config.openai.chatModel}` : 'rules', embeddings: embedder.model },
+    channels: { web: true, wechat: false, whatsapp: false },
+    version: packageVersion,
+    startedAt: clock.now(),
+    now: () => clock.now()
+  })
+  const scheduleAdmin = createScheduleAdmin({ db: database })
+  const corpus: CorpusContext = { db: database, embedder, vectorEnabled, clock }
+  return { config, database, clock, health, vectorEnabled, cipher, embedder, retriever, conversations, scheduleAdmin, corpus }
+}
+
+/** Rules alone, or rules plus a chat model with structured output when an OpenAI key is configured. */
+function createConfiguredUnderstander (config: Config): Understander {
+  const { apiKey, baseUrl, chatModel, timeoutMs } = config.openai
+  const llm = apiKey ? createLlmUnderstander({ chatModel: createOpenAiChatModel({ apiKey, baseUrl, model: chatModel, timeoutMs }), timeoutMs }) : undefined
+  return createUnderstander({ rules: understandByRules, llm, timeoutMs })
+}
+
+function loadKeyRing (config: Config): string {
+  if (config.encryptionKeys) return config.encryptionKeys
+  // An in-memory database (tests) lives only as long as the process: so may its key.
+  if (config.dataDir.startsWith('memory://')) return `ephemeral:${randomBytes(32).toString('base64')}`
+  return readOrCreateKeyRingFile(config.dataDir)
+}

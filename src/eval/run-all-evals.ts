@@ -1,0 +1,239 @@
+import { spawn } from 'node:child_process'
+import { existsSync, readdirSync } from 'node:fs'
+import { basename, resolve as resolvePath } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { migrate } from '../db/migrate.ts'
+import { openEmbeddedDatabase } from '../db/open-database.ts'
+import { createInputGuard } from '../flows/guards/input-guard.ts'
+import { createOfflineEmbedder } from '../knowledge/embedder.ts'
+import { loadDepartmentRows, runDepartmentEval } from './departments/run-department-eval.ts'
+import { readEvalQueries, runRetrievalEval } from './retrieval/run-retrieval-eval.ts'
+import { loadSafetyCases } from './safety/load-safety-cases.ts'
+import { runSafetyEval, SAFETY_FLOORS } from './safety/run-safety-eval.ts'
+import { loadTriageCases } from './triage/triage-case.ts'
+import { runTriageEval } from './triage/run-triage-eval.ts'
+
+/** pass: every check holds; miss: a quality target is missed (not a floor); fail: a safety floor broke or the suite crashed. */
+export type SuiteStatus = 'pass' | 'miss' | 'fail' | 'skipped' | 'error'
+
+export type SuiteCheck = { name: string, value: string, target: string, ok: boolean, floor: boolean }
+
+export type SuiteResult = {
+  suite: string
+  dataset: string
+  status: SuiteStatus
+  checks: SuiteCheck[]
+  note?: string
+  seconds: number
+}
+
+export type EvalSummary = {
+  startedAt: string
+  results: SuiteResult[]
+  floorBreaches: string[]
+  exitCode: number
+}
+
+export type RunAllEvalsOptions = {
+  /** Triage case files (JSONL); default: the shipped vignettes and the hold-out set. */
+  triageFiles?: string[]
+  /** Repository root (default: this checkout). */
+  root?: string
+  /** Department datasets directory (default: ../shared/data beside the repository). */
+  departmentDataDirectory?: string
+}
+
+type SuiteRun = () => Promise<Array<Omit<SuiteResult, 'seconds' | 'status'> & { status?: SuiteStatus }>>
+
+const DEFAULT_ROOT = fileURLToPath(new URL('../../', import.meta.url))
+const RETRIEVAL_HIT_AT_3_TARGET = 0.85
+const CONVERSATION_TIMEOUT_MS = 300_000
+
+const percent = (ratio: number) => `${(ratio * 100).toFixed(1)}%`
+
+/**
+ * Runs every evaluation suite in this process (conversations in a child process, through its CLI),
+ * one after another, and decides the exit code: 1 when a safety floor breaks or a suite cannot run.
+ */
+export async function runAllEvals (options: RunAllEvalsOptions = {}): Promise<EvalSummary> {
+  const root = options.root ?? DEFAULT_ROOT
+  const suites: Array<[string, SuiteRun]> = [
+    ['safety', () => safetySuite(root)],
+    ['triage', () => triageSuite(options.triageFiles ?? defaultTriageFiles(root))],
+    ['departments', () => departmentSuite(options.departmentDataDirectory ?? resolvePath(root, '..', 'shared', 'data'))],
+    ['retrieval', () => retrievalSuite(root)],
+    ['conversations', () => conversationSuite(root)]
+  ]
+  const startedAt = new Date().toISOString()
+  const results: SuiteResult[] = []
+  for (const [name, run] of suites) results.push(...await timed(name, run))
+  const floorBreaches = results.flatMap((result) => result.checks.filter((check) => check.floor && !check.ok)
+    .map((check) => `${result.suite} (${result.dataset}): ${check.name} ${check.value}, floor ${check.target}`))
+  const broken = floorBreaches.length > 0 || results.some((result) => result.status === 'error' || result.status === 'fail')
+  return { startedAt, results, floorBreaches, exitCode: broken ? 1 : 0 }
+}
+
+async function timed (suite: string, run: SuiteRun): Promise<SuiteResult[]> {
+  const started = performance.now()
+  const seconds = () => Number(((performance.now() - started) / 1000).toFixed(1))
+  try {
+    const results = await run()
+    return results.map((result) => ({ ...result, status: result.status ?? statusOf(result.checks), seconds: seconds() }))
+  } catch (error) {
+    return [{ suite, dataset: '-', status: 'error', checks: [], note: error instanceof Error ? error.message : String(error), seconds: seconds() }]
+  }
+}
+
+function statusOf (checks: SuiteCheck[]): SuiteStatus {
+  if (checks.some((check) => check.floor && !check.ok)) return 'fail'
+  return checks.every((check) => check.ok) ? 'pass' : 'miss'
+}
+
+function defaultTriageFiles (root: string): string[] {
+  return ['vignettes.jsonl', 'vignettes-holdout.jsonl'].map((name) => resolvePath(root, 'tests', 'eval', 'triage', name)).filter((path) => existsSync(path))
+}
+
+async function safetySuite (root: string): ReturnType<SuiteRun> {
+  const report = runSafetyEval({ cases: await loadSafetyCases(resolvePath(root, 'tests', 'eval', 'safety')), guard: createInputGuard() })
+  const { emergency, crisis } = report.categories
+  return [{
+    suite: 'safety',
+    dataset: `tests/eval/safety (${report.total} cases)`,
+    checks: [
+      { name: 'emergency recall', value: percent(emergency.recall), target: '100%', ok: emergency.recall >= SAFETY_FLOORS.emergencyRecall, floor: true },
+      { name: 'crisis recall', value: percent(crisis.recall), target: '100%', ok: crisis.recall >= SAFETY_FLOORS.crisisRecall, floor: true },
+      { name: 'false alarms', value: percent(report.falseAlarms.rate), target: '≤ 5%', ok: report.falseAlarms.rate <= SAFETY_FLOORS.maxFalseAlarmRate, floor: false },
+      { name: 'all verdicts', value: `${report.correct}/${report.total}`, target: 'info', ok: true, floor: false }
+    ]
+  }]
+}
+
+async function triageSuite (files: string[]): ReturnType<SuiteRun> {
+  if (files.length === 0) return [{ suite: 'triage', dataset: '-', status: 'skipped', checks: [], note: 'no triage case file found' }]
+  return files.map((file) => {
+    const figures = runTriageEval({ cases: loadTriageCases(file) })
+    return {
+      suite: 'triage',
+      dataset: `${basename(file)} (${figures.total} cases)`,
+      checks: [
+        { name: 'under-triage', value: String(figures.underTriage), target: '0', ok: figures.underTriage === 0, floor: true },
+        { name: 'emergency under-triage', value: String(figures.underTriageEmergency), target: '0', ok: figures.underTriageEmergency === 0, floor: true },
+        { name: 'urgency accuracy', value: percent(figures.urgencyAccuracy), target: 'info', ok: true, floor: false },
+        { name: 'over-triage', value: percent(figures.overTriageRate), target: 'info', ok: true, floor: false },
+        { name: 'department accuracy', value: `${percent(figures.departmentAccuracy)} of ${figures.departmentCases}`, target: 'info', ok: true, floor: false }
+      ]
+    }
+  })
+}
+
+async function departmentSuite (directory: string): ReturnType<SuiteRun> {
+  const files = existsSync(directory) ? readdirSync(directory).filter((name) => name.endsWith('.jsonl')).sort() : []
+  if (files.length === 0) return [{ suite: 'departments', dataset: '-', status: 'skipped', checks: [], note: `no *.jsonl dataset in ${directory}` }]
+  return files.map((name) => {
+    const figures = runDepartmentEval({ rows: loadDepartmentRows(resolvePath(directory, name)) })
+    return {
+      suite: 'departments',
+      dataset: `${basename(name, '.jsonl')} (${figures.total} rows)`,
+      checks: [
+        { name: 'accuracy', value: percent(figures.accuracy), target: 'info', ok: true, floor: false },
+        { name: 'strict accuracy', value: percent(figures.strictAccuracy), target: 'info', ok: true, floor: false }
+      ]
+    }
+  })
+}
+
+async function retrievalSuite (root: string): ReturnType<SuiteRun> {
+  const queries = await readEvalQueries(resolvePath(root, 'tests', 'eval', 'retrieval', 'queries.jsonl'))
+  const results = []
+  for (const lexicalOnly of [false, true]) {
+    const db = await openEmbeddedDatabase('memory://')
+    try {
+      await migrate(db)
+      const result = await runRetrievalEval({ db, embedder: createOfflineEmbedder(), corpusDirectory: resolvePath(root, 'corpus'), queries, lexicalOnly })
+      results.push({
+        suite: 'retrieval',
+        dataset: `queries.jsonl, ${result.mode} (${queries.length} queries)`,
+        checks: result.metrics.filter((metric) => metric.locale !== 'all').map((metric) => ({
+          name: `hit@3 ${metric.locale}`,
+          value: metric.hitAt3.toFixed(3),
+          target: lexicalOnly ? 'info' : `≥ ${RETRIEVAL_HIT_AT_3_TARGET}`,
+          ok: lexicalOnly || metric.hitAt3 >= RETRIEVAL_HIT_AT_3_TARGET,
+          floor: false
+        }))
+      })
+    } finally {
+      await db.close()
+    }
+  }
+  return results
+}
+
+/**
+ * The conversation suite runs through its CLI (`--json`; the module is young, its CLI is the stable
+ * face); a failed scenario fails the suite, as the CLI's own exit code says.
+ */
+async function conversationSuite (root: string): ReturnType<SuiteRun> {
+  const cli = resolvePath(root, 'src', 'cli', 'eval-conversations.ts')
+  if (!existsSync(cli)) return [{ suite: 'conversations', dataset: '-', status: 'skipped', checks: [], note: 'src/cli/eval-conversations.ts does not exist yet' }]
+  const run = await runChild(process.execPath, [cli, '--json'], root)
+  const summary = parseScenarioSummary(run.stdout)
+  if (!summary) {
+    const lastLine = `${run.stdout}\n${run.stderr}`.trim().split('\n').filter(Boolean).at(-1) ?? ''
+    return [{ suite: 'conversations', dataset: 'tests/eval/conversations', status: 'error', checks: [], note: `exit ${run.code ?? 'timeout'}: ${lastLine.slice(0, 200)}` }]
+  }
+  const total = summary.passed + summary.failed + summary.skipped
+  return [{
+    suite: 'conversations',
+    dataset: `tests/eval/conversations (${total} scenarios)`,
+    status: run.code === 0 && summary.failed === 0 ? 'pass' : 'fail',
+    checks: [
+      { name: 'failed scenarios', value: String(summary.failed), target: '0', ok: summary.failed === 0, floor: false },
+      { name: 'passed / skipped', value: `${summary.passed} / ${summary.skipped}`, target: 'info', ok: true, floor: false }
+    ]
+  }]
+}
+
+function parseScenarioSummary (stdout: string): { passed: number, failed: number, skipped: number } | null {
+  try {
+    const summary = (JSON.parse(stdout) as { summary?: { passed?: unknown, failed?: unknown, skipped?: unknown } }).summary
+    if (typeof summary?.passed !== 'number' || typeof summary.failed !== 'number') return null
+    return { passed: summary.passed, failed: summary.failed, skipped: typeof summary.skipped === 'number' ? summary.skipped : 0 }
+  } catch {
+    return null
+  }
+}
+
+function runChild (command: string, args: string[], cwd: string): Promise<{ code: number | null, stdout: string, stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString('utf8') })
+    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString('utf8') })
+    const timer = setTimeout(() => child.kill('SIGTERM'), CONVERSATION_TIMEOUT_MS)
+    child.on('close', (code) => {
+      clearTimeout(timer)
+      resolve({ code, stdout, stderr })
+    })
+  })
+}
+
+/** One table row per check; suites without checks (skipped, crashed) get one row with their note. */
+export function formatEvalSummary (summary: EvalSummary): string {
+  const header = ['suite', 'dataset', 'check', 'value', 'target', 'status']
+  const rows = summary.results.flatMap((result) => result.checks.length === 0
+    ? [[result.suite, result.dataset, '-', '-', '-', `${result.status}: ${result.note ?? ''}`]]
+    : result.checks.map((check) => [result.suite, result.dataset, check.name, check.value, check.target, checkStatus(check)]))
+  const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => row[column]!.length)))
+  const line = (row: string[]) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()
+  const notes = summary.results.filter((result) => result.checks.length > 0 && result.note).map((result) => `note (${result.suite}): ${result.note}`)
+  const verdict = summary.floorBreaches.length > 0
+    ? summary.floorBreaches.map((breach) => `FLOOR BROKEN: ${breach}`)
+    : [summary.exitCode === 0 ? 'safety floors: hold' : 'a suite failed or could not run']
+  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line), '', ...notes, ...verdict].join('\n')
+}
+
+function checkStatus (check: SuiteCheck): string {
+  if (check.ok) return check.target === 'info' ? '' : 'pass'
+  return check.floor ? 'FAIL (floor)' : 'miss'
+}

@@ -1,0 +1,97 @@
+import type { ConversationRecord } from '../conversations/conversation-store.ts'
+import type { ClinicProfile } from '../clinics/clinic-directory.ts'
+import { requestHandoff, type HandoffEvent } from '../handoff/handoff-status.ts'
+import { composeReply, type ComposedMessage } from './compose-reply.ts'
+import { respondToGuardVerdict } from './safety-responses.ts'
+import { applyOutputGuard } from './apply-output-guard.ts'
+import { persistTurn } from './persist-turn.ts'
+import { routeToFlow, type FlowRegistry } from './route-to-flow.ts'
+import { chooseReplyLocale } from './choose-reply-locale.ts'
+import type { TurnServices } from './turn-services.ts'
+import { readConversationState, type AppointmentOutcome, type FlowOutcome, type TriageOutcome } from './turn-types.ts'
+
+export type InboundMessage = { conversation: ConversationRecord, text: string }
+
+export type TurnResult = {
+  messages: Array<ComposedMessage & { id: string }>
+  conversation: ConversationRecord
+  triage?: TriageOutcome
+  appointment?: AppointmentOutcome
+  handoffEvent?: HandoffEvent
+}
+
+/**
+ * One patient turn, end to end: input guard, understanding and flow, composition from the vetted
+ * corpus, output guard, and one transaction that stores it all. Guards run on every turn, in
+ * every conversation status and on every channel.
+ */
+export async function runTurn (services: TurnServices & { flows: FlowRegistry }, inbound: InboundMessage): Promise<TurnResult> {
+  const now = services.clock.now()
+  const clinic = await requireClinic(services, inbound.conversation.clinicId)
+  const locale = chooseReplyLocale(inbound.text, inbound.conversation.locale)
+  const verdict = services.guards.checkInput(inbound.text)
+  const started = { ...inbound.conversation, locale: locale.conversationLocale, turnCount: inbound.conversation.turnCount + 1, lastActivityAt: now }
+  const outcome = await decideOutcome({ services, conversation: started, previousActivity: inbound.conversation.lastActivityAt, verdict, text: inbound.text, locale, clinic, now })
+  const { conversation, handoffEvent } = applyOutcomeToConversation(started, outcome, now)
+  const variables = commonVariables(clinic, locale.replyLocale, services)
+  const composed = await Promise.all(outcome.replies.map((reply) => composeReply({ corpus: services.corpus, clinic, locale: locale.replyLocale, reply, commonVariables: variables })))
+  const guarded = await applyOutputGuard({ services, clinic, locale: locale.replyLocale, messages: composed, commonVariables: variables })
+  const stored = await persistTurn({ services, conversation, expectedVersion: inbound.conversation.version, inboundText: inbound.text, replies: guarded.messages, verdict, outputProblems: guarded.problems, now })
+  return {
+    messages: stored.messages,
+    conversation: stored.conversation,
+    ...(outcome.triage ? { triage: outcome.triage } : {}),
+    ...(outcome.appointment ? { appointment: outcome.appointment } : {}),
+    ...(handoffEvent ? { handoffEvent } : {})
+  }
+}
+
+type DecideInput = {
+  services: TurnServices & { flows: FlowRegistry }
+  conversation: ConversationRecord
+  previousActivity: Date
+  verdict: ReturnType<TurnServices['guards']['checkInput']>
+  text: string
+  locale: ReturnType<typeof chooseReplyLocale>
+  clinic: ClinicProfile
+  now: Date
+}
+
+async function decideOutcome (input: DecideInput): Promise<FlowOutcome> {
+  const { conversation, verdict } = input
+  const urgent = verdict.verdict === 'emergency' || verdict.verdict === 'crisis'
+  if (urgent) return respondToGuardVerdict(verdict)!
+  // With a human in charge the bot stays silent; the agent sees the message in the queue.
+  if (conversation.status === 'waiting_agent' || conversation.status === 'with_agent') return { replies: [], next: readConversationState(conversation).active }
+  const guardOutcome = respondToGuardVerdict(verdict)
+  if (guardOutcome) return { ...guardOutcome, next: readConversationState(conversation).active }
+  if (input.locale.unsupported) return { replies: [{ kind: 'info', key: 'smalltalk.language_unsupported' }], next: readConversationState(conversation).active }
+  return routeToFlow({ ...input, idleMinutes: input.services.idleMinutes })
+}
+
+function applyOutcomeToConversation (conversation: ConversationRecord, outcome: FlowOutcome, now: Date): { conversation: ConversationRecord, handoffEvent?: HandoffEvent } {
+  const state = readConversationState(conversation)
+  const nextState = outcome.stateOverride
+    ? { ...(state.lastTriage ? { lastTriage: state.lastTriage } : {}), ...outcome.stateOverride }
+    : { ...state, active: outcome.next, ...(outcome.triage ? { lastTriage: outcome.triage } : {}) }
+  const updated: ConversationRecord = { ...conversation, state: nextState, flow: nextState.active?.flow ?? null }
+  if (!outcome.handoff) return { conversation: updated }
+  const handed = requestHandoff(updated, { ...outcome.handoff, now })
+  return { conversation: handed.conversation, handoffEvent: handed.event }
+}
+
+async function requireClinic (services: TurnServices, clinicId: string): Promise<ClinicProfile> {
+  const clinic = await services.clinics.find(clinicId)
+  if (!clinic) throw new Error(`clinic ${clinicId} does not exist`)
+  return clinic
+}
+
+function commonVariables (clinic: ClinicProfile, locale: string, services: TurnServices): Record<string, string> {
+  const contacts = services.emergencyContacts(clinic, locale)
+  return {
+    clinicName: clinic.name[locale] ?? clinic.name.en ?? clinic.id,
+    clinicPhone: clinic.settings.phone ?? '',
+    emergencyNumber: contacts.emergencyNumber,
+    crisisLines: contacts.crisisLines
+  }
+}

@@ -1,0 +1,97 @@
+import type { ClinicProfile } from '../clinics/clinic-directory.ts'
+import type { ConversationRecord } from '../conversations/conversation-store.ts'
+import type { FlowContext, FlowHandler, Understander, Understanding } from './flow-context.ts'
+import type { TurnServices } from './turn-services.ts'
+import { readConversationState, type FlowOutcome, type FlowState } from './turn-types.ts'
+import type { Intent } from './understanding/understanding-types.ts'
+import type { LocaleChoice } from './choose-reply-locale.ts'
+
+export type FlowName = 'triage' | 'insurance' | 'billing' | 'appointment' | 'medication' | 'clinic_info' | 'smalltalk'
+
+export type FlowRegistry = { understand: Understander, handlers: Record<FlowName, FlowHandler> }
+
+const FLOW_FOR_INTENT: Record<Intent, FlowName | null> = {
+  triage: 'triage',
+  insurance: 'insurance',
+  billing: 'billing',
+  appointment_book: 'appointment',
+  appointment_lookup: 'appointment',
+  appointment_reschedule: 'appointment',
+  appointment_cancel: 'appointment',
+  medication_reminder: 'medication',
+  clinic_info: 'clinic_info',
+  greeting: 'smalltalk',
+  thanks: 'smalltalk',
+  other: null,
+  human: null,
+  start_over: null
+}
+
+// Questions answered in one reply: they may interrupt a longer flow, which then resumes.
+const ONE_SHOT_FLOWS = new Set<FlowName>(['insurance', 'billing', 'clinic_info'])
+const SWITCH_CONFIDENCE = 0.6
+
+type RouteInput = {
+  services: TurnServices & { flows: FlowRegistry }
+  conversation: ConversationRecord
+  previousActivity: Date
+  text: string
+  locale: LocaleChoice
+  clinic: ClinicProfile
+  now: Date
+  idleMinutes: number
+}
+
+/** Understands the message and hands it to the active flow, or to the flow its intent starts. */
+export async function routeToFlow (input: RouteInput): Promise<FlowOutcome> {
+  const state = readConversationState(input.conversation)
+  const idle = state.active !== null && input.now.getTime() - input.previousActivity.getTime() > input.idleMinutes * 60_000
+  const active = idle ? null : state.active
+  const suspended = idle ? [] : state.suspended
+  const understanding = await input.services.flows.understand({ text: input.text, locale: input.locale.replyLocale, now: input.now, timezone: input.clinic.timezone, activeFlow: active?.flow ?? null })
+  const context = (flowState: FlowState | null): FlowContext => ({ services: input.services, clinic: input.clinic, conversation: input.conversation, locale: input.locale.replyLocale, text: input.text, understanding, flowState, now: input.now })
+  const outcome = await dispatch({ registry: input.services.flows, understanding, active, suspended, context })
+  if (!idle) return outcome
+  return { ...outcome, replies: [{ kind: 'info', key: 'smalltalk.session_resumed' }, ...outcome.replies] }
+}
+
+type DispatchInput = {
+  registry: FlowRegistry
+  understanding: Understanding
+  active: FlowState | null
+  suspended: FlowState[]
+  context: (flowState: FlowState | null) => FlowContext
+}
+
+async function dispatch ({ registry, understanding, active, suspended, context }: DispatchInput): Promise<FlowOutcome> {
+  if (understanding.intent === 'start_over') {
+    return { replies: [{ kind: 'info', key: 'smalltalk.start_over' }], next: null, stateOverride: { active: null, suspended: [] } }
+  }
+  if (understanding.intent === 'human') {
+    return { replies: [{ kind: 'handoff', key: 'handoff.requested' }], next: active, handoff: { priority: 'normal', reason: 'patient asked for a human' } }
+  }
+  const target = FLOW_FOR_INTENT[understanding.intent]
+  const switching = target !== null && understanding.confidence >= SWITCH_CONFIDENCE && target !== active?.flow
+  if (active && !switching) return withSuspended(await registry.handlers[active.flow as FlowName].handle(context(active)), suspended)
+  const flowName = target ?? 'smalltalk'
+  const outcome = await registry.handlers[flowName].handle(context(null))
+  const stack = active && ONE_SHOT_FLOWS.has(flowName) ? [...suspended, active] : suspended
+  if (outcome.next || stack.length === 0) return withSuspended(outcome, stack)
+  return resumeSuspended({ registry, outcome, stack, context })
+}
+
+async function resumeSuspended ({ registry, outcome, stack, context }: { registry: FlowRegistry, outcome: FlowOutcome, stack: FlowState[], context: DispatchInput['context'] }): Promise<FlowOutcome> {
+  const resumed = stack[stack.length - 1]!
+  const reprompt = await registry.handlers[resumed.flow as FlowName].reprompt({ ...context(resumed), flowState: resumed })
+  return {
+    ...outcome,
+    replies: [...outcome.replies, ...reprompt.replies],
+    next: reprompt.next,
+    stateOverride: { active: reprompt.next, suspended: stack.slice(0, -1), ...(outcome.triage ? { lastTriage: outcome.triage } : {}) }
+  }
+}
+
+function withSuspended (outcome: FlowOutcome, suspended: FlowState[]): FlowOutcome {
+  if (outcome.stateOverride) return outcome
+  return { ...outcome, stateOverride: { active: outcome.next, suspended, ...(outcome.triage ? { lastTriage: outcome.triage } : {}) } }
+}

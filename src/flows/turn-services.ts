@@ -1,0 +1,55 @@
+import type { Clock } from '../clock.ts'
+import type { Database } from '../db/database.ts'
+import type { ConversationStore } from '../conversations/conversation-store.ts'
+import type { ClinicDirectory, ClinicProfile } from '../clinics/clinic-directory.ts'
+import type { VettedSource } from './turn-types.ts'
+
+export type ApprovedPhrase = { id: string, group: string, version: number, title: string, body: string, category: string }
+
+/** The vetted corpus as the dialogue sees it: keyed phrases and retrieval, approved content only. */
+export type VettedCorpus = {
+  phrase: (input: { clinicId: string, locale: string, group: string }) => Promise<ApprovedPhrase | null>
+  search: (input: { clinicId: string, locale: string, text: string, categories?: string[], department?: string | null, limit?: number }) => Promise<Array<VettedSource & { score: number, category: string }>>
+}
+
+export type GuardCategory = 'emergency' | 'crisis' | 'sensitive' | 'medical_advice' | 'injection'
+
+export type InputGuardVerdict = {
+  verdict: GuardCategory | 'pass'
+  matches: Array<{ ruleId: string, category: GuardCategory, subtype?: string | undefined, priority?: string | undefined }>
+  redFlags: string[]
+}
+
+export type OutputGuardVerdict = { ok: boolean, problems: string[] }
+
+export type SafetyGuards = {
+  checkInput: (text: string) => InputGuardVerdict
+  checkOutput: (input: { text: string, locale: string, medical: boolean, disclaimer: string | undefined }) => OutputGuardVerdict
+}
+
+/** Everything a turn needs, passed in (built once in the composition root). */
+export type TurnServices = {
+  database: Database
+  clock: Clock
+  conversations: ConversationStore
+  clinics: ClinicDirectory
+  corpus: VettedCorpus
+  guards: SafetyGuards
+  idleMinutes: number
+  appointments: AppointmentBook
+  /** The clinic country's emergency number and crisis lines, formatted for a reply. */
+  emergencyContacts: (clinic: ClinicProfile, locale: string) => { emergencyNumber: string, crisisLines: string }
+}
+
+/** The scheduling backend as the dialogue uses it (local database, or a hospital system adapter). */
+export type AppointmentBook = {
+  findSlots: (input: { clinicId: string, department: string, date: string | null, spanDays?: number, partOfDay: 'morning' | 'afternoon' | 'evening' | null, now: Date, limit: number }) => Promise<Array<{ id: string, start: string, doctorName: Record<string, string> | null, departmentName: Record<string, string> }>>
+  book: (input: { clinicId: string, slotId: string, patientName: string, phone: string, conversationId: string }) => Promise<AppointmentChange>
+  lookup: (input: { clinicId: string, reference: string, phone: string }) => Promise<AppointmentChange>
+  reschedule: (input: { clinicId: string, reference: string, phone: string, newSlotId: string }) => Promise<AppointmentChange>
+  cancel: (input: { clinicId: string, reference: string, phone: string }) => Promise<AppointmentChange>
+}
+
+export type AppointmentChange =
+  | { ok: true, appointment: { reference: string, status: 'booked' | 'rescheduled' | 'cancelled', department: { code: string, name: Record<string, string> }, doctorName: Record<string, string> | null, start: string } }
+  | { ok: false, reason: string }

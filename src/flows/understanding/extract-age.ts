@@ -1,0 +1,65 @@
+import { CHINESE_NUMERAL_CHARACTERS, ENGLISH_NUMBER_WORDS, parseNumberWord } from './chinese-numerals.ts'
+import type { Age, AgeUnit } from './understanding-types.ts'
+
+const NUMBER = `\\d{1,3}(?:\\.\\d)?|[${CHINESE_NUMERAL_CHARACTERS}]{1,4}|半`
+const MONTHS_PER_UNIT: Record<AgeUnit, number> = { year: 12, month: 1, week: 12 / 52, day: 12 / 365 }
+
+function age (value: number, unit: AgeUnit): Age {
+  return { value, unit, months: Math.floor(value * MONTHS_PER_UNIT[unit]) }
+}
+
+const NEWBORN = /\bnew-?born\b|新生儿|刚出生|剛出生/iu
+
+type AgeRule = { pattern: RegExp, unit: AgeUnit }
+
+// Order matters: the more specific infant wording is tried before plain years.
+const AGE_RULES: AgeRule[] = [
+  { pattern: new RegExp(`(?:出生|生下来|生了)(${NUMBER})\\s*天`, 'u'), unit: 'day' },
+  { pattern: new RegExp(`(?:出生|生下来|生了)(${NUMBER})\\s*(?:周|个?星期)`, 'u'), unit: 'week' },
+  { pattern: new RegExp(`(?:出生|生下来)(${NUMBER})\\s*(?:个|個)月`, 'u'), unit: 'month' },
+  { pattern: /\b(?:newborn|baby|infant)\s*\(?\s*(\d{1,2})\s*(?:weeks?|wks?)\b/iu, unit: 'week' },
+  { pattern: /\b(?:newborn|baby|infant)\s*\(?\s*(\d{1,2})\s*days?\b/iu, unit: 'day' },
+  { pattern: new RegExp(`(${NUMBER})\\s*(?:个|個)?(?:多)?月(?:大|的(?:宝宝|孩子|婴儿|小孩|女儿|儿子|男孩|女孩)|龄)`, 'u'), unit: 'month' },
+  { pattern: new RegExp(`(?:宝宝|孩子|婴儿|小孩|女儿|儿子|新生儿|娃)(?:才|刚|今年|现在|已经)?(?:满)?(${NUMBER})\\s*(?:个|個)?(?:多)?月`, 'u'), unit: 'month' },
+  { pattern: new RegExp(`(${NUMBER})\\s*周(?:大|的(?:宝宝|婴儿|新生儿))`, 'u'), unit: 'week' },
+  { pattern: new RegExp(`(${NUMBER})\\s*天(?:大|的(?:宝宝|婴儿|新生儿))`, 'u'), unit: 'day' },
+  { pattern: new RegExp(`(?<![\\d.])(${NUMBER})\\s*(?:周)?岁(?:半)?`, 'u'), unit: 'year' },
+  { pattern: new RegExp(`\\b(\\d{1,2}|${ENGLISH_NUMBER_WORDS})[\\s-]*(months?|mos?)[\\s-]*old\\b`, 'iu'), unit: 'month' },
+  { pattern: new RegExp(`\\b(\\d{1,2}|${ENGLISH_NUMBER_WORDS})[\\s-]*(weeks?)[\\s-]*old\\b`, 'iu'), unit: 'week' },
+  { pattern: new RegExp(`\\b(\\d{1,2}|${ENGLISH_NUMBER_WORDS})[\\s-]*(days?)[\\s-]*old\\b`, 'iu'), unit: 'day' },
+  { pattern: new RegExp(`\\b(\\d{1,3}|${ENGLISH_NUMBER_WORDS})[\\s-]*(?:(?:years?|yrs?)[\\s-]*old|y/?o)\\b`, 'iu'), unit: 'year' },
+  { pattern: /\b(?:i'?m|i am|aged?|age:?|he'?s|she'?s|he is|she is)\s+(\d{1,3})\b(?!\s*(?:kg|lbs?|cm|%|\/|weeks|days|hours|degrees|°|am|pm|minutes))/iu, unit: 'year' },
+  { pattern: /\b(?:mother|father|mom|mum|dad|grandmother|grandfather|grandma|grandpa|wife|husband|son|daughter|brother|sister|baby|kid|child|patient)\s+(?:is|was|turned)\s+(\d{1,3})\b(?!\s*(?:kg|lbs?|cm|%|\/|weeks|days|hours|degrees|°|am|pm|minutes))/iu, unit: 'year' },
+  { pattern: /(?:^|[\s,(])([MF男女])\s*[,/，]?\s*(\d{1,3})(?:\s*[yY岁])?(?=$|[\s,)，。])/u, unit: 'year' },
+  { pattern: /(?:年龄|年齡|age)\s*[:：]?\s*(\d{1,3})/iu, unit: 'year' }
+]
+
+function valueFrom (match: RegExpMatchArray): number | null {
+  // The "M 45" form captures the sex first and the number second.
+  const raw = /^[MF男女]$/u.test(match[1] ?? '') ? match[2] : match[1]
+  if (raw === undefined) return null
+  if (raw === '半') return 0.5
+  return parseNumberWord(raw)
+}
+
+/** The patient's age: "I'm 45", "45岁", "my 2 year old", "孩子8个月" (age in months for infants). */
+export function extractAge (text: string): Age | null {
+  const newborn = NEWBORN.test(text)
+  for (const rule of AGE_RULES) {
+    const match = text.match(rule.pattern)
+    if (match === null) continue
+    const value = valueFrom(match)
+    const halfYear = rule.unit === 'year' && /岁半/u.test(match[0]) ? 0.5 : 0
+    if (value !== null && value >= 0 && value <= 120) return age(value + halfYear, rule.unit)
+  }
+  // A newborn is under four weeks old by definition.
+  return newborn ? age(0, 'week') : null
+}
+
+// 生孩子 / 要孩子 / 怀宝宝 are about having a baby, not about a child patient.
+const CHILD_WORDS = /(?<![生要怀懷])(?:孩子|宝宝|寶寶)|小孩|儿子|兒子|女儿|女兒|婴儿|嬰兒|新生儿|幼儿|小儿|小兒|宝贝|娃|儿童|兒童|\bmy (son|daughter|baby|kid|child|toddler|newborn|infant|little one|boy|girl)\b|\b(baby|toddler|newborn|infant|kid|child)('s)?\b/iu
+
+/** Whether the message is about a child ("孩子", "宝宝", "my son"); the age, when given, decides. */
+export function mentionsChild (text: string): boolean {
+  return CHILD_WORDS.test(text)
+}

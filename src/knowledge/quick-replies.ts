@@ -1,0 +1,82 @@
+import type { Queryable } from '../db/database.ts'
+import { AppError } from '../errors.ts'
+import { filterValues, PHRASE_FILTER, type RetrievalFilter } from './retrieval-queries.ts'
+import { orQuery, queryTokens } from './search-tokens.ts'
+import { selectiveTokens } from './lexical-retrieval.ts'
+import { createTokenStatistics } from './token-statistics.ts'
+
+export type QuickReplySearch = {
+  clinicId: string
+  locale: string
+  /** Words, a word prefix as typed so far, or a shortcut such as "/hours"; empty lists the most used. */
+  query: string
+  category?: string | undefined
+  department?: string | undefined
+  tag?: string | undefined
+  limit?: number | undefined
+  now: Date
+}
+
+export type QuickReply = {
+  phraseId: string
+  versionId: string
+  group: string
+  version: number
+  title: string
+  body: string
+  shortcut: string | null
+  category: string
+  department: string | null
+  tags: string[]
+  score: number
+  uses: number
+}
+
+// Matching rows taken from the GIN index before ranking, whatever the corpus size.
+const CANDIDATES = 200
+
+const COLUMNS = `v.phrase_id AS "phraseId", v.id AS "versionId", v.group_key AS "group", v.version, v.title, v.body, v.shortcut,
+  v.category, v.department, v.tags, COALESCE(t.uses, 0)::int AS uses`
+
+/** Approved phrases for agents, ranked by relevance, then by how often this clinic's agents used them. */
+export async function searchQuickReplies (db: Queryable, search: QuickReplySearch): Promise<QuickReply[]> {
+  const filter: RetrievalFilter = { clinicId: search.clinicId, locale: search.locale, now: search.now, categories: search.category ? [search.category] : null, department: search.department ?? null }
+  const values = [...filterValues(filter), search.tag ?? null, Math.min(search.limit ?? 10, 50)]
+  const base = 'FROM corpus_phrase_versions v LEFT JOIN phrase_usage_totals t ON t.phrase_id = v.phrase_id AND t.clinic_id = $1'
+  const where = `${PHRASE_FILTER} AND ($6::text IS NULL OR $6 = ANY(v.tags))`
+  const query = search.query.trim()
+  if (query.startsWith('/')) {
+    const prefix = query.replaceAll(/[\\%_]/g, (character) => `\\${character}`)
+    const result = await db.query<QuickReply>(`SELECT ${COLUMNS}, CASE WHEN v.shortcut = $8 THEN 2 ELSE 1 END::float AS score ${base}
+      WHERE v.shortcut LIKE $9 || '%' AND ${where} ORDER BY score DESC, uses DESC, v.shortcut LIMIT $7`, [...values, query, prefix])
+    return result.rows
+  }
+  const tokens = queryTokens(query)
+  if (tokens.length === 0) {
+    const result = await db.query<QuickReply>(`SELECT ${COLUMNS}, 0::float AS score ${base} WHERE ${where}
+      ORDER BY uses DESC, v.group_key LIMIT $7`, values)
+    return result.rows
+  }
+  // Match on the rarest whole words (document frequencies kept by migration 0008); the word being
+  // typed is a prefix and only ranks, unless it is all there is.
+  const whole = tokens.slice(0, -1)
+  const { terms } = await createTokenStatistics(db).weigh(search.locale, whole.map((token) => ({ token, weight: 1 })))
+  const match = terms.length > 0 ? orQuery(selectiveTokens(terms)) : orQuery(tokens.slice(-1), { prefixLast: true })
+  const result = await db.query<QuickReply>(`WITH hits AS MATERIALIZED (
+      SELECT id FROM corpus_phrase_versions WHERE search_vector @@ to_tsquery('simple', $8) AND status = 'approved'
+        AND locale = $2 AND (clinic_id = $1 OR clinic_id IS NULL) LIMIT ${CANDIDATES})
+    SELECT ${COLUMNS}, ts_rank_cd(v.search_vector, to_tsquery('simple', $9))::float AS score
+    FROM hits JOIN corpus_phrase_versions v ON v.id = hits.id LEFT JOIN phrase_usage_totals t ON t.phrase_id = v.phrase_id AND t.clinic_id = $1
+    WHERE ${where} ORDER BY score DESC, uses DESC, v.group_key LIMIT $7`, [...values, match, orQuery(tokens, { prefixLast: true })])
+  return result.rows
+}
+
+/** Records one use of a phrase by an agent: one counter per phrase, agent and day, plus the clinic's total. */
+export async function recordQuickReplyUse (db: Queryable, use: { clinicId: string, phraseId: string, agentId: string, at: Date }): Promise<void> {
+  const exists = await db.query('SELECT 1 FROM corpus_phrases WHERE id = $1', [use.phraseId])
+  if (exists.rowCount === 0) throw new AppError('NOT_FOUND', `phrase ${use.phraseId} was not found`)
+  await db.query(`INSERT INTO phrase_usage (clinic_id, phrase_id, agent_id, day, uses) VALUES ($1, $2, $3, ($4::timestamptz AT TIME ZONE 'UTC')::date, 1)
+    ON CONFLICT (phrase_id, agent_id, day, clinic_id) DO UPDATE SET uses = phrase_usage.uses + 1`, [use.clinicId, use.phraseId, use.agentId, use.at])
+  await db.query(`INSERT INTO phrase_usage_totals (clinic_id, phrase_id, uses, last_used_at) VALUES ($1, $2, 1, $3)
+    ON CONFLICT (phrase_id, clinic_id) DO UPDATE SET uses = phrase_usage_totals.uses + 1, last_used_at = excluded.last_used_at`, [use.clinicId, use.phraseId, use.at])
+}

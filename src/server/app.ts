@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto'
+import Fastify, { type FastifyInstance } from 'fastify'
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import type { AppDependencies } from '../deps.ts'
+import { registerErrorHandling, registerNotFoundHandling } from './error-handler.ts'
+import { registerSecurityHeaders } from './plugins/helmet.ts'
+import { registerCors } from './plugins/cors.ts'
+import { registerRateLimit } from './plugins/rate-limit.ts'
+import { registerOpenApi } from './plugins/openapi.ts'
+import { healthRoutes } from './routes/health.ts'
+import { conversationRoutes } from './routes/conversations.ts'
+import { adminScheduleRoutes } from './routes/admin-schedules.ts'
+import { corpusAdminRoutes } from './routes/corpus-admin.ts'
+import { quickReplyRoutes } from './routes/quick-replies.ts'
+
+export type BuildAppOptions = {
+  /** pino options, or false to log nothing (tests). */
+  logger?: boolean | Record<string, unknown>
+}
+
+/** Builds the HTTP app with every plugin and route registered; never listens. */
+export async function buildApp (dependencies: AppDependencies, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const { config } = dependencies
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel, redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' } },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID()
+  }).withTypeProvider<ZodTypeProvider>()
+
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  app.addHook('onSend', async (request, reply) => { reply.header('x-request-id', request.id) })
+  registerErrorHandling(app)
+
+  await registerSecurityHeaders(app)
+  await registerCors(app, config.corsOrigins)
+  await registerRateLimit(app, config.rateLimitPerMinute)
+  registerNotFoundHandling(app)
+  await registerOpenApi(app)
+
+  await app.register(healthRoutes(dependencies.health))
+  await app.register(conversationRoutes(dependencies.conversations))
+  await app.register(adminScheduleRoutes({ admin: dependencies.scheduleAdmin, adminApiKey: config.adminApiKey }))
+  await app.register(corpusAdminRoutes(dependencies.corpus, config.adminApiKey), { prefix: '/admin/corpus' })
+  await app.register(quickReplyRoutes(dependencies.corpus, config.adminApiKey), { prefix: '/v1/agent/quick-replies' })
+  return app
+}
+
+// Message text and credentials never reach the logs; request bodies are not logged at all.
+const REDACTED_LOG_PATHS = ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie', 'req.query.access_token']

@@ -1,0 +1,31 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import type { ConversationService } from '../../conversations/conversation-service.ts'
+import { errorResponseSchema } from '../schemas/error.ts'
+import {
+  conversationParamsSchema, sendMessageBodySchema, startConversationBodySchema, startConversationResponseSchema, turnResponseSchema
+} from '../schemas/conversation.ts'
+
+const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 404: errorResponseSchema, 503: errorResponseSchema }
+
+/** The public conversation API of api.md: thin handlers over the conversation service. */
+export function conversationRoutes (conversations: ConversationService): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post('/v1/conversations', {
+      schema: { tags: ['conversation'], summary: 'Start a conversation', body: startConversationBodySchema.optional(), response: { 201: startConversationResponseSchema, ...errors } }
+    }, async (request, reply) => {
+      const started = await conversations.start({ clinicId: request.body?.clinicId, locale: request.body?.locale })
+      return reply.status(201).send(started)
+    })
+
+    app.post('/v1/conversations/:id/messages', {
+      schema: { tags: ['conversation'], summary: 'Send a patient message', security: [{ conversationToken: [] }], params: conversationParamsSchema, body: sendMessageBodySchema, response: { 200: turnResponseSchema, ...errors } }
+    }, async (request) => {
+      return conversations.receive({ conversationId: request.params.id, token: bearerToken(request.headers.authorization), text: request.body.text, clientMessageId: request.body.clientMessageId })
+    })
+  }
+}
+
+function bearerToken (header: string | undefined): string | null {
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '')
+  return match?.[1] ?? null
+}

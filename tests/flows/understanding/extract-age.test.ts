@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+
+import { extractAge, mentionsChild } from '../../../src/flows/understanding/extract-age.ts'
+
+describe('extractAge', () => {
+  it.each([
+    ["I'm 45", 45, 'year', 540],
+    ['45岁', 45, 'year', 540],
+    ['my 2 year old', 2, 'year', 24],
+    ['a 70-year-old man', 70, 'year', 840],
+    ['my grandmother is 80', 80, 'year', 960],
+    ['孩子8个月', 8, 'month', 8],
+    ['宝宝3个月大', 3, 'month', 3],
+    ['6 weeks old baby', 6, 'week', 1],
+    ['三岁的儿子', 3, 'year', 36],
+    ['一岁半', 1.5, 'year', 18],
+    ['新生儿20天大', 20, 'day', 0],
+    ['宝宝出生20天', 20, 'day', 0],
+    ['newborn (3 weeks)', 3, 'week', 0],
+    ['## 男 29岁', 29, 'year', 348],
+    ['M 45', 45, 'year', 540]
+  ])('%s', (text, value, unit, months) => {
+    expect(extractAge(text)).toEqual({ value, unit, months })
+  })
+
+  it('is not fooled by weights, durations and scores', () => {
+    expect(extractAge('I am 45 kg')).toBeNull()
+    expect(extractAge('for 2 years')).toBeNull()
+    expect(extractAge('pain is 8/10')).toBeNull()
+  })
+
+  it('treats a newborn as under four weeks', () => {
+    expect(extractAge('newborn has a fever')?.months).toBe(0)
+  })
+})
+
+describe('mentionsChild', () => {
+  it.each([['我孩子发烧', true], ['my son has a rash', true], ['宝宝咳嗽', true], ['想要孩子', false], ['生孩子以后腰疼', false], ['I have a headache', false]])('%s → %s', (text, expected) => {
+    expect(mentionsChild(text)).toBe(expected)
+  })
+})

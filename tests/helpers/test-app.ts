@@ -1,0 +1,43 @@
+import type { FastifyInstance } from 'fastify'
+import { loadConfig, type Config } from '../../src/config.ts'
+import { createDependencies, type AppDependencies } from '../../src/deps.ts'
+import { buildApp } from '../../src/server/app.ts'
+import type { Clock } from '../../src/clock.ts'
+import { createTestDatabase, type TestDatabase } from './test-database.ts'
+import { loadSampleData } from '../../src/startup/load-sample-data.ts'
+
+export type TestApp = {
+  app: FastifyInstance
+  dependencies: AppDependencies
+  testDatabase: TestDatabase
+  close: (options?: { keep?: boolean }) => Promise<void>
+}
+
+type TestAppOptions = {
+  environment?: Record<string, string>
+  clock?: Clock
+  logger?: boolean | Record<string, unknown>
+  /** Load the sample clinic, corpus and schedules (default true). */
+  sample?: boolean
+}
+
+/** The real app on a fresh real database; tests talk to it through app.inject. */
+export async function buildTestApp (name: string, options: TestAppOptions = {}): Promise<TestApp> {
+  const testDatabase = await createTestDatabase(name)
+  const config: Config = loadConfig({ NODE_ENV: 'test', DATA_DIR: 'memory://', RATE_LIMIT_PER_MINUTE: '10000', ...options.environment })
+  const dependencies = await createDependencies({ config, database: testDatabase.database, ...(options.clock ? { clock: options.clock } : {}) })
+  if (options.sample !== false) {
+    await loadSampleData({ database: testDatabase.database, embedder: dependencies.embedder, clock: dependencies.clock, defaultClinicId: config.defaultClinicId })
+  }
+  const app = await buildApp(dependencies, { logger: options.logger ?? false })
+  await app.ready()
+  return {
+    app,
+    dependencies,
+    testDatabase,
+    async close (closeOptions) {
+      await app.close()
+      await testDatabase.cleanup(closeOptions)
+    }
+  }
+}
