@@ -24,7 +24,7 @@ export interface OutputCheck {
  * whatever `locale` says, because replies can mix languages.
  */
 export function checkOutput ({ text, touchesMedical = false, disclaimer }: OutputCheckInput): OutputCheck {
-  const normalized = normalizeText(text).text
+  const normalized = withoutIdentifiers(normalizeText(text).text)
   const normalizedDisclaimer = disclaimer ? normalizeText(disclaimer).text : ''
   // The disclaimer itself ("this is not a diagnosis") must not count against the reply.
   const body = normalizedDisclaimer ? normalized.replaceAll(normalizedDisclaimer, ' ') : normalized
@@ -33,4 +33,11 @@ export function checkOutput ({ text, touchesMedical = false, disclaimer }: Outpu
   if (DOSAGE_WORDING.some((pattern) => pattern.test(body))) problems.push('dosage_wording')
   if (touchesMedical && normalizedDisclaimer && !normalized.includes(normalizedDisclaimer)) problems.push('missing_disclaimer')
   return { ok: problems.length === 0, problems }
+}
+
+// Appointment references (`APT-3MG7QX`) are random codes, not wording: "3mg" inside one is no dose.
+const APPOINTMENT_REFERENCE = /(?<![a-z0-9])apt-[0-9a-z]{6}(?![a-z0-9])/gu
+
+function withoutIdentifiers (normalized: string): string {
+  return normalized.replace(APPOINTMENT_REFERENCE, ' ')
 }

@@ -58,6 +58,11 @@ describe('checkOutput', () => {
     expect(checkOutput({ text, locale: 'zh-CN' })).toEqual({ ok: true, problems: [] })
   })
 
+  it.each(['APT-3MG7QX', 'APT-5G2Z1K', 'APT-7ML9XY'])('does not read the appointment reference %s as a dose', (reference) => {
+    expect(checkOutput({ text: `Your appointment ${reference} is booked for Tuesday 09:30.`, locale: 'en' }).ok).toBe(true)
+    expect(checkOutput({ text: `Your appointment ${reference} is booked. Take 2 tablets before you come.`, locale: 'en' }).problems).toEqual(['dosage_wording'])
+  })
+
   it('requires the disclaimer on a medical reply and ignores wording inside it', () => {
     const disclaimer = 'This is not a diagnosis; you have to see a doctor for one.'
     expect(checkOutput({ text: 'Please book a GP visit.', locale: 'en', touchesMedical: true, disclaimer }).problems).toEqual(['missing_disclaimer'])
