@@ -47,7 +47,7 @@ export function isDatabaseUnavailable (error: unknown): boolean {
     const code = (current as { code?: unknown }).code
     if (typeof code === 'string' && CONNECTION_ERROR_CODES.has(code)) return true
     const message = (current as { message?: unknown }).message
-    if (typeof message === 'string' && /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|the database system is (starting up|shutting down)|PGlite is closed/i.test(message)) return true
+    if (typeof message === 'string' && /Connection terminated|not queryable|timeout exceeded when trying to connect|connect ECONNREFUSED|the database system is (starting up|shutting down)|PGlite is closed/i.test(message)) return true
     current = (current as { cause?: unknown }).cause
   }
   return false

@@ -12,6 +12,9 @@ export function createPoolDatabase ({ pool, engine, onClose }: PoolDatabaseOptio
   // A pool emits 'error' when an idle connection dies (e.g. the server restarts); without a
   // listener that would crash the process instead of failing the next query.
   pool.on('error', () => {})
+  // A checked-out client has no listener of the pool's, so a connection the server drops in the
+  // middle of a transaction would raise an uncaught 'error'; the failed query reports it instead.
+  pool.on('connect', (client) => { client.on('error', () => {}) })
 
   const query: Queryable['query'] = async (text, values, options) => toResult(await pool.query(toConfig(text, values, options)))
 

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { AppDependencies } from '../deps.ts'
-import { registerErrorHandling, registerNotFoundHandling } from './error-handler.ts'
+import { registerErrorHandling, registerNotFoundHandling, toErrorResponse } from './error-handler.ts'
+import { refuseNulCharacters } from './refuse-nul-characters.ts'
 import { registerSecurityHeaders } from './plugins/helmet.ts'
 import { registerCors } from './plugins/cors.ts'
 import { registerRateLimit } from './plugins/rate-limit.ts'
@@ -26,13 +27,19 @@ export async function buildApp (dependencies: AppDependencies, options: BuildApp
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID()
+    genReqId: () => randomUUID(),
+    // Errors the router raises before any handler (a malformed percent-encoded URL) get our shape too.
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      const { statusCode, body } = toErrorResponse(error)
+      return reply.status(statusCode).send(body)
+    }
   }).withTypeProvider<ZodTypeProvider>()
 
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   app.addHook('onSend', async (request, reply) => { reply.header('x-request-id', request.id) })
   registerErrorHandling(app)
+  refuseNulCharacters(app)
 
   await registerSecurityHeaders(app)
   await registerCors(app, config.corsOrigins)

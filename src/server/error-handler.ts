@@ -27,6 +27,8 @@ function toAppError (error: unknown): AppError {
   if (isAppError(error)) return error
   if (hasZodFastifySchemaValidationErrors(error)) return new AppError('VALIDATION_FAILED', describeValidation(error))
   if (isDatabaseUnavailable(error)) return new AppError('DATABASE_UNAVAILABLE', 'The service is temporarily unavailable. Please try again shortly.', { cause: error })
+  // Backstop for the NUL check at the HTTP layer: text PostgreSQL cannot store is the caller's error.
+  if (['22021', '22P05'].includes(String((error as { code?: unknown }).code))) return new AppError('VALIDATION_FAILED', 'A text field contains a character that cannot be stored.')
   const fastifyError = error as Partial<FastifyError>
   const code = fastifyError.code ? FASTIFY_CODES[fastifyError.code] : undefined
   if (code === 'INVALID_JSON') return new AppError(code, 'The request body is not valid JSON.')
@@ -51,7 +53,8 @@ export function registerErrorHandling (app: FastifyInstance): void {
   app.setErrorHandler((error, request: FastifyRequest, reply: FastifyReply) => {
     const { statusCode, body } = toErrorResponse(error)
     const logFields = { code: body.error.code, statusCode, method: request.method, route: request.routeOptions.url }
-    if (statusCode >= 500) request.log.error({ ...logFields, err: error }, 'request failed')
+    if (statusCode === 503) request.log.warn({ ...logFields, err: error }, 'database unavailable')
+    else if (statusCode >= 500) request.log.error({ ...logFields, err: error }, 'request failed')
     else request.log.info(logFields, 'request rejected')
     if (statusCode === 503) reply.header('Retry-After', '5')
     return reply.status(statusCode).send(body)

@@ -143,11 +143,8 @@ describe.skipIf(testEngine !== 'postgres')(`fuzzing every public route (seed ${S
     expect(failures).toEqual([])
   })
 
-  // BUG (src/server/error-handler.ts / app.ts): a URL with malformed percent-encoding gets 400 with
-  // Fastify's default body {"error":"Bad Request","code":"FST_ERR_BAD_URL","message":…,"statusCode":400}
-  // instead of {"error":{"code","message"}} (api.md: every error). The router rejects it before the
-  // error handler runs; Fastify's `frameworkErrors` option can map it. Flip to it() when fixed.
-  it.fails('answers malformed percent-encoding with the api.md error shape', async () => {
+  // The router rejects these before any handler; frameworkErrors gives them the api.md shape.
+  it('answers malformed percent-encoding with the api.md error shape', async () => {
     const failures: Failure[] = []
     for (const route of routes) {
       for (const encoded of MALFORMED_PERCENT_ENCODINGS) await probe(failures, malformedUrlRequest(route, encoded))
@@ -155,15 +152,8 @@ describe.skipIf(testEngine !== 'postgres')(`fuzzing every public route (seed ${S
     expect(failures).toEqual([])
   })
 
-  // BUG: a NUL character in a string that reaches SQL passes validation, PostgreSQL rejects it
-  // (22021 invalid byte sequence for encoding "UTF8": 0x00) and the API answers
-  // 500 {"error":{"code":"INTERNAL",…}}. Seen (seed-independent): POST /v1/conversations
-  // {"clinicId":"a\u0000b"}; POST /v1/conversations/:id/messages {"text":"…","clientMessageId":"a\u0000b"};
-  // GET /v1/admin/clinics/a%00b/departments; GET /admin/corpus/phrases?clinicId=a%00b (and ?group=);
-  // GET /admin/corpus/documents?clinicId=a%00b; GET /admin/corpus/export?clinicId=a%00b.
-  // Fix: refuse \u0000 in identifier/filter strings in the zod schemas (400), or map 22021 to 400.
-  // Flip to it() when fixed.
-  it.fails('refuses a NUL character in query strings and body fields with a 4xx', async () => {
+  // PostgreSQL cannot store U+0000; it must be refused with 400 before anything is written.
+  it('refuses a NUL character in query strings and body fields with a 4xx', async () => {
     const failures: Failure[] = []
     for (const route of routes) {
       const base = credentialedRequest(route)
