@@ -41,6 +41,8 @@ export type RunAllEvalsOptions = {
   root?: string
   /** Department datasets directory (default: ../shared/data beside the repository). */
   departmentDataDirectory?: string
+  /** Only these suites (default: every one). */
+  suites?: string[]
 }
 
 type SuiteRun = () => Promise<Array<Omit<SuiteResult, 'seconds' | 'status'> & { status?: SuiteStatus }>>
@@ -57,13 +59,16 @@ const percent = (ratio: number) => `${(ratio * 100).toFixed(1)}%`
  */
 export async function runAllEvals (options: RunAllEvalsOptions = {}): Promise<EvalSummary> {
   const root = options.root ?? DEFAULT_ROOT
-  const suites: Array<[string, SuiteRun]> = [
+  const allSuites: Array<[string, SuiteRun]> = [
     ['safety', () => safetySuite(root)],
     ['triage', () => triageSuite(options.triageFiles ?? defaultTriageFiles(root))],
     ['departments', () => departmentSuite(options.departmentDataDirectory ?? resolvePath(root, '..', 'shared', 'data'))],
     ['retrieval', () => retrievalSuite(root)],
     ['conversations', () => conversationSuite(root)]
   ]
+  const unknown = options.suites?.filter((name) => !allSuites.some(([suite]) => suite === name)) ?? []
+  if (unknown.length > 0) throw new Error(`unknown suite ${unknown.join(', ')} (suites: ${allSuites.map(([suite]) => suite).join(', ')})`)
+  const suites = options.suites ? allSuites.filter(([suite]) => options.suites!.includes(suite)) : allSuites
   const startedAt = new Date().toISOString()
   const results: SuiteResult[] = []
   for (const [name, run] of suites) results.push(...await timed(name, run))

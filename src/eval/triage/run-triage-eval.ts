@@ -2,6 +2,7 @@ import { urgencyRank, type DepartmentCode, type Urgency } from '../../flows/tria
 import { decideFromState, nextScreeningQuestion, recordScreeningAnswer, startTriage } from '../../flows/triage/assess-triage.ts'
 import type { ScreeningQuestionId, TriageDecision } from '../../flows/triage/triage-types.ts'
 import { extractSlots } from '../../flows/understanding/extract-slots.ts'
+import { createInputGuard, type InputGuard } from '../../flows/guards/input-guard.ts'
 import type { TriageCase } from './triage-case.ts'
 
 export type TriageCaseResult = {
@@ -9,6 +10,8 @@ export type TriageCaseResult = {
   gold: { urgency: Urgency, department: DepartmentCode | null }
   decision: TriageDecision
   asked: ScreeningQuestionId[]
+  /** Set when the input guard answered before triage (as the engine does on every turn). */
+  guard?: 'emergency' | 'crisis'
 }
 
 export type TriageEvalFigures = {
@@ -33,11 +36,18 @@ const FIXED_NOW = new Date('2026-01-01T00:00:00Z')
 const MAX_TURNS = 5
 
 /**
- * Runs one case as the dialogue would: startTriage, then each screening question answered from the
+ * Runs one case as the dialogue would: the input guard first (an emergency or crisis it catches is
+ * answered as an emergency before triage starts), then startTriage, then each screening question answered from the
  * case's `answers`. A question the case does not list is answered "no" (the vignettes list every
  * answer that is not a plain no), so the figures measure the rules, not a guess about missing answers.
  */
-export function runTriageCase (triageCase: TriageCase): TriageCaseResult {
+export function runTriageCase (triageCase: TriageCase, guard: InputGuard = defaultGuard()): TriageCaseResult {
+  const gold = { urgency: triageCase.gold_urgency, department: triageCase.gold_department ?? null }
+  const guarded = guard.check(triageCase.text)
+  if (guarded.verdict === 'emergency' || guarded.verdict === 'crisis') {
+    const department = guarded.verdict === 'crisis' ? 'psychiatry' : 'emergency'
+    return { id: triageCase.id, gold, decision: { urgency: 'emergency', department, reasons: guarded.redFlags }, asked: [], guard: guarded.verdict }
+  }
   const slots = extractSlots({ text: triageCase.text, now: FIXED_NOW, timezone: 'Asia/Shanghai' })
   let state = startTriage({ text: triageCase.text, locale: triageCase.locale, slots })
   const asked: ScreeningQuestionId[] = []
@@ -49,7 +59,7 @@ export function runTriageCase (triageCase: TriageCase): TriageCaseResult {
   }
   return {
     id: triageCase.id,
-    gold: { urgency: triageCase.gold_urgency, department: triageCase.gold_department ?? null },
+    gold,
     decision: decideFromState(state),
     asked
   }
@@ -60,8 +70,8 @@ function ratio (part: number, whole: number): number {
 }
 
 /** Runs every case and returns accuracy, under- and over-triage, department accuracy and the misses. */
-export function runTriageEval ({ cases }: { cases: TriageCase[] }): TriageEvalFigures {
-  const results = cases.map((triageCase) => runTriageCase(triageCase))
+export function runTriageEval ({ cases, guard = defaultGuard() }: { cases: TriageCase[], guard?: InputGuard }): TriageEvalFigures {
+  const results = cases.map((triageCase) => runTriageCase(triageCase, guard))
   const confusion: Record<string, Record<string, number>> = {}
   for (const { gold, decision } of results) {
     const row = confusion[gold.urgency] ?? {}
@@ -82,4 +92,10 @@ export function runTriageEval ({ cases }: { cases: TriageCase[] }): TriageEvalFi
     misses: results.filter((result) => result.decision.urgency !== result.gold.urgency ||
       (result.gold.department !== null && result.decision.department !== result.gold.department))
   }
+}
+
+let sharedGuard: InputGuard | null = null
+function defaultGuard (): InputGuard {
+  sharedGuard ??= createInputGuard()
+  return sharedGuard
 }

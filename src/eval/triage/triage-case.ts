@@ -26,8 +26,17 @@ export function loadTriageCases (path: string): TriageCase[] {
     .map((line, index) => ({ line, number: index + 1 }))
     .filter(({ line }) => line.trim() !== '')
     .map(({ line, number }) => {
-      const parsed = triageCaseSchema.safeParse(JSON.parse(line))
-      if (!parsed.success) throw new Error(`${path}:${number}: ${parsed.error.message}`)
+      let json: unknown
+      try {
+        json = JSON.parse(line)
+      } catch {
+        throw new Error(`${path}:${number}: not a JSON object on one line`)
+      }
+      const parsed = triageCaseSchema.safeParse(json)
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]
+        throw new Error(`${path}:${number}: ${issue?.path.join('.') || 'case'}: ${issue?.message ?? 'is invalid'}`)
+      }
       return parsed.data
     })
 }

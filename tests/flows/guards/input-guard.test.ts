@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { checkInput, createInputGuard } from '../../../src/flows/guards/input-guard.ts'
+import { defaultRuleSets } from '../../../src/flows/guards/rules/default-rule-sets.ts'
 
 const guard = createInputGuard()
 
@@ -101,6 +102,7 @@ describe('checkInput robustness', () => {
   it('accepts its own rule sets through checkInput and reports their versions', () => {
     expect(checkInput({ text: 'no chest pain' }).verdict).toBe('pass')
     expect(checkInput({ text: '胸痛', rules: [] }).verdict).toBe('pass')
-    expect(guard.versions).toEqual(['en@2026-11-24.2', 'zh-CN@2026-11-24.2'])
+    expect(guard.versions).toEqual(defaultRuleSets.map((ruleSet) => `${ruleSet.locale}@${ruleSet.version}`))
+    expect(guard.versions).toEqual([expect.stringMatching(/^en@\d{4}-\d{2}-\d{2}\.\d+$/), expect.stringMatching(/^zh-CN@/)])
   })
 })

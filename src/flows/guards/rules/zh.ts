@@ -18,7 +18,7 @@ const DISEASE = '(?:癌|肿瘤|病|炎|症|感染|中风|高血压|低血压|高
 const MEDICINE = '(?:药|片|胶囊|颗粒|冲剂|抗生素|消炎药|安眠药|止痛药|退烧药|降压药|降糖药|胰岛素|激素)'
 
 export const chineseRules = {
-  version: '2026-11-24.2',
+  version: '2026-11-24.3',
   locale: 'zh-CN',
   rules: [
     {
@@ -198,7 +198,8 @@ export const chineseRules = {
       category: 'emergency',
       priority: 'emergency',
       patterns: [
-        `(?:烫伤|烧伤|烫|烧)${SPAN(10)}(?:大面积|面积(?:很|比较|非常|特别)?大|全身|一大片|半个身子|半身|整个)`,
+        // 发烧/高烧/低烧 are fever, not a burn: "发高烧,全身酸痛" is no burn over the whole body.
+        `(?:烫伤|烧伤|烫|(?<![发高低退])烧)${SPAN(10)}(?:大面积|面积(?:很|比较|非常|特别)?大|全身|一大片|半个身子|半身|整个)`,
         '大面积(?:的)?(?:烫|烧)伤',
         `(?:开水|热油|沸水|热水)${GAP(6)}(?:烫|浇|洒|泼)`,
         '触电',
@@ -206,7 +207,7 @@ export const chineseRules = {
         `(?:烫|烧)伤${GAP(4)}(?:脸|胸口|全身)`
       ],
       examples: ['被开水烫伤了', '大面积烧伤', '孩子触电了'],
-      nearMisses: ['手指被烫了一下,起了个小泡', '发烧了']
+      nearMisses: ['手指被烫了一下,起了个小泡', '发烧了', '发高烧39度8,全身酸痛', '低烧一周,整个人没力气']
     },
     {
       id: 'emergency.infant_fever',
