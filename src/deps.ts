@@ -66,7 +66,7 @@ export async function createDependencies ({ config, database, clock = systemCloc
     appointments: createDialogueAppointmentBook(createBookingService({ db: database, clock })),
     emergencyContacts: emergencyContactsFor
   }
-  const conversations = createConversationService({ ...turnServices, flows: createFlowRegistry({ config, understand: createConfiguredUnderstander(config) }), defaultClinicId: config.defaultClinicId })
+  const conversations = createConversationService({ ...turnServices, flows: createFlowRegistry({ config, understand: await createConfiguredUnderstander(config) }), defaultClinicId: config.defaultClinicId })
   const health = createHealthReporter({
     database,
     vectorEnabled,
@@ -82,9 +82,9 @@ export async function createDependencies ({ config, database, clock = systemCloc
 }
 
 /** Rules alone, or rules plus a chat model with structured output when an OpenAI key is configured. */
-function createConfiguredUnderstander (config: Config): Understander {
+async function createConfiguredUnderstander (config: Config): Promise<Understander> {
   const { apiKey, baseUrl, chatModel, timeoutMs } = config.openai
-  const llm = apiKey ? createLlmUnderstander({ chatModel: createOpenAiChatModel({ apiKey, baseUrl, model: chatModel, timeoutMs }), timeoutMs }) : undefined
+  const llm = apiKey ? createLlmUnderstander({ chatModel: await createOpenAiChatModel({ apiKey, baseUrl, model: chatModel, timeoutMs }), timeoutMs }) : undefined
   return createUnderstander({ rules: understandByRules, llm, timeoutMs })
 }
 

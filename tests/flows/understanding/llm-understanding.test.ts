@@ -18,7 +18,7 @@ describe('model understanding through an OpenAI-compatible server on loopback', 
 
   beforeAll(async () => {
     server = await startOpenAiLoopbackServer()
-    const chatModel = createOpenAiChatModel({ apiKey: 'test-key', baseUrl: server.baseUrl, model: 'gpt-4o-mini', timeoutMs: TIMEOUT_MS })
+    const chatModel = await createOpenAiChatModel({ apiKey: 'test-key', baseUrl: server.baseUrl, model: 'gpt-4o-mini', timeoutMs: TIMEOUT_MS })
     const llm = createLlmUnderstander({ chatModel, timeoutMs: TIMEOUT_MS })
     understand = createUnderstander({ rules: understandByRules, llm, timeoutMs: TIMEOUT_MS, logger: { warn: (_details, message) => { warnings.push(message) } } })
   })
