@@ -32,6 +32,11 @@ export type StoredMessage = {
   createdAt: Date
 }
 
+/** A message of a turn, before encryption; the id is made by the caller so replies can name it. */
+export type NewMessage = { id: string, role: StoredMessage['role'], kind: string, text: string, meta?: Record<string, unknown>, createdAt: Date }
+
+export type GuardEventRow = { guard: 'input' | 'output', category: string, ruleId: string }
+
 type ConversationRow = {
   id: string,
   clinic_id: string,
@@ -86,15 +91,40 @@ export function createConversationStore (database: Database, cipher: MessageCiph
       return candidate.length === conversation.tokenHash.length && timingSafeEqual(candidate, conversation.tokenHash)
     },
 
-    /** Saves the state only if nobody saved since `expectedVersion` was read; false when someone did. */
-    async saveState (queryable: Queryable, conversation: ConversationRecord, expectedVersion: number): Promise<boolean> {
-      const result = await queryable.query(
-        `UPDATE conversations SET locale = $3, status = $4, flow = $5, state = $6, turn_count = $7, handoff_priority = $8,
-           handoff_reason = $9, waiting_since = $10, last_activity_at = $11, updated_at = $11, version = version + 1
-         WHERE id = $1 AND version = $2`,
-        [conversation.id, expectedVersion, conversation.locale, conversation.status, conversation.flow, JSON.stringify(conversation.state),
-          conversation.turnCount, conversation.handoffPriority, conversation.handoffReason, conversation.waitingSince, conversation.lastActivityAt])
-      return result.rowCount === 1
+    /**
+     * A whole turn in one statement (so atomic without BEGIN/COMMIT round trips): the new state,
+     * only if nobody saved since `expectedVersion` was read, plus its messages and guard events.
+     * False, with nothing written, when someone else saved first.
+     */
+    async saveTurn (input: { conversation: ConversationRecord, expectedVersion: number, messages: NewMessage[], guardEvents: GuardEventRow[], now: Date }): Promise<boolean> {
+      const { conversation } = input
+      const sealed = input.messages.map((message) => ({ ...message, ...cipher.encrypt(message.text) }))
+      const result = await database.query<{ saved: number }>(
+        `WITH saved AS (
+           UPDATE conversations SET locale = $3, status = $4, flow = $5, state = $6, turn_count = $7, handoff_priority = $8,
+             handoff_reason = $9, waiting_since = $10, last_activity_at = $11, updated_at = $11, version = version + 1
+           WHERE id = $1 AND version = $2
+           RETURNING id, clinic_id
+         ), stored AS (
+           INSERT INTO messages (id, clinic_id, conversation_id, role, kind, body_ciphertext, body_key_id, meta, created_at)
+           SELECT m.id, saved.clinic_id, saved.id, m.role, m.kind, m.body, m.key_id, m.meta::jsonb, m.created_at
+           FROM saved, unnest($12::uuid[], $13::text[], $14::text[], $15::bytea[], $16::text[], $17::text[], $18::timestamptz[])
+             AS m(id, role, kind, body, key_id, meta, created_at)
+           RETURNING 1
+         ), events AS (
+           INSERT INTO guard_events (clinic_id, conversation_id, guard, category, rule_id, created_at)
+           SELECT saved.clinic_id, saved.id, e.guard, e.category, e.rule_id, $22
+           FROM saved, unnest($19::text[], $20::text[], $21::text[]) AS e(guard, category, rule_id)
+           RETURNING 1
+         )
+         SELECT (SELECT count(*) FROM saved)::int AS saved, (SELECT count(*) FROM stored) + (SELECT count(*) FROM events) AS written`,
+        [conversation.id, input.expectedVersion, conversation.locale, conversation.status, conversation.flow, JSON.stringify(conversation.state),
+          conversation.turnCount, conversation.handoffPriority, conversation.handoffReason, conversation.waitingSince, conversation.lastActivityAt,
+          sealed.map((message) => message.id), sealed.map((message) => message.role), sealed.map((message) => message.kind),
+          sealed.map((message) => message.ciphertext), sealed.map((message) => message.keyId),
+          sealed.map((message) => JSON.stringify(message.meta ?? {})), sealed.map((message) => message.createdAt),
+          input.guardEvents.map((event) => event.guard), input.guardEvents.map((event) => event.category), input.guardEvents.map((event) => event.ruleId), input.now])
+      return result.rows[0]?.saved === 1
     },
 
     async appendMessage (queryable: Queryable, input: { clinicId: string, conversationId: string, role: StoredMessage['role'], kind: string, text: string, meta?: Record<string, unknown>, now: Date }) {

@@ -1,4 +1,5 @@
-import type { ConversationRecord } from '../conversations/conversation-store.ts'
+import { randomUUID } from 'node:crypto'
+import type { ConversationRecord, GuardEventRow, NewMessage } from '../conversations/conversation-store.ts'
 import type { ComposedMessage } from './compose-reply.ts'
 import type { InputGuardVerdict, TurnServices } from './turn-services.ts'
 
@@ -17,30 +18,27 @@ type PersistInput = {
   now: Date
 }
 
-/** Stores the patient's message, the replies, the new state and the guard events in one transaction. */
+/** Stores the patient's message, the replies, the new state and the guard events atomically. */
 export async function persistTurn (input: PersistInput) {
   const { services, conversation, now } = input
-  return services.database.transaction(async (transaction) => {
-    const saved = await services.conversations.saveState(transaction, conversation, input.expectedVersion)
-    if (!saved) throw new ConcurrentTurnError('the conversation changed while this turn ran')
-    const base = { clinicId: conversation.clinicId, conversationId: conversation.id }
-    await services.conversations.appendMessage(transaction, { ...base, role: 'patient', kind: 'text', text: input.inboundText, now })
-    const messages = []
-    for (const [index, reply] of input.replies.entries()) {
+  const inbound: NewMessage = { id: randomUUID(), role: 'patient', kind: 'text', text: input.inboundText, createdAt: now }
+  const replies = input.replies.map((reply, index) => ({
+    reply,
+    message: {
+      id: randomUUID(),
+      role: 'bot',
+      kind: reply.kind,
+      text: reply.text,
+      meta: { key: reply.key, disclaimer: reply.disclaimer ?? null, sources: reply.sources ?? [], quickReplies: reply.quickReplies ?? [] },
       // Replies of one turn share a timestamp; a millisecond apart keeps their order on reload.
-      const at = new Date(now.getTime() + index + 1)
-      const meta = { key: reply.key, disclaimer: reply.disclaimer ?? null, sources: reply.sources ?? [], quickReplies: reply.quickReplies ?? [] }
-      const id = await services.conversations.appendMessage(transaction, { ...base, role: 'bot', kind: reply.kind, text: reply.text, meta, now: at })
-      messages.push({ ...reply, id })
-    }
-    for (const match of input.verdict.matches) {
-      await transaction.query('INSERT INTO guard_events (clinic_id, conversation_id, guard, category, rule_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
-        [conversation.clinicId, conversation.id, 'input', match.category, match.ruleId, now])
-    }
-    for (const problem of input.outputProblems) {
-      await transaction.query('INSERT INTO guard_events (clinic_id, conversation_id, guard, category, rule_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
-        [conversation.clinicId, conversation.id, 'output', 'blocked_reply', problem, now])
-    }
-    return { messages, conversation: { ...conversation, version: input.expectedVersion + 1 } }
-  })
+      createdAt: new Date(now.getTime() + index + 1)
+    } satisfies NewMessage
+  }))
+  const guardEvents: GuardEventRow[] = [
+    ...input.verdict.matches.map((match) => ({ guard: 'input' as const, category: match.category, ruleId: match.ruleId })),
+    ...input.outputProblems.map((problem) => ({ guard: 'output' as const, category: 'blocked_reply', ruleId: problem }))
+  ]
+  const saved = await services.conversations.saveTurn({ conversation, expectedVersion: input.expectedVersion, messages: [inbound, ...replies.map(({ message }) => message)], guardEvents, now })
+  if (!saved) throw new ConcurrentTurnError('the conversation changed while this turn ran')
+  return { messages: replies.map(({ reply, message }) => ({ ...reply, id: message.id })), conversation: { ...conversation, version: input.expectedVersion + 1 } }
 }
