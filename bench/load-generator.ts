@@ -12,11 +12,18 @@ export type LoadOptions = {
   durationMs: number
   /** Called every ~100 ms while the load runs (e.g. to sample RSS). */
   onTick?: () => void
+  /**
+   * Paced patients: after each answer a patient reads and types for a time drawn uniformly from
+   * [min, max] ms before the next message (and first speaks after such a pause, so they do not all
+   * start at once). Absent: a closed loop with no pause, which measures saturation throughput.
+   */
+  thinkMs?: { min: number, max: number }
 }
 
 export type LoadResult = {
   target: LoadTarget
   concurrency: number
+  thinkMs: { min: number, max: number } | null
   seconds: number
   turns: number
   turnsPerSecond: number
@@ -43,8 +50,16 @@ export async function runLoad (options: LoadOptions): Promise<LoadResult> {
   const ticker = options.onTick ? setInterval(options.onTick, 100) : undefined
   const send = (method: string, path: string, body: unknown, headers: Record<string, string> = {}) => sendJson(agent, options.port, method, path, body, headers)
 
+  const think = options.thinkMs
+  const pause = (first = false) => {
+    if (!think) return Promise.resolve()
+    const milliseconds = first ? Math.random() * think.max : think.min + Math.random() * (think.max - think.min)
+    return sleep(Math.min(milliseconds, Math.max(0, deadline - performance.now())))
+  }
+
   async function patient (index: number): Promise<void> {
     const journey = PATIENT_JOURNEYS[index % PATIENT_JOURNEYS.length]!
+    await pause(true)
     while (performance.now() < deadline) {
       const conversation = await openConversation(options.target, journey.locale, send, failures)
       if (!conversation) continue
@@ -56,6 +71,7 @@ export async function runLoad (options: LoadOptions): Promise<LoadResult> {
         const finishedAt = performance.now()
         if (reply.status !== 200) failures[String(reply.status || 'error')] = (failures[String(reply.status || 'error')] ?? 0) + 1
         else if (finishedAt <= deadline) latencies.push(finishedAt - sentAt)
+        await pause()
       }
     }
   }
@@ -70,6 +86,7 @@ export async function runLoad (options: LoadOptions): Promise<LoadResult> {
   return {
     target: options.target,
     concurrency: options.concurrency,
+    thinkMs: think ?? null,
     seconds,
     turns: latencies.length,
     turnsPerSecond: latencies.length / seconds,
@@ -78,6 +95,8 @@ export async function runLoad (options: LoadOptions): Promise<LoadResult> {
     failures
   }
 }
+
+const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds))
 
 type Send = (method: string, path: string, body: unknown, headers?: Record<string, string>) => Promise<Reply>
 

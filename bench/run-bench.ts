@@ -3,6 +3,7 @@
 // start. Writes bench/results/<name>.json, bench/results/REPORT.md and bench/results/latency.svg.
 // Every part is bounded by default (turns ≈ 60 s per engine, retrieval ≤ 60 s, cold start ≈ 30 s).
 // Options: --name, --engines pglite,postgres, --concurrency 1,8,32,64, --seconds <per level>,
+// --patients 16,64,128 (paced patients), --think-ms 1000-3000, --paced-seconds <per level>,
 // --postgres-url <admin URL>, --skip-retrieval, --retrieval-sizes, --retrieval-timeout <s>,
 // --skip-cold-start, --restarts <n>, --profile | --no-profile, --profile-seconds <s>.
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -26,6 +27,9 @@ const { values } = parseArgs({
     engines: { type: 'string', default: 'pglite,postgres' },
     concurrency: { type: 'string', default: '1,8,32,64' },
     seconds: { type: 'string', default: '3' },
+    patients: { type: 'string', default: '16,64,128' },
+    'think-ms': { type: 'string', default: '1000-3000' },
+    'paced-seconds': { type: 'string', default: '8' },
     'postgres-url': { type: 'string', default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test' },
     'skip-retrieval': { type: 'boolean', default: false },
     'retrieval-sizes': { type: 'string', default: '1000,10000' },
@@ -40,6 +44,11 @@ const { values } = parseArgs({
 const engines = values.engines.split(',').map((engine) => engine.trim()).filter((engine): engine is BenchEngine => engine === 'pglite' || engine === 'postgres')
 const concurrencies = values.concurrency.split(',').map(Number).filter((value) => Number.isInteger(value) && value > 0)
 const secondsPerLevel = Number(values.seconds)
+const [thinkMin, thinkMax] = values['think-ms'].split('-').map(Number)
+const patients = values.patients.split(',').map(Number).filter((value) => Number.isInteger(value) && value > 0)
+const paced = patients.length > 0 && Number.isFinite(thinkMin) && Number.isFinite(thinkMax)
+  ? { patients, thinkMs: { min: thinkMin!, max: thinkMax! }, durationMs: Number(values['paced-seconds']) * 1000 }
+  : null
 const notes: string[] = []
 const loadAverageBefore = loadavg()
 
@@ -47,7 +56,7 @@ const engineResults: EngineResult[] = []
 for (const [index, engine] of engines.entries()) {
   log(`== turns on ${engine}`)
   try {
-    engineResults.push(await benchEngine({ engine, adminUrl: values['postgres-url'], concurrencies, durationMs: secondsPerLevel * 1000, warmupMs: 1500, sequence: index }))
+    engineResults.push(await benchEngine({ engine, adminUrl: values['postgres-url'], concurrencies, durationMs: secondsPerLevel * 1000, warmupMs: 1500, sequence: index, paced }))
   } catch (error) {
     notes.push(`${engine}: the turn benchmark failed: ${(error as Error).message.split('\n')[0]}`)
     log(`${engine} failed: ${(error as Error).message}`)
@@ -89,7 +98,7 @@ const report: BenchReport = {
   measuredAt: new Date().toISOString(),
   command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
   machine: { node: process.version, cpus: cpus().length, loadAverageBefore, loadAverageAfter: loadavg(), totalMemoryBytes: totalmem() },
-  settings: { concurrencies, secondsPerLevel, warmupSeconds: 1.5 },
+  settings: { concurrencies, secondsPerLevel, warmupSeconds: 1.5, paced: paced ? { patients: paced.patients, thinkMs: paced.thinkMs, secondsPerLevel: paced.durationMs / 1000 } : null },
   targets,
   engines: engineResults,
   profiles,
@@ -107,13 +116,23 @@ for (const check of targets) log(`${check.ok ? 'pass' : 'MISS'}  ${check.target}
 log(`wrote ${resultFile}, bench/results/REPORT.md, bench/results/latency.svg`)
 
 function chartSeries (results: EngineResult[]): ChartSeries[] {
-  const colors: Record<BenchEngine, { turn: string, reference: string }> = { pglite: { turn: '#1f77b4', reference: '#9ecae1' }, postgres: { turn: '#d62728', reference: '#fc9272' } }
-  return results.flatMap((engine) => (['turn', 'reference'] as const).flatMap((target) => (['p50', 'p99'] as const).map((statistic) => ({
+  const colors: Record<BenchEngine, { turn: string, reference: string, paced: string }> = {
+    pglite: { turn: '#1f77b4', reference: '#9ecae1', paced: '#2ca02c' },
+    postgres: { turn: '#d62728', reference: '#fc9272', paced: '#9467bd' }
+  }
+  const closedLoop = results.flatMap((engine) => (['turn', 'reference'] as const).flatMap((target) => (['p50', 'p99'] as const).map((statistic) => ({
     label: `${engine.engine} ${target === 'turn' ? 'full turn' : 'reference'} ${statistic}`,
     color: colors[engine.engine][target],
     dashed: statistic === 'p50',
     points: engine.levels.filter((level) => level.target === target).map((level) => ({ concurrency: level.concurrency, milliseconds: level.latency[statistic] }))
   }))))
+  const pacedPatients = results.filter((engine) => engine.pacedLevels.length > 0).flatMap((engine) => (['p50', 'p99'] as const).map((statistic) => ({
+    label: `${engine.engine} paced patients ${statistic}`,
+    color: colors[engine.engine].paced,
+    dashed: statistic === 'p50',
+    points: engine.pacedLevels.map((level) => ({ concurrency: level.concurrency, milliseconds: level.latency[statistic] }))
+  })))
+  return [...closedLoop, ...pacedPatients]
 }
 
 function log (line: string): void {

@@ -24,10 +24,15 @@ export type EngineResult = {
   setupSeconds: number
   rss: { idleAfterStartBytes: number, idleAfterLoadBytes: number, peakUnderLoadBytes: number, highWaterMarkBytes: number }
   levels: LevelResult[]
+  /** Full turns from patients who pause to read and type between messages (see PacedOptions). */
+  pacedLevels: LevelResult[]
   stages: StageBreakdown[]
 }
 
-export type TurnBenchOptions = { engine: BenchEngine, adminUrl: string, concurrencies: number[], durationMs: number, warmupMs: number, sequence: number }
+/** Paced patients: how many at once, their pause between messages, and the window per level. */
+export type PacedOptions = { patients: number[], thinkMs: { min: number, max: number }, durationMs: number }
+
+export type TurnBenchOptions = { engine: BenchEngine, adminUrl: string, concurrencies: number[], durationMs: number, warmupMs: number, sequence: number, paced: PacedOptions | null }
 
 /** One engine: its own fresh database and bench server, then each concurrency level for the full turn and the reference. */
 export async function benchEngine (options: TurnBenchOptions): Promise<EngineResult> {
@@ -51,24 +56,17 @@ async function measure (server: BenchServer, label: string, options: TurnBenchOp
   const stages: StageBreakdown[] = []
   for (const concurrency of options.concurrencies) {
     for (const target of ['turn', 'reference'] as const) {
-      const before = await server.stats()
-      const machineBefore = machineCpu()
-      const generatorBefore = process.cpuUsage()
-      let peakRssBytes = server.rss()
-      const result = await runLoad({ port: portOf(server, target), target, concurrency, durationMs: options.durationMs, onTick: () => { peakRssBytes = Math.max(peakRssBytes, server.rss()) } })
-      const after = await server.stats()
-      const machineAfter = machineCpu()
-      const generator = process.cpuUsage(generatorBefore)
-      // The window ends at the deadline; the last in-flight requests finish a little later, so these are slightly high.
-      const percentOfWindow = (microseconds: number) => Number((microseconds / 1000 / options.durationMs * 100).toFixed(0))
-      const serverCpuPercent = percentOfWindow(after.cpuMicroseconds - before.cpuMicroseconds)
-      const loadGeneratorCpuPercent = percentOfWindow(generator.user + generator.system)
-      const machineTotal = Math.max(1, machineAfter.total - machineBefore.total)
-      const machineCpuPercent = Number(((machineAfter.busy - machineBefore.busy) / machineTotal * cpus().length * 100).toFixed(0))
-      levels.push({ ...result, peakRssBytes, serverCpuPercent, loadGeneratorCpuPercent, machineCpuPercent })
-      if (concurrency === 1) stages.push(stageBreakdown(result, difference(after.counters, before.counters)))
-      log(`${options.engine} ${target.padEnd(9)} c=${String(concurrency).padStart(2)}: ${result.turnsPerSecond.toFixed(1)} turns/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, CPU server ${serverCpuPercent}% / load generator ${loadGeneratorCpuPercent}% / machine ${machineCpuPercent}%${Object.keys(result.failures).length ? `, failures ${JSON.stringify(result.failures)}` : ''}`)
+      const { level, counters } = await measureLevel(server, { target, concurrency, durationMs: options.durationMs })
+      levels.push(level)
+      if (concurrency === 1) stages.push(stageBreakdown(level, counters))
+      logLevel(options.engine, level)
     }
+  }
+  const pacedLevels: LevelResult[] = []
+  for (const patients of options.paced?.patients ?? []) {
+    const { level } = await measureLevel(server, { target: 'turn', concurrency: patients, durationMs: options.paced!.durationMs, thinkMs: options.paced!.thinkMs })
+    pacedLevels.push(level)
+    logLevel(options.engine, level)
   }
   await new Promise((resolve) => setTimeout(resolve, 1000))
   return {
@@ -84,8 +82,37 @@ async function measure (server: BenchServer, label: string, options: TurnBenchOp
       highWaterMarkBytes: server.peakRss()
     },
     levels,
+    pacedLevels,
     stages
   }
+}
+
+/** One load level against the app or the reference route, with CPU and RSS over its window. */
+async function measureLevel (server: BenchServer, load: { target: LoadTarget, concurrency: number, durationMs: number, thinkMs?: { min: number, max: number } }) {
+  const before = await server.stats()
+  const machineBefore = machineCpu()
+  const generatorBefore = process.cpuUsage()
+  let peakRssBytes = server.rss()
+  const result = await runLoad({ port: portOf(server, load.target), ...load, onTick: () => { peakRssBytes = Math.max(peakRssBytes, server.rss()) } })
+  const after = await server.stats()
+  const machineAfter = machineCpu()
+  const generator = process.cpuUsage(generatorBefore)
+  // The window ends at the deadline; the last in-flight requests finish a little later, so these are slightly high.
+  const percentOfWindow = (microseconds: number) => Number((microseconds / 1000 / load.durationMs * 100).toFixed(0))
+  const machineTotal = Math.max(1, machineAfter.total - machineBefore.total)
+  const level: LevelResult = {
+    ...result,
+    peakRssBytes,
+    serverCpuPercent: percentOfWindow(after.cpuMicroseconds - before.cpuMicroseconds),
+    loadGeneratorCpuPercent: percentOfWindow(generator.user + generator.system),
+    machineCpuPercent: Number(((machineAfter.busy - machineBefore.busy) / machineTotal * cpus().length * 100).toFixed(0))
+  }
+  return { level, counters: difference(after.counters, before.counters) }
+}
+
+function logLevel (engine: BenchEngine, level: LevelResult): void {
+  const mode = level.thinkMs ? `paced ${level.concurrency} patients` : `${level.target.padEnd(9)} c=${String(level.concurrency).padStart(2)}`
+  log(`${engine} ${mode}: ${level.turnsPerSecond.toFixed(1)} turns/s, p50 ${level.latency.p50} ms, p99 ${level.latency.p99} ms, CPU server ${level.serverCpuPercent}% / load generator ${level.loadGeneratorCpuPercent}% / machine ${level.machineCpuPercent}%${Object.keys(level.failures).length ? `, failures ${JSON.stringify(level.failures)}` : ''}`)
 }
 
 function difference (after: QueryCounters, before: QueryCounters): QueryCounters {

@@ -8,7 +8,7 @@ export type BenchReport = {
   measuredAt: string
   command: string
   machine: { node: string, cpus: number, loadAverageBefore: number[], loadAverageAfter: number[], totalMemoryBytes: number }
-  settings: { concurrencies: number[], secondsPerLevel: number, warmupSeconds: number }
+  settings: { concurrencies: number[], secondsPerLevel: number, warmupSeconds: number, paced: { patients: number[], thinkMs: { min: number, max: number }, secondsPerLevel: number } | null }
   targets: TargetCheck[]
   engines: EngineResult[]
   profiles: ProfileResult[]
@@ -37,6 +37,7 @@ export function reportMarkdown (report: BenchReport, resultFile: string): string
     ...report.targets.map((check) => row([check.target, check.scope, check.value, check.ok ? 'pass' : '**miss**'])),
     '',
     ...turnSection(report),
+    ...pacedSection(report),
     ...stageSection(report),
     ...profileSection(report),
     ...memorySection(report),
@@ -57,7 +58,7 @@ export function reportMarkdown (report: BenchReport, resultFile: string): string
 }
 
 function turnSection (report: BenchReport): string[] {
-  const lines = ['## Turn throughput and latency (real HTTP API)', '',
+  const lines = ['## Turn throughput and latency, closed loop (real HTTP API)', '',
     'Each simulated patient starts a conversation and sends its journey of messages (zh-CN and en: clinic information, insurance, ' +
     'symptoms with screening answers), waiting for each answer, then starts again. "reference" is a bare Fastify route on the same ' +
     'database doing one INSERT and one full-text query over the approved phrases. Latency is per message turn.', '',
@@ -79,6 +80,26 @@ function turnSection (report: BenchReport): string[] {
     }
     lines.push('')
   }
+  return lines
+}
+
+function pacedSection (report: BenchReport): string[] {
+  const paced = report.settings.paced
+  if (!paced || report.engines.every((engine) => engine.pacedLevels.length === 0)) return []
+  const lines = ['## Latency with paced patients', '',
+    `Real patients read the answer and type the next message. Here each simulated patient pauses ${paced.thinkMs.min / 1000}–${paced.thinkMs.max / 1000} s ` +
+    '(uniformly at random) after every answer, and first speaks after a random pause, so the patients do not all start at once; ' +
+    `${paced.secondsPerLevel} s per level. The closed loop above has no pause: it measures saturation, where latency is queueing ` +
+    '(Little\'s law: latency = concurrency / throughput), not the time a patient waits in a clinic\'s day.', '',
+    row(['engine', 'patients', 'turns/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'turns', 'failures', 'CPU % server / load gen / machine']),
+    row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---', '---:'])]
+  for (const engine of report.engines) {
+    for (const level of engine.pacedLevels) {
+      const failures = Object.entries(level.failures).map(([status, count]) => `${status}×${count}`).join(' ') || '0'
+      lines.push(row([engine.engine, level.concurrency, level.turnsPerSecond.toFixed(1), level.latency.p50, level.latency.p95, level.latency.p99, level.latency.max, level.turns, failures, `${level.serverCpuPercent} / ${level.loadGeneratorCpuPercent} / ${level.machineCpuPercent}`]))
+    }
+  }
+  lines.push('')
   return lines
 }
 
