@@ -23,6 +23,7 @@ import { createOpenAiChatModel } from './knowledge/openai-models.ts'
 import { createSafetyGuards } from './flows/safety-guards.ts'
 import { emergencyContactsFor } from './clinics/emergency-contacts.ts'
 import { createVettedCorpus } from './knowledge/vetted-corpus.ts'
+import { createPhraseStore } from './knowledge/phrase-store.ts'
 import type { CorpusContext } from './knowledge/corpus-context.ts'
 
 export type AppDependencies = {
@@ -60,7 +61,7 @@ export async function createDependencies ({ config, database, clock = systemCloc
     clock,
     conversations: createConversationStore(database, cipher),
     clinics,
-    corpus: createVettedCorpus(retriever),
+    corpus: createVettedCorpus({ retriever, phrases: createPhraseStore(database), now: () => clock.now() }),
     guards: createSafetyGuards(),
     idleMinutes: config.conversationIdleMinutes,
     appointments: createDialogueAppointmentBook(createBookingService({ db: database, clock })),

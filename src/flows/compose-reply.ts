@@ -1,6 +1,6 @@
 import type { ClinicProfile } from '../clinics/clinic-directory.ts'
 import type { PlannedReply, QuickReply, ReplyKind } from './turn-types.ts'
-import type { VettedCorpus } from './turn-services.ts'
+import type { ApprovedPhrase, VettedCorpus } from './turn-services.ts'
 
 export type ComposedMessage = {
   role: 'bot'
@@ -26,8 +26,9 @@ type ComposeInput = {
 export async function composeReply ({ corpus, clinic, locale, reply, commonVariables }: ComposeInput): Promise<ComposedMessage> {
   const variables = { ...commonVariables, ...reply.variables }
   const medical = reply.medical === true
-  const base = await resolveText({ corpus, clinicId: clinic.id, locale, reply, variables })
-  const disclaimer = medical ? await phraseText({ corpus, clinicId: clinic.id, locale, group: 'disclaimer.medical', variables }) : null
+  const phrases = await lookUpPhrases({ corpus, clinicId: clinic.id, locale, groups: [...(reply.passage ? [] : [reply.key ?? FALLBACK, FALLBACK]), ...(medical ? [DISCLAIMER] : [])] })
+  const base = resolveText({ locale, reply, variables, phrases })
+  const disclaimer = medical ? phraseText(phrases, DISCLAIMER, variables) : null
   return {
     role: 'bot',
     kind: reply.kind,
@@ -40,23 +41,37 @@ export async function composeReply ({ corpus, clinic, locale, reply, commonVaria
   }
 }
 
-async function resolveText (input: { corpus: VettedCorpus, clinicId: string, locale: string, reply: PlannedReply, variables: Record<string, string> }) {
+const FALLBACK = 'safety.fallback'
+const DISCLAIMER = 'disclaimer.medical'
+
+type PhraseMap = Map<string, ApprovedPhrase>
+
+/** Every group a reply may need, in one lookup; groups this locale lacks come from English. */
+async function lookUpPhrases (input: { corpus: VettedCorpus, clinicId: string, locale: string, groups: string[] }): Promise<PhraseMap> {
+  if (input.groups.length === 0) return new Map()
+  const found = await input.corpus.phrases(input)
+  const missing = input.groups.filter((group) => !found.has(group))
+  if (missing.length === 0 || input.locale === 'en') return found
+  const english = await input.corpus.phrases({ ...input, locale: 'en', groups: missing })
+  return new Map([...english, ...found])
+}
+
+function resolveText (input: { locale: string, reply: PlannedReply, variables: Record<string, string>, phrases: PhraseMap }) {
   const { reply } = input
   if (reply.passage) {
     return { text: fillVariables(reply.passage.body, input.variables), key: reply.passage.group ?? null, source: { id: reply.passage.id, version: reply.passage.version, title: reply.passage.title } }
   }
-  const found = await phraseText({ ...input, group: reply.key ?? 'safety.fallback' })
+  const found = phraseText(input.phrases, reply.key ?? FALLBACK, input.variables)
   if (found) return { text: found.text, key: reply.key ?? null, source: found.source }
-  const fallback = await phraseText({ ...input, group: 'safety.fallback' })
-  if (fallback) return { text: fallback.text, key: 'safety.fallback', source: fallback.source }
+  const fallback = phraseText(input.phrases, FALLBACK, input.variables)
+  if (fallback) return { text: fallback.text, key: FALLBACK, source: fallback.source }
   return { text: lastResortText(input.locale), key: null, source: null }
 }
 
-export async function phraseText (input: { corpus: VettedCorpus, clinicId: string, locale: string, group: string, variables: Record<string, string> }) {
-  const phrase = await input.corpus.phrase({ clinicId: input.clinicId, locale: input.locale, group: input.group }) ??
-    (input.locale === 'en' ? null : await input.corpus.phrase({ clinicId: input.clinicId, locale: 'en', group: input.group }))
+function phraseText (phrases: PhraseMap, group: string, variables: Record<string, string>) {
+  const phrase = phrases.get(group)
   if (!phrase) return null
-  return { text: fillVariables(phrase.body, input.variables), source: { id: phrase.id, version: phrase.version, title: phrase.title } }
+  return { text: fillVariables(phrase.body, variables), source: { id: phrase.id, version: phrase.version, title: phrase.title } }
 }
 
 /** Replaces {{name}} with its value; an unknown variable is left out rather than shown raw. */

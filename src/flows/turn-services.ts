@@ -8,7 +8,8 @@ export type ApprovedPhrase = { id: string, group: string, version: number, title
 
 /** The vetted corpus as the dialogue sees it: keyed phrases and retrieval, approved content only. */
 export type VettedCorpus = {
-  phrase: (input: { clinicId: string, locale: string, group: string }) => Promise<ApprovedPhrase | null>
+  /** The approved phrase of each group that has one in this locale, in one lookup. */
+  phrases: (input: { clinicId: string, locale: string, groups: string[] }) => Promise<Map<string, ApprovedPhrase>>
   search: (input: { clinicId: string, locale: string, text: string, categories?: string[], department?: string | null, limit?: number }) => Promise<Array<VettedSource & { score: number, category: string }>>
 }
 

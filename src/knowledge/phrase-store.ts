@@ -104,6 +104,15 @@ export function createPhraseStore (db: Queryable) {
       return result.rows[0]
     },
 
+    /** approvedPhrase for several groups in one query: group → phrase, for the groups that have one. */
+    async approvedPhrases (clinicId: string, locale: string, groups: string[], now: Date): Promise<Map<string, PhraseVersion>> {
+      const result = await db.query<PhraseVersion>(`SELECT DISTINCT ON (v.group_key) ${VERSION_COLUMNS} FROM corpus_phrase_versions v
+        WHERE v.group_key = ANY($3::text[]) AND v.locale = $2 AND v.status = 'approved' AND (v.clinic_id = $1 OR v.clinic_id IS NULL)
+          AND (v.valid_from IS NULL OR v.valid_from <= $4) AND (v.valid_until IS NULL OR v.valid_until > $4)
+        ORDER BY v.group_key, v.clinic_id NULLS LAST`, [clinicId, locale, groups, now])
+      return new Map(result.rows.map((row) => [row.group, row]))
+    },
+
     async countByStatus (): Promise<Array<{ locale: string, status: string, count: number }>> {
       const result = await db.query<{ locale: string, status: string, count: number }>(
         'SELECT locale, status, count(*)::int AS count FROM corpus_phrase_versions GROUP BY locale, status ORDER BY locale, status')

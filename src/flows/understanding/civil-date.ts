@@ -3,17 +3,21 @@ export type CivilDate = { year: number, month: number, day: number }
 
 const DAY_MS = 86_400_000
 
+// Building an Intl.DateTimeFormat is far slower than using one; a clinic has one time zone.
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+function formatterFor (timezone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timezone)
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone: timezone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' })
+    formatters.set(timezone, formatter)
+  }
+  return formatter
+}
+
 /** The calendar date and wall-clock time of `now` in an IANA time zone, read through Intl. */
 export function civilDateTimeIn (now: Date, timezone: string): CivilDate & { hour: number, minute: number } {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: timezone,
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    hourCycle: 'h23'
-  }).formatToParts(now)
+  const parts = formatterFor(timezone).formatToParts(now)
   const read = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((part) => part.type === type)?.value)
   return { year: read('year'), month: read('month'), day: read('day'), hour: read('hour'), minute: read('minute') }
 }
