@@ -73,7 +73,7 @@ export function createConversationStore (database: Database, cipher: MessageCiph
 
     async find (id: string, queryable: Queryable = database): Promise<(ConversationRecord & { tokenHash: Buffer }) | null> {
       if (!isUuid(id)) return null
-      const result = await queryable.query<ConversationRow>(`SELECT ${CONVERSATION_COLUMNS} FROM conversations WHERE id = $1`, [id])
+      const result = await queryable.query<ConversationRow>(`SELECT ${CONVERSATION_COLUMNS} FROM conversations WHERE id = $1`, [id], { name: 'conversation-by-id' })
       const row = result.rows[0]
       return row ? { ...toRecord(row), tokenHash: row.token_hash } : null
     },
@@ -123,7 +123,8 @@ export function createConversationStore (database: Database, cipher: MessageCiph
           sealed.map((message) => message.id), sealed.map((message) => message.role), sealed.map((message) => message.kind),
           sealed.map((message) => message.ciphertext), sealed.map((message) => message.keyId),
           sealed.map((message) => JSON.stringify(message.meta ?? {})), sealed.map((message) => message.createdAt),
-          input.guardEvents.map((event) => event.guard), input.guardEvents.map((event) => event.category), input.guardEvents.map((event) => event.ruleId), input.now])
+          input.guardEvents.map((event) => event.guard), input.guardEvents.map((event) => event.category), input.guardEvents.map((event) => event.ruleId), input.now],
+        { name: 'save-turn' })
       return result.rows[0]?.saved === 1
     },
 

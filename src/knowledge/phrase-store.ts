@@ -109,7 +109,7 @@ export function createPhraseStore (db: Queryable) {
       const result = await db.query<PhraseVersion>(`SELECT DISTINCT ON (v.group_key) ${VERSION_COLUMNS} FROM corpus_phrase_versions v
         WHERE v.group_key = ANY($3::text[]) AND v.locale = $2 AND v.status = 'approved' AND (v.clinic_id = $1 OR v.clinic_id IS NULL)
           AND (v.valid_from IS NULL OR v.valid_from <= $4) AND (v.valid_until IS NULL OR v.valid_until > $4)
-        ORDER BY v.group_key, v.clinic_id NULLS LAST`, [clinicId, locale, groups, now])
+        ORDER BY v.group_key, v.clinic_id NULLS LAST`, [clinicId, locale, groups, now], { name: 'approved-phrases' })
       return new Map(result.rows.map((row) => [row.group, row]))
     },
 
