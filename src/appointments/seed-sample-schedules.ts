@@ -65,19 +65,18 @@ async function insertMissingDirectoryEntries (db: Queryable, clinicId: string, c
 }
 
 async function createSchedulesIfNone (db: Queryable, clinicId: string, catalog: ClinicCatalog): Promise<number> {
-  const store = createScheduleStore(db)
-  if ((await store.listSchedules(clinicId)).length > 0) return 0
-  const owners = scheduleOwners(catalog)
-  let created = 0
-  for (const owner of owners) {
-    for (const weekday of WEEKDAYS) {
-      for (const session of SESSIONS) {
-        await store.upsertSchedule({ clinicId, ...owner, weekday, ...session, slotMinutes: SLOT_MINUTES })
-        created++
-      }
-    }
-  }
-  return created
+  if ((await createScheduleStore(db).listSchedules(clinicId)).length > 0) return 0
+  const rows = scheduleOwners(catalog).flatMap((owner) => WEEKDAYS.flatMap((weekday) => SESSIONS.map((session) => ({ ...owner, weekday, ...session }))))
+  // One statement for all of them (the same upsert as scheduleStore.upsertSchedule, row by row).
+  await db.query(`
+    INSERT INTO schedules (clinic_id, department, doctor_id, weekday, start_time, end_time, slot_minutes)
+    SELECT $1, department, doctor_id, weekday, start_time::time, end_time::time, $7
+    FROM unnest($2::text[], $3::text[], $4::smallint[], $5::text[], $6::text[]) AS input (department, doctor_id, weekday, start_time, end_time)
+    ON CONFLICT (clinic_id, department, doctor_id, weekday, start_time) DO UPDATE
+      SET end_time = EXCLUDED.end_time, slot_minutes = EXCLUDED.slot_minutes`,
+  [clinicId, rows.map((row) => row.department), rows.map((row) => row.doctorId), rows.map((row) => row.weekday),
+    rows.map((row) => row.startTime), rows.map((row) => row.endTime), SLOT_MINUTES])
+  return rows.length
 }
 
 // Each doctor gets a schedule; an available department without doctors gets a department-level one.

@@ -68,6 +68,23 @@ describe('generateSlots', () => {
     expect(Number(count.rows[0]?.count)).toBe(12)
   })
 
+  it('a longer window adds only the missing days, leaving existing slots (and their bookings) as they are', async () => {
+    const db = testDatabase.database
+    const starts = (from: string, to: string) => listStarts(testDatabase, 'shanghai', from, to)
+    // Mondays only: 7, 14 and 21 Dec. The first call covers the 7th, the second the 7th to the 21st.
+    await generateSlots({ db, clinicId: 'shanghai', from: '2026-12-07', to: '2026-12-07' })
+    await db.query("UPDATE slots SET status = 'booked' WHERE clinic_id = 'shanghai' AND start_at = '2026-12-07T07:20:00+08:00'")
+    const longer = await generateSlots({ db, clinicId: 'shanghai', from: '2026-12-07', to: '2026-12-21' })
+    expect(longer.created).toBe(2 * 3)
+    expect(await starts('2026-12-07T00:00:00+08:00', '2026-12-22T00:00:00+08:00')).toEqual([
+      '2026-12-07T07:00:00+08:00', '2026-12-07T07:20:00+08:00', '2026-12-07T07:40:00+08:00',
+      '2026-12-14T07:00:00+08:00', '2026-12-14T07:20:00+08:00', '2026-12-14T07:40:00+08:00',
+      '2026-12-21T07:00:00+08:00', '2026-12-21T07:20:00+08:00', '2026-12-21T07:40:00+08:00'
+    ])
+    const booked = await db.query<{ status: string }>("SELECT status FROM slots WHERE clinic_id = 'shanghai' AND start_at = '2026-12-07T07:20:00+08:00'")
+    expect(booked.rows).toEqual([{ status: 'booked' }])
+  })
+
   it('refuses an unknown clinic, a reversed window and a window over a year', async () => {
     const db = testDatabase.database
     await expect(generateSlots({ db, clinicId: 'nowhere', from: '2026-01-01', to: '2026-01-02' })).rejects.toMatchObject({ code: 'NOT_FOUND' })
