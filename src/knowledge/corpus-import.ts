@@ -20,6 +20,8 @@ export type ImportOptions = {
   approvedBy?: string | undefined
   /** Records without a clinicId belong to this clinic (null/undefined: shared). */
   clinicId?: string | null | undefined
+  /** Store no vectors (vectorIndexed: false): the caller indexes the whole load at once with indexAllMissingVectors. */
+  deferVectors?: boolean | undefined
 }
 
 /** Validates every record; returns the phrases, or every problem with its line, field and reason. */
@@ -60,7 +62,7 @@ export async function importPhrases (context: CorpusContext, text: string, forma
   if (allProblems.length > 0) rejectImport(allProblems)
   const { approved, ...counts } = await context.db.transaction((transaction) =>
     savePhraseVersions(transaction, phrases, { author: options.author, approvedBy: options.approvedBy, now: context.clock.now() }))
-  return { ...counts, vectorIndexed: await indexPhrases(context, approved) }
+  return { ...counts, vectorIndexed: options.deferVectors ? false : await indexPhrases(context, approved) }
 }
 
 export type PolicyFile = { path: string, locale: string, markdown: string }
@@ -100,6 +102,7 @@ export async function importPolicies (context: CorpusContext, files: PolicyFile[
       if (outcome.action !== 'unchanged' && outcome.version.status === 'approved') approved.push(outcome.version)
     }
   })
+  if (options.deferVectors) return { ...report, vectorIndexed: false }
   const chunks = await createDocumentStore(context.db).listChunksOf(approved.map((version) => version.id))
   const owners = new Map(approved.map((version) => [version.id, version]))
   report.vectorIndexed = await indexChunks(context, chunks.map((chunk) => ({ ...chunk, owner: owners.get(chunk.documentVersionId)! })))

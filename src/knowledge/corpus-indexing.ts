@@ -1,7 +1,8 @@
 import type { Queryable } from '../db/database.ts'
 import type { CorpusContext } from './corpus-context.ts'
 import type { StoredChunk } from './document-store.ts'
-import { createVectorStore, type VectorOwnerKind } from './vector-store.ts'
+import { quoteIdentifier } from '../db/pool-database.ts'
+import { createVectorStore, type VectorOwnerKind, type VectorRow } from './vector-store.ts'
 
 export type PhraseForEmbedding = { id: string, clinicId: string | null, locale: string, title: string, body: string, examples: string[] }
 
@@ -47,6 +48,60 @@ export async function indexChunks (context: CorpusContext, chunks: ChunkForEmbed
     return false
   }
 }
+
+/**
+ * Embeds every approved phrase and chunk that has no vector of the current model and stores them
+ * all in one transaction, with corpus_vectors' HNSW indexes dropped for the load and rebuilt from
+ * their own definitions at the end: building an index over a few hundred vectors at once is several
+ * times faster than inserting them into it one by one. For a load into an empty corpus (the sample
+ * corpus at first start): rebuilding costs as much as the whole table, and the transaction locks
+ * corpus_vectors against readers until it commits. Reports false, as indexPhrases, on failure.
+ */
+export async function indexAllMissingVectors (context: CorpusContext): Promise<boolean> {
+  if (!context.vectorEnabled) return true
+  try {
+    const phrases = await phrasesWithoutVectors(context.db, context.embedder.model)
+    const chunks = await chunksWithoutVectors(context.db, context.embedder.model)
+    if (phrases.length + chunks.length === 0) return true
+    const phraseEmbeddings = phrases.length > 0 ? await context.embedder.embeddings.embedDocuments(phrases.map(phraseEmbeddingText)) : []
+    const chunkEmbeddings = chunks.length > 0 ? await context.embedder.embeddings.embedDocuments(chunks.map(chunkEmbeddingText)) : []
+    const rows: VectorRow[] = [
+      ...phrases.map((phrase, index) => ({ ownerKind: 'phrase' as const, ownerId: phrase.id, clinicId: phrase.clinicId, locale: phrase.locale, embedding: phraseEmbeddings[index]! })),
+      ...chunks.map((chunk, index) => ({ ownerKind: 'chunk' as const, ownerId: chunk.id, clinicId: chunk.owner.clinicId, locale: chunk.owner.locale, embedding: chunkEmbeddings[index]! }))
+    ]
+    await context.db.transaction(async (transaction) => {
+      const indexes = await transaction.query<{ name: string, definition: string }>(`SELECT indexname AS name, indexdef AS definition FROM pg_indexes
+        WHERE schemaname = current_schema() AND tablename = 'corpus_vectors' AND indexdef LIKE '% USING hnsw %'`)
+      for (const index of indexes.rows) await transaction.query(`DROP INDEX ${quoteIdentifier(index.name)}`)
+      await createVectorStore(transaction).upsert(context.embedder.model, rows)
+      for (const index of indexes.rows) await transaction.query(index.definition)
+    })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Approved phrase versions without a vector of the model, by id; all of them unless limited. */
+export async function phrasesWithoutVectors (db: Queryable, model: string, limit: number | null = null): Promise<PhraseForEmbedding[]> {
+  const result = await db.query<PhraseForEmbedding>(`SELECT x.id, x.clinic_id AS "clinicId", x.locale, x.title, x.body, x.examples
+    FROM corpus_phrase_versions x
+    WHERE x.status = 'approved' AND ${WITHOUT_VECTOR('phrase')} ORDER BY x.id LIMIT $2`, [model, limit])
+  return result.rows
+}
+
+/** Chunks of approved document versions without a vector of the model, by id; all of them unless limited. */
+export async function chunksWithoutVectors (db: Queryable, model: string, limit: number | null = null): Promise<ChunkForEmbedding[]> {
+  const result = await db.query<{ id: string, clinicId: string | null, locale: string, sectionPath: string, body: string }>(
+    `SELECT x.id, d.clinic_id AS "clinicId", d.locale, x.section_path AS "sectionPath", x.body FROM corpus_chunks x
+     JOIN corpus_document_versions d ON d.id = x.document_version_id
+     WHERE d.status = 'approved' AND ${WITHOUT_VECTOR('chunk')} ORDER BY x.id LIMIT $2`, [model, limit])
+  return result.rows.map(({ clinicId, locale, ...chunk }) => ({ ...chunk, owner: { clinicId, locale } }))
+}
+
+// LIMIT NULL means no limit. $1 is the model.
+const WITHOUT_VECTOR = (kind: VectorOwnerKind) =>
+  `NOT EXISTS (SELECT 1 FROM corpus_vectors cv WHERE cv.owner_kind = '${kind}' AND cv.owner_id = x.id AND cv.model = $1)`
 
 /** Removes vectors of content that stopped being approved (inside the same transaction). */
 export async function dropVectors (db: Queryable, vectorEnabled: boolean, kind: VectorOwnerKind, ownerIds: string[]): Promise<void> {

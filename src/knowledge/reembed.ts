@@ -1,5 +1,5 @@
 import type { CorpusContext } from './corpus-context.ts'
-import { chunkEmbeddingText, phraseEmbeddingText } from './corpus-indexing.ts'
+import { chunkEmbeddingText, chunksWithoutVectors, phraseEmbeddingText, phrasesWithoutVectors } from './corpus-indexing.ts'
 import { createVectorStore } from './vector-store.ts'
 
 export type ReembedReport = { phrases: number, chunks: number, removedOtherModels: number, model: string }
@@ -40,16 +40,10 @@ export async function reembedCorpus (context: CorpusContext, onProgress: (done: 
 }
 
 async function pendingBatch (context: CorpusContext): Promise<Pending[]> {
-  const missing = 'NOT EXISTS (SELECT 1 FROM corpus_vectors cv WHERE cv.owner_kind = $1 AND cv.owner_id = x.id AND cv.model = $2)'
-  const phrases = await context.db.query<{ id: string, clinicId: string | null, locale: string, title: string, body: string, examples: string[] }>(
-    `SELECT x.id, x.clinic_id AS "clinicId", x.locale, x.title, x.body, x.examples FROM corpus_phrase_versions x
-     WHERE x.status = 'approved' AND ${missing} ORDER BY x.id LIMIT ${BATCH}`, ['phrase', context.embedder.model])
-  if (phrases.rows.length > 0) {
-    return phrases.rows.map((row) => ({ kind: 'phrase', id: row.id, clinicId: row.clinicId, locale: row.locale, text: phraseEmbeddingText(row) }))
+  const phrases = await phrasesWithoutVectors(context.db, context.embedder.model, BATCH)
+  if (phrases.length > 0) {
+    return phrases.map((phrase) => ({ kind: 'phrase', id: phrase.id, clinicId: phrase.clinicId, locale: phrase.locale, text: phraseEmbeddingText(phrase) }))
   }
-  const chunks = await context.db.query<{ id: string, clinicId: string | null, locale: string, sectionPath: string, body: string }>(
-    `SELECT x.id, d.clinic_id AS "clinicId", d.locale, x.section_path AS "sectionPath", x.body FROM corpus_chunks x
-     JOIN corpus_document_versions d ON d.id = x.document_version_id
-     WHERE d.status = 'approved' AND ${missing} ORDER BY x.id LIMIT ${BATCH}`, ['chunk', context.embedder.model])
-  return chunks.rows.map((row) => ({ kind: 'chunk', id: row.id, clinicId: row.clinicId, locale: row.locale, text: chunkEmbeddingText(row) }))
+  const chunks = await chunksWithoutVectors(context.db, context.embedder.model, BATCH)
+  return chunks.map((chunk) => ({ kind: 'chunk', id: chunk.id, clinicId: chunk.owner.clinicId, locale: chunk.owner.locale, text: chunkEmbeddingText(chunk) }))
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { Queryable } from '../db/database.ts'
 import type { CorpusContext } from './corpus-context.ts'
 import { importPhrases, importPolicies, readPolicyFolder, type ImportReport } from './corpus-import.ts'
+import { indexAllMissingVectors } from './corpus-indexing.ts'
 
 export const SAMPLE_AUTHOR = 'sample-import'
 export const SAMPLE_REVIEWER = 'sample-review'
@@ -23,7 +24,8 @@ export type SampleLoad = { loaded: boolean, phrases?: ImportReport, policies?: I
  */
 export async function loadSampleCorpus (context: CorpusContext & { directory: string }): Promise<SampleLoad> {
   if (!await corpusIsEmpty(context.db)) return { loaded: false }
-  const options = { author: SAMPLE_AUTHOR, approvedBy: SAMPLE_REVIEWER, clinicId: null }
+  // Vectors are stored once at the end, for phrases and policies together (indexAllMissingVectors).
+  const options = { author: SAMPLE_AUTHOR, approvedBy: SAMPLE_REVIEWER, clinicId: null, deferVectors: true }
   const phrasesDirectory = join(context.directory, 'phrases')
   const files = existsSync(phrasesDirectory) ? (await readdir(phrasesDirectory)).filter((name) => name.endsWith('.jsonl')).sort() : []
   // One import for all files, so line numbers name the file and duplicates across files are caught.
@@ -33,5 +35,6 @@ export async function loadSampleCorpus (context: CorpusContext & { directory: st
   })
   const policiesDirectory = join(context.directory, 'policies')
   const policies = existsSync(policiesDirectory) ? await importPolicies(context, await readPolicyFolder(policiesDirectory), options) : undefined
-  return { loaded: true, phrases, ...(policies ? { policies } : {}) }
+  const vectorIndexed = await indexAllMissingVectors(context)
+  return { loaded: true, phrases: { ...phrases, vectorIndexed }, ...(policies ? { policies: { ...policies, vectorIndexed } } : {}) }
 }

@@ -38,6 +38,15 @@ describe('import, export and the sample corpus', () => {
     expect((await corpusStats(context)).approvedChunks).toBe(4)
   })
 
+  it('gives every approved phrase and policy chunk of the sample one vector, and keeps the HNSW index', async () => {
+    if (!context.vectorEnabled) return
+    const vectors = await context.db.query<{ kind: string, n: number }>(
+      'SELECT owner_kind AS kind, count(*)::int AS n FROM corpus_vectors GROUP BY owner_kind ORDER BY owner_kind')
+    expect(vectors.rows).toEqual([{ kind: 'chunk', n: 4 }, { kind: 'phrase', n: 6 }])
+    const indexes = await context.db.query<{ name: string }>("SELECT indexname AS name FROM pg_indexes WHERE tablename = 'corpus_vectors' ORDER BY indexname")
+    expect(indexes.rows.map((row) => row.name)).toEqual(['corpus_vectors_hnsw_256', 'corpus_vectors_model', 'corpus_vectors_pkey'])
+  })
+
   it('re-importing the same files changes nothing', async () => {
     const before = await count(context)
     const text = await readFile(join(FIXTURE_CORPUS, 'phrases/sample.jsonl'), 'utf8')
