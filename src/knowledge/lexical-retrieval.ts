@@ -1,12 +1,12 @@
 import type { Queryable } from '../db/database.ts'
 import { averageLength, bm25, parseTsvector } from './lexical-scoring.ts'
 import { expandQuery } from './query-expansion.ts'
-import { createRetrievalQueries, type CandidateRow, type RetrievalFilter } from './retrieval-queries.ts'
+import { createRetrievalQueries, type CandidateKey, type RetrievalFilter } from './retrieval-queries.ts'
 import { orQuery } from './search-tokens.ts'
 import { createTokenStatistics, type WeightedTerm } from './token-statistics.ts'
 
 /** A lexical candidate: its BM25F score and the share of the query's IDF mass it contains (0–1). */
-export type LexicalHit = { row: CandidateRow, score: number, coverage: number }
+export type LexicalHit = { candidate: CandidateKey, score: number, coverage: number }
 
 // Rows taken from the GIN index per table before ranking: bounds the work whatever the corpus size.
 export const LEXICAL_CANDIDATES = 200
@@ -45,11 +45,12 @@ export function createLexicalRetrieval (db: Queryable) {
     const { terms } = await statistics.weigh(filter.locale, expandQuery(text, filter.locale))
     if (terms.length === 0) return []
     const match = orQuery(selectiveTokens(terms))
-    const rows = await queries.lexicalCandidates(filter, match, LEXICAL_CANDIDATES)
-    const parsed = rows.map((row) => ({ row, counts: parseTsvector(row.terms ?? '') }))
+    const candidates = await queries.lexicalCandidates(filter, match, LEXICAL_CANDIDATES)
+    const wanted = new Set(terms.map((term) => term.token))
+    const parsed = candidates.map(({ terms: stored, ...candidate }) => ({ candidate, counts: parseTsvector(stored, wanted) }))
     const average = averageLength(parsed.map((entry) => entry.counts))
-    return parsed.map(({ row, counts }) => ({
-      row,
+    return parsed.map(({ candidate, counts }) => ({
+      candidate,
       score: bm25(counts, terms, average),
       coverage: coverageOf(terms, new Set([...counts.head.keys(), ...counts.body.keys()]))
     })).sort((left, right) => right.score - left.score)

@@ -3,8 +3,7 @@ import type { Embedder } from './embedder.ts'
 import type { PhraseVersion, RetrievedItem } from './corpus-types.ts'
 import { createLexicalRetrieval, type LexicalHit } from './lexical-retrieval.ts'
 import { createPhraseStore } from './phrase-store.ts'
-import { createRetrievalQueries, type CandidateRow, type RetrievalFilter } from './retrieval-queries.ts'
-import { createVectorStore } from './vector-store.ts'
+import { createRetrievalQueries, type CandidateKey, type CandidateRow, type RetrievalFilter } from './retrieval-queries.ts'
 import { fuseScores, type Evidence, type FusionOptions } from './rank-fusion.ts'
 
 export type RetrieveRequest = {
@@ -38,9 +37,6 @@ const RESCORED = 50
 const HYBRID: FusionOptions = { vectorWeight: 0.6, similarityFloor: 0.2, minScore: 0.08 }
 const LEXICAL: FusionOptions = { vectorWeight: 0, similarityFloor: 0.2, minScore: 0.08 }
 
-/** One result per phrase group or policy document: the best-scored one. */
-const resultKey = (row: CandidateRow) => row.group ?? `document:${row.documentId ?? row.id}`
-
 /**
  * Hybrid retrieval over approved, currently valid content of the patient's clinic (or shared) and
  * locale: BM25F over app-made tokens (with reviewed query synonyms) fused with pgvector cosine
@@ -51,7 +47,6 @@ const resultKey = (row: CandidateRow) => row.group ?? `document:${row.documentId
  */
 export function createRetriever ({ db, embedder, vectorEnabled, now = () => new Date() }: RetrieverOptions): Retriever {
   const queries = createRetrievalQueries(db)
-  const vectors = createVectorStore(db)
   const lexicalHits = createLexicalRetrieval(db)
 
   async function embed (text: string): Promise<number[] | null> {
@@ -62,18 +57,32 @@ export function createRetriever ({ db, embedder, vectorEnabled, now = () => new 
     }
   }
 
-  /** Similarity of the lexical front runners and of the nearest neighbours, with the neighbours' rows. */
+  /** Similarity of the lexical front runners, and the nearest neighbours that pass the filters. */
   async function semantic (filter: RetrievalFilter, text: string, lexical: LexicalHit[]) {
     const embedding = await embed(text)
     if (!embedding) return null
-    const lexicalIds = lexical.slice(0, RESCORED).map((hit) => hit.row.id)
-    const found = await vectors.nearestAndDistances({ model: embedder.model, embedding, clinicId: filter.clinicId, locale: filter.locale, limit: NEIGHBOURS, ownerIds: lexicalIds })
-    const known = new Set(lexical.map((hit) => hit.row.id))
-    const fresh = found.filter((neighbour) => !known.has(neighbour.ownerId))
-    const ids = (kind: string) => [...new Set(fresh.filter((neighbour) => neighbour.ownerKind === kind).map((neighbour) => neighbour.ownerId))]
-    const rows = await queries.rowsByIds(filter, ids('phrase'), ids('chunk'))
-    const similarity = new Map(found.map((neighbour) => [neighbour.ownerId, 1 - Number(neighbour.distance)]))
-    return { similarity, rows }
+    const ownerIds = lexical.slice(0, RESCORED).map((hit) => hit.candidate.id)
+    const found = await queries.vectorCandidates(filter, { model: embedder.model, embedding, limit: NEIGHBOURS, ownerIds })
+    const similarity = new Map(found.map((evidence) => [evidence.id, 1 - Number(evidence.distance)]))
+    const neighbours = found.flatMap(({ kind, id, key }) => key === null ? [] : [{ kind, id, key }])
+    return { similarity, neighbours }
+  }
+
+  /** Ranks candidates by fused evidence, one per phrase group or policy document: the best-scored one. */
+  function rank (lexical: LexicalHit[], vector: Awaited<ReturnType<typeof semantic>>, limit: number) {
+    const candidates = new Map<string, CandidateKey>([...lexical.map((hit) => hit.candidate), ...vector?.neighbours ?? []].map((candidate) => [candidate.id, candidate]))
+    const hits = new Map(lexical.map((hit) => [hit.candidate.id, hit]))
+    const evidence: Evidence[] = [...candidates.keys()].map((id) => {
+      const hit = hits.get(id)
+      return { key: id, lexical: hit?.score ?? 0, coverage: hit?.coverage ?? 0, similarity: vector?.similarity.get(id) ?? null }
+    })
+    const seen = new Set<string>()
+    return fuseScores(evidence, vector ? HYBRID : LEXICAL).flatMap(({ key, score }) => {
+      const candidate = candidates.get(key)!
+      if (seen.has(candidate.key)) return []
+      seen.add(candidate.key)
+      return [{ candidate, score }]
+    }).slice(0, limit)
   }
 
   return {
@@ -89,19 +98,14 @@ export function createRetriever ({ db, embedder, vectorEnabled, now = () => new 
       }
       const lexical = await lexicalHits(filter, request.text)
       const vector = vectorEnabled ? await semantic(filter, request.text, lexical) : null
-      const rows = new Map([...lexical.map((hit) => hit.row), ...vector?.rows ?? []].map((row) => [row.id, row]))
-      const hits = new Map(lexical.map((hit) => [hit.row.id, hit]))
-      const evidence: Evidence[] = [...rows.values()].map((row) => {
-        const hit = hits.get(row.id)
-        return { key: row.id, lexical: hit?.score ?? 0, coverage: hit?.coverage ?? 0, similarity: vector?.similarity.get(row.id) ?? null }
+      const ranked = rank(lexical, vector, request.limit ?? 5)
+      // Full rows for the results only; one whose status changed since the candidates were read is left out.
+      const idsOf = (kind: string) => ranked.filter(({ candidate }) => candidate.kind === kind).map(({ candidate }) => candidate.id)
+      const rows = new Map((await queries.rowsByIds(filter, idsOf('phrase'), idsOf('chunk'))).map((row) => [row.id, row]))
+      return ranked.flatMap(({ candidate, score }) => {
+        const row = rows.get(candidate.id)
+        return row ? [toItem(row, score)] : []
       })
-      const fused = fuseScores(evidence, vector ? HYBRID : LEXICAL)
-      const seen = new Set<string>()
-      const distinct = fused.filter(({ key }) => {
-        const group = resultKey(rows.get(key)!)
-        return seen.has(group) ? false : Boolean(seen.add(group))
-      })
-      return distinct.slice(0, request.limit ?? 5).map(({ key, score }) => toItem(rows.get(key)!, score))
     },
 
     async getApprovedPhrase ({ clinicId, locale, group, now: at }) {

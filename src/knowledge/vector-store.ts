@@ -9,7 +9,8 @@ export type Neighbour = { ownerKind: VectorOwnerKind, ownerId: string, distance:
 /** pgvector text form: '[0.1,0.2,…]'. */
 export const toVectorLiteral = (vector: number[]) => `[${vector.join(',')}]`
 
-function checkedDimensions (dimensions: number): number {
+/** A vector dimension that is safe to write into SQL. */
+export function checkedDimensions (dimensions: number): number {
   // Interpolated into SQL (a type modifier cannot be a parameter), so it must be a plain integer.
   if (!Number.isInteger(dimensions) || dimensions < 1 || dimensions > 4000) throw new Error(`invalid vector dimension ${dimensions}`)
   return dimensions
@@ -45,23 +46,6 @@ export function createVectorStore (db: Queryable) {
         WHERE dimensions = ${dimensions} AND model = $2 AND locale = $3 AND (clinic_id = $4 OR clinic_id IS NULL)
         ORDER BY embedding::vector(${dimensions}) <=> $1::vector(${dimensions}) LIMIT $5`,
       [toVectorLiteral(options.embedding), options.model, options.locale, options.clinicId, options.limit])
-      return result.rows
-    },
-
-    /**
-     * In one statement: the nearest neighbours (as nearest) and the distances of given owners'
-     * vectors of the current model (lexical candidates to fuse).
-     */
-    async nearestAndDistances (options: { model: string, embedding: number[], clinicId: string, locale: string, limit: number, ownerIds: string[] }): Promise<Neighbour[]> {
-      const dimensions = checkedDimensions(options.embedding.length)
-      const distance = `(embedding::vector(${dimensions}) <=> $1::vector(${dimensions}))`
-      const result = await db.query<Neighbour>(`(SELECT owner_kind AS "ownerKind", owner_id AS "ownerId", ${distance} AS distance
-          FROM corpus_vectors WHERE dimensions = ${dimensions} AND model = $2 AND locale = $3 AND (clinic_id = $4 OR clinic_id IS NULL)
-          ORDER BY ${distance} LIMIT $5)
-        UNION ALL
-        SELECT owner_kind, owner_id, ${distance} FROM corpus_vectors
-          WHERE owner_kind IN ('phrase', 'chunk') AND owner_id = ANY($6::uuid[]) AND model = $2 AND dimensions = ${dimensions}`,
-      [toVectorLiteral(options.embedding), options.model, options.locale, options.clinicId, options.limit, options.ownerIds])
       return result.rows
     },
 

@@ -31,6 +31,14 @@ describe('lexical scoring', () => {
     expect(bm25(head, terms, 3)).toBeGreaterThan(bm25(body, terms, 3))
   })
 
+  it('keeps only the wanted lexemes while counting every position, and reads escaped quotes', () => {
+    const counts = parseTsvector("'a':1A,2B,3C,4 'it''s':5A 'hour':6,7A 'x'", new Set(['hour', "it's"]))
+    expect([...counts.head]).toEqual([["it's", 1], ['hour', 1]])
+    expect([...counts.body]).toEqual([['hour', 1]])
+    expect(counts.headLength).toBe(3)
+    expect(counts.bodyLength).toBe(5)
+  })
+
   it('matches on the rarest tokens within the budget', () => {
     const terms = [{ token: 'a', weight: 1, documents: 150, idf: 1 }, { token: 'b', weight: 1, documents: 10, idf: 3 }, { token: 'c', weight: 1, documents: 90, idf: 2 }]
     expect(selectiveTokens(terms)).toEqual(['b', 'c'])
