@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import type { Config } from './config.ts'
+import { createLogger, type Logger } from './logger.ts'
 import type { Database } from './db/database.ts'
 import { systemClock, type Clock } from './clock.ts'
 import { createHealthReporter, type HealthReporter } from './health/health-report.ts'
@@ -28,6 +29,8 @@ import type { CorpusContext } from './knowledge/corpus-context.ts'
 
 export type AppDependencies = {
   config: Config
+  /** The one logger of the process: the HTTP app's and the domain modules'. */
+  logger: Logger
   database: Database
   clock: Clock
   health: HealthReporter
@@ -45,12 +48,14 @@ type CreateDependenciesOptions = {
   config: Config
   database: Database
   clock?: Clock
+  /** Default: a pino logger at LOG_LEVEL that redacts credentials. */
+  logger?: Logger
 }
 
 const packageVersion: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version
 
 /** The composition root: everything the app and the domain modules use is built here, once. */
-export async function createDependencies ({ config, database, clock = systemClock }: CreateDependenciesOptions): Promise<AppDependencies> {
+export async function createDependencies ({ config, database, clock = systemClock, logger = createLogger(config) }: CreateDependenciesOptions): Promise<AppDependencies> {
   const vectorEnabled = await database.hasVector()
   const cipher = createMessageCipher(parseKeyRing(loadKeyRing(config)))
   const embedder = createEmbedder({ apiKey: config.openai.apiKey, baseUrl: config.openai.baseUrl, embeddingModel: config.openai.embeddingModel, timeoutMs: config.openai.timeoutMs })
@@ -67,7 +72,7 @@ export async function createDependencies ({ config, database, clock = systemCloc
     appointments: createDialogueAppointmentBook(createBookingService({ db: database, clock })),
     emergencyContacts: emergencyContactsFor
   }
-  const conversations = createConversationService({ ...turnServices, flows: createFlowRegistry({ config, understand: await createConfiguredUnderstander(config) }), defaultClinicId: config.defaultClinicId })
+  const conversations = createConversationService({ ...turnServices, flows: createFlowRegistry({ config, understand: await createConfiguredUnderstander(config, logger) }), defaultClinicId: config.defaultClinicId })
   const health = createHealthReporter({
     database,
     vectorEnabled,
@@ -79,14 +84,14 @@ export async function createDependencies ({ config, database, clock = systemCloc
   })
   const scheduleAdmin = createScheduleAdmin({ db: database })
   const corpus: CorpusContext = { db: database, embedder, vectorEnabled, clock }
-  return { config, database, clock, health, vectorEnabled, cipher, embedder, retriever, conversations, scheduleAdmin, corpus }
+  return { config, logger, database, clock, health, vectorEnabled, cipher, embedder, retriever, conversations, scheduleAdmin, corpus }
 }
 
 /** Rules alone, or rules plus a chat model with structured output when an OpenAI key is configured. */
-async function createConfiguredUnderstander (config: Config): Promise<Understander> {
+async function createConfiguredUnderstander (config: Config, logger: Logger): Promise<Understander> {
   const { apiKey, baseUrl, chatModel, timeoutMs } = config.openai
   const llm = apiKey ? createLlmUnderstander({ chatModel: await createOpenAiChatModel({ apiKey, baseUrl, model: chatModel, timeoutMs }), timeoutMs }) : undefined
-  return createUnderstander({ rules: understandByRules, llm, timeoutMs })
+  return createUnderstander({ rules: understandByRules, llm, timeoutMs, logger: { warn: (details, message) => logger.warn(details, message) } })
 }
 
 function loadKeyRing (config: Config): string {

@@ -20,7 +20,7 @@ type EvalAppOptions = {
  * for evaluation CLIs that talk to it through `app.inject`.
  */
 export async function buildEvalApp (options: EvalAppOptions = {}): Promise<EvalApp> {
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: 'memory://', RATE_LIMIT_PER_MINUTE: '100000', ...options.environment })
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: 'memory://', RATE_LIMIT_PER_MINUTE: '100000', LOG_LEVEL: 'silent', ...options.environment })
   const database = await openEmbeddedDatabase('memory://')
   try {
     await migrate(database)

@@ -23,7 +23,7 @@ export type BuildAppOptions = {
 export async function buildApp (dependencies: AppDependencies, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const { config } = dependencies
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel, redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' } },
+    ...(options.logger === undefined ? { loggerInstance: dependencies.logger } : { logger: options.logger }),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     requestIdHeader: 'x-request-id',
@@ -54,6 +54,3 @@ export async function buildApp (dependencies: AppDependencies, options: BuildApp
   await app.register(quickReplyRoutes(dependencies.corpus, config.adminApiKey), { prefix: '/v1/agent/quick-replies' })
   return app
 }
-
-// Message text and credentials never reach the logs; request bodies are not logged at all.
-const REDACTED_LOG_PATHS = ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie', 'req.query.access_token']

@@ -12,9 +12,14 @@ describe('conversations with a chat model on an OpenAI-compatible server on loop
   const chatRequests = () => server.requests.filter((request) => request.path === '/v1/chat/completions')
   const answer = (fixture: string, status?: number) => server.handle('/v1/chat/completions', () => fixtureReply(fixture, status))
 
+  const logLines: string[] = []
+
   beforeAll(async () => {
     server = await startOpenAiLoopbackServer()
-    testApp = await buildTestApp('llm-path', { environment: { OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: server.baseUrl, MODEL_TIMEOUT_MS: '300' } })
+    testApp = await buildTestApp('llm-path', {
+      environment: { OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: server.baseUrl, MODEL_TIMEOUT_MS: '300' },
+      logger: { level: 'warn', stream: { write: (line) => { logLines.push(line) } } }
+    })
   })
   afterAll(async () => {
     await testApp.close()
@@ -76,6 +81,10 @@ describe('conversations with a chat model on an OpenAI-compatible server on loop
       expect(triaged.triage.urgency).toBe('urgent')
     }
     expect(chatRequests().length).toBeGreaterThan(0)
+    // The operator sees that the model failed; the log never holds what the patient wrote.
+    const warnings = logLines.map((line) => JSON.parse(line)).filter((entry) => entry.msg === 'model understanding failed; using the rules alone')
+    expect(warnings.length).toBeGreaterThanOrEqual(3)
+    expect(logLines.join('\n')).not.toContain('fever of 39.5')
   })
 
   it('keeps the emergency reply for chest pain whatever the patient tells the model to say', async () => {

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { pino } from 'pino'
 import { loadConfig, type Config } from '../../src/config.ts'
 import { createDependencies, type AppDependencies } from '../../src/deps.ts'
 import { buildApp } from '../../src/server/app.ts'
@@ -16,7 +17,8 @@ export type TestApp = {
 type TestAppOptions = {
   environment?: Record<string, string>
   clock?: Clock
-  logger?: boolean | Record<string, unknown>
+  /** pino options and a stream to read the logs from (default: no logs). */
+  logger?: { level: string, stream: { write: (line: string) => void } }
   /** Load the sample clinic, corpus and schedules (default true). */
   sample?: boolean
 }
@@ -25,11 +27,12 @@ type TestAppOptions = {
 export async function buildTestApp (name: string, options: TestAppOptions = {}): Promise<TestApp> {
   const testDatabase = await createTestDatabase(name)
   const config: Config = loadConfig({ NODE_ENV: 'test', DATA_DIR: 'memory://', RATE_LIMIT_PER_MINUTE: '10000', ...options.environment })
-  const dependencies = await createDependencies({ config, database: testDatabase.database, ...(options.clock ? { clock: options.clock } : {}) })
+  const logger = options.logger ? pino({ level: options.logger.level }, options.logger.stream) : pino({ level: 'silent' })
+  const dependencies = await createDependencies({ config, database: testDatabase.database, logger, ...(options.clock ? { clock: options.clock } : {}) })
   if (options.sample !== false) {
     await loadSampleData({ database: testDatabase.database, embedder: dependencies.embedder, clock: dependencies.clock, defaultClinicId: config.defaultClinicId })
   }
-  const app = await buildApp(dependencies, { logger: options.logger ?? false })
+  const app = await buildApp(dependencies)
   await app.ready()
   return {
     app,
