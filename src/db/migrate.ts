@@ -27,7 +27,8 @@ export async function readMigrations (directory = MIGRATIONS_DIRECTORY): Promise
  * Returns the names applied by this call.
  */
 export async function migrate (database: Database, migrations?: Migration[]): Promise<string[]> {
-  const pending = migrations ?? await readMigrations()
+  const known = await appliedMigrationIds(database)
+  const pending = (migrations ?? await readMigrations()).filter((migration) => !known.has(migration.id))
   const applied: string[] = []
   for (const migration of pending) {
     const didApply = await database.transaction(async (transaction) => {
@@ -44,4 +45,17 @@ export async function migrate (database: Database, migrations?: Migration[]): Pr
     if (didApply) applied.push(migration.name)
   }
   return applied
+}
+
+/**
+ * Migrations already recorded, read without the lock: a committed row is final, so only the others
+ * go through the locked transaction (which checks again). A restart with nothing pending then costs
+ * two small queries instead of a transaction per migration.
+ */
+async function appliedMigrationIds (database: Database): Promise<Set<number>> {
+  // In the schema migrations create tables in (a per-test schema), never one further down the search path.
+  const table = await database.query<{ exists: boolean }>("SELECT to_regclass(quote_ident(current_schema()) || '.schema_migrations') IS NOT NULL AS exists")
+  if (!table.rows[0]?.exists) return new Set()
+  const result = await database.query<{ id: number }>('SELECT id FROM schema_migrations')
+  return new Set(result.rows.map((row) => row.id))
 }

@@ -21,6 +21,14 @@ describe('migrations', () => {
     expect(await testDatabase.database.hasVector()).toBe(testEngine === 'pglite')
   })
 
+  it('applies only a migration added since the last start (a new release)', async () => {
+    const added = { id: 9002, name: '9002_added', sql: 'CREATE TABLE added_later (id int)' }
+    expect(await migrate(testDatabase.database, [...await readMigrations(), added])).toEqual(['9002_added'])
+    expect(await migrate(testDatabase.database, [...await readMigrations(), added])).toEqual([])
+    const table = await testDatabase.database.query("SELECT 1 FROM information_schema.tables WHERE table_name = 'added_later'")
+    expect(table.rowCount).toBe(1)
+  })
+
   it('rolls back a failing migration completely and records nothing for it', async () => {
     const broken = [{ id: 9001, name: '9001_broken', sql: 'CREATE TABLE half_done (id int); SELECT * FROM no_such_table;' }]
     await expect(migrate(testDatabase.database, broken)).rejects.toThrow(/no_such_table/)
