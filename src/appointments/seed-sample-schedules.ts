@@ -2,7 +2,6 @@ import type { Database, Queryable } from '../db/database.ts'
 import { AppError } from '../errors.ts'
 import { loadClinicCatalog, vocabularyName, type ClinicCatalog } from './clinic-catalog.ts'
 import { createClinicDirectoryStore } from './clinic-directory-store.ts'
-import { createScheduleStore } from './schedule-store.ts'
 import { generateSlots } from './slot-generator.ts'
 import { addLocalDays, localDateOf } from './zoned-time.ts'
 
@@ -65,7 +64,8 @@ async function insertMissingDirectoryEntries (db: Queryable, clinicId: string, c
 }
 
 async function createSchedulesIfNone (db: Queryable, clinicId: string, catalog: ClinicCatalog): Promise<number> {
-  if ((await createScheduleStore(db).listSchedules(clinicId)).length > 0) return 0
+  const existing = await db.query<{ found: boolean }>('SELECT EXISTS (SELECT 1 FROM schedules WHERE clinic_id = $1) AS found', [clinicId])
+  if (existing.rows[0]?.found) return 0
   const rows = scheduleOwners(catalog).flatMap((owner) => WEEKDAYS.flatMap((weekday) => SESSIONS.map((session) => ({ ...owner, weekday, ...session }))))
   // One statement for all of them (the same upsert as scheduleStore.upsertSchedule, row by row).
   await db.query(`
