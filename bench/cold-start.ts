@@ -27,23 +27,30 @@ export type ColdStartResult = {
 /** Spawns `node src/main.ts` as `npm start` would and times spawn → first 200 from GET /health. */
 export async function measureColdStarts (restarts: number): Promise<ColdStartResult> {
   const dataDirectory = mkdtempSync(join(tmpdir(), 'bench-cold-start-'))
+  // src/main.ts keeps Node's compile cache; a new empty one makes the first start that of a new
+  // machine (nothing compiled yet), and the restarts find what it left, as they would in use.
+  const compileCache = mkdtempSync(join(tmpdir(), 'bench-compile-cache-'))
+  const environment = { DATA_DIR: dataDirectory, NODE_COMPILE_CACHE: compileCache }
   try {
-    const empty = await timeOneStart(dataDirectory)
+    const empty = await timeOneStart(environment)
     const existing: StartMeasurement[] = []
-    for (let run = 0; run < restarts; run++) existing.push(await timeOneStart(dataDirectory))
-    const restartStages = await timeRestartStages(dataDirectory)
+    for (let run = 0; run < restarts; run++) existing.push(await timeOneStart(environment))
+    const restartStages = await timeRestartStages(environment)
     return { empty, existing, existingMedianSeconds: median(existing.map((start) => start.seconds)), restartStages }
   } finally {
     rmSync(dataDirectory, { recursive: true, force: true })
+    rmSync(compileCache, { recursive: true, force: true })
   }
 }
 
-async function timeOneStart (dataDirectory: string): Promise<StartMeasurement> {
+type StartEnvironment = { DATA_DIR: string, NODE_COMPILE_CACHE: string }
+
+async function timeOneStart (environment: StartEnvironment): Promise<StartMeasurement> {
   const port = await freePort()
   const started = performance.now()
   const child = spawn(process.execPath, ['src/main.ts'], {
     cwd: ROOT,
-    env: { ...cleanEnvironment(), DATA_DIR: dataDirectory, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    env: { ...cleanEnvironment(), ...environment, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'pipe']
   })
   let stderr = ''
@@ -59,10 +66,10 @@ async function timeOneStart (dataDirectory: string): Promise<StartMeasurement> {
   }
 }
 
-async function timeRestartStages (dataDirectory: string): Promise<ColdStartResult['restartStages']> {
+async function timeRestartStages (environment: StartEnvironment): Promise<ColdStartResult['restartStages']> {
   const child = spawn(process.execPath, [STAGES_SCRIPT], {
     cwd: ROOT,
-    env: { ...cleanEnvironment(), DATA_DIR: dataDirectory, BENCH_SPAWNED_AT: String(Date.now()) },
+    env: { ...cleanEnvironment(), ...environment, BENCH_SPAWNED_AT: String(Date.now()) },
     stdio: ['ignore', 'pipe', 'inherit']
   })
   let stdout = ''

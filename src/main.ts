@@ -1,16 +1,24 @@
-import closeWithGrace from 'close-with-grace'
-import { loadConfig, ConfigError } from './config.ts'
-import { openDatabase } from './db/open-database.ts'
-import { migrate } from './db/migrate.ts'
-import { loadSampleData } from './startup/load-sample-data.ts'
-import { createDependencies } from './deps.ts'
-import { buildApp } from './server/app.ts'
-import { loadDotEnv } from './load-dot-env.ts'
+import { enableCompileCache, flushCompileCache } from 'node:module'
+
+// Node keeps the compiled code of every module, and the JavaScript it stripped from our TypeScript,
+// in a disk cache checked against each file's content (in os.tmpdir() unless NODE_COMPILE_CACHE
+// names a directory; NODE_DISABLE_COMPILE_CACHE=1 turns it off). A restart then skips parsing and
+// type stripping: about 0.3 s of CPU. Only modules loaded after this call are cached, so every
+// other module is imported dynamically below.
+enableCompileCache()
 
 async function main (): Promise<void> {
+  const [{ loadDotEnv }, { loadConfig }, { openDatabase }] = await Promise.all([
+    import('./load-dot-env.ts'), import('./config.ts'), import('./db/open-database.ts')
+  ])
   loadDotEnv()
   const config = loadConfig(process.env)
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize })
+  // Opening the database (reading and compiling PGlite's WebAssembly, initdb on a first start) and
+  // loading the app's modules do not depend on each other, so they run side by side.
+  const [database, { migrate }, { createDependencies }, { buildApp }, { loadSampleData }, { default: closeWithGrace }] = await Promise.all([
+    openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize }),
+    import('./db/migrate.ts'), import('./deps.ts'), import('./server/app.ts'), import('./startup/load-sample-data.ts'), import('close-with-grace')
+  ])
   await migrate(database)
   const dependencies = await createDependencies({ config, database })
   const sample = config.loadSampleCorpus
@@ -28,10 +36,13 @@ async function main (): Promise<void> {
     await app.close()
   })
   await app.listen({ port: config.port, host: config.host })
+  // Node writes the cache at exit; write it now so that a process that is killed still leaves it.
+  flushCompileCache()
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  // By name: ConfigError is loaded dynamically, and a configuration problem may stop main() before that.
+  if (error instanceof Error && error.name === 'ConfigError') {
     process.stderr.write(`Configuration error: ${error.message}\n`)
   } else {
     process.stderr.write(`Start-up failed: ${error instanceof Error ? error.message : String(error)}\n`)
