@@ -38,6 +38,8 @@ const CANDIDATES = 200
 const COLUMNS = `v.phrase_id AS "phraseId", v.id AS "versionId", v.group_key AS "group", v.version, v.title, v.body, v.shortcut,
   v.category, v.department, v.tags, COALESCE(t.uses, 0)::int AS uses`
 
+// The statements are named (prepared once per connection): planning the filters cost as much as running them.
+
 /** Approved phrases for agents, ranked by relevance, then by how often this clinic's agents used them. */
 export async function searchQuickReplies (db: Queryable, search: QuickReplySearch): Promise<QuickReply[]> {
   const filter: RetrievalFilter = { clinicId: search.clinicId, locale: search.locale, now: search.now, categories: search.category ? [search.category] : null, department: search.department ?? null }
@@ -48,13 +50,13 @@ export async function searchQuickReplies (db: Queryable, search: QuickReplySearc
   if (query.startsWith('/')) {
     const prefix = query.replaceAll(/[\\%_]/g, (character) => `\\${character}`)
     const result = await db.query<QuickReply>(`SELECT ${COLUMNS}, CASE WHEN v.shortcut = $8 THEN 2 ELSE 1 END::float AS score ${base}
-      WHERE v.shortcut LIKE $9 || '%' AND ${where} ORDER BY score DESC, uses DESC, v.shortcut LIMIT $7`, [...values, query, prefix])
+      WHERE v.shortcut LIKE $9 || '%' AND ${where} ORDER BY score DESC, uses DESC, v.shortcut LIMIT $7`, [...values, query, prefix], { name: 'quick_replies_by_shortcut' })
     return result.rows
   }
   const tokens = queryTokens(query)
   if (tokens.length === 0) {
     const result = await db.query<QuickReply>(`SELECT ${COLUMNS}, 0::float AS score ${base} WHERE ${where}
-      ORDER BY uses DESC, v.group_key LIMIT $7`, values)
+      ORDER BY uses DESC, v.group_key LIMIT $7`, values, { name: 'quick_replies_most_used' })
     return result.rows
   }
   // Match on the rarest whole words (document frequencies kept by migration 0008); the word being
@@ -67,7 +69,7 @@ export async function searchQuickReplies (db: Queryable, search: QuickReplySearc
         AND locale = $2 AND (clinic_id = $1 OR clinic_id IS NULL) LIMIT ${CANDIDATES})
     SELECT ${COLUMNS}, ts_rank_cd(v.search_vector, to_tsquery('simple', $9))::float AS score
     FROM hits JOIN corpus_phrase_versions v ON v.id = hits.id LEFT JOIN phrase_usage_totals t ON t.phrase_id = v.phrase_id AND t.clinic_id = $1
-    WHERE ${where} ORDER BY score DESC, uses DESC, v.group_key LIMIT $7`, [...values, match, orQuery(tokens, { prefixLast: true })])
+    WHERE ${where} ORDER BY score DESC, uses DESC, v.group_key LIMIT $7`, [...values, match, orQuery(tokens, { prefixLast: true })], { name: 'quick_replies_by_words' })
   return result.rows
 }
 
