@@ -20,6 +20,7 @@ import type { Understander } from './flows/flow-context.ts'
 import { understandByRules } from './flows/understanding/rule-understanding.ts'
 import { createUnderstander } from './flows/understanding/understand.ts'
 import { createLlmUnderstander } from './flows/understanding/llm-understanding.ts'
+import { createMachineTranslator, type MachineTranslator } from './flows/translation/machine-translator.ts'
 import { createOpenAiChatModel } from './knowledge/openai-models.ts'
 import { createSafetyGuards } from './flows/safety-guards.ts'
 import { emergencyContactsFor } from './clinics/emergency-contacts.ts'
@@ -72,7 +73,8 @@ export async function createDependencies ({ config, database, clock = systemCloc
     appointments: createDialogueAppointmentBook(createBookingService({ db: database, clock })),
     emergencyContacts: emergencyContactsFor
   }
-  const conversations = createConversationService({ ...turnServices, flows: createFlowRegistry({ config, understand: await createConfiguredUnderstander(config, logger) }), defaultClinicId: config.defaultClinicId })
+  const models = await createConfiguredModels(config, logger)
+  const conversations = createConversationService({ ...turnServices, translator: models.translator, logger, flows: createFlowRegistry({ config, understand: models.understand }), defaultClinicId: config.defaultClinicId })
   const health = createHealthReporter({
     database,
     vectorEnabled,
@@ -87,11 +89,19 @@ export async function createDependencies ({ config, database, clock = systemCloc
   return { config, logger, database, clock, health, vectorEnabled, cipher, embedder, retriever, conversations, scheduleAdmin, corpus }
 }
 
-/** Rules alone, or rules plus a chat model with structured output when an OpenAI key is configured. */
-async function createConfiguredUnderstander (config: Config, logger: Logger): Promise<Understander> {
-  const { apiKey, baseUrl, chatModel, timeoutMs } = config.openai
-  const llm = apiKey ? createLlmUnderstander({ chatModel: await createOpenAiChatModel({ apiKey, baseUrl, model: chatModel, timeoutMs }), timeoutMs }) : undefined
-  return createUnderstander({ rules: understandByRules, llm, timeoutMs, logger: { warn: (details, message) => logger.warn(details, message) } })
+/**
+ * Rules alone, or with an OpenAI key also a chat model (structured output) for understanding and
+ * for machine translation of languages the corpus does not cover.
+ */
+async function createConfiguredModels (config: Config, logger: Logger): Promise<{ understand: Understander, translator: MachineTranslator | undefined }> {
+  const { apiKey, baseUrl, chatModel: model, timeoutMs } = config.openai
+  const warn = { warn: (details: Record<string, unknown>, message: string) => logger.warn(details, message) }
+  if (!apiKey) return { understand: createUnderstander({ rules: understandByRules, llm: undefined, timeoutMs, logger: warn }), translator: undefined }
+  const chatModel = await createOpenAiChatModel({ apiKey, baseUrl, model, timeoutMs })
+  return {
+    understand: createUnderstander({ rules: understandByRules, llm: createLlmUnderstander({ chatModel, timeoutMs }), timeoutMs, logger: warn }),
+    translator: createMachineTranslator({ chatModel, timeoutMs })
+  }
 }
 
 function loadKeyRing (config: Config): string {

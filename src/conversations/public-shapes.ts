@@ -12,6 +12,7 @@ export type PublicMessage = {
   sources?: Array<{ id: string, version: number, title: string }>
   quickReplies?: Array<{ label: string, value: string }>
   phraseKey?: string
+  machineTranslation?: { language: string, original: { text: string, disclaimer?: string } }
 }
 
 export type PublicTurn = {
@@ -31,7 +32,10 @@ export function toPublicMessage (message: ComposedMessage & { id: string }): Pub
     ...(message.disclaimer ? { disclaimer: message.disclaimer } : {}),
     ...(message.sources?.length ? { sources: message.sources } : {}),
     ...(message.quickReplies?.length ? { quickReplies: message.quickReplies } : {}),
-    ...(message.key ? { phraseKey: message.key } : {})
+    ...(message.key ? { phraseKey: message.key } : {}),
+    ...(message.machineTranslation
+      ? { machineTranslation: { language: message.machineTranslation.language, original: { text: message.machineTranslation.originalText, ...(message.machineTranslation.originalDisclaimer ? { disclaimer: message.machineTranslation.originalDisclaimer } : {}) } } }
+      : {})
   }
 }
 

@@ -11,6 +11,8 @@ export type ComposedMessage = {
   sources?: Array<{ id: string, version: number, title: string }>
   quickReplies?: QuickReply[]
   medical: boolean
+  /** Set when the text was machine-translated from the vetted English for the patient. */
+  machineTranslation?: { language: string, originalText: string, originalDisclaimer?: string }
 }
 
 type ComposeInput = {

@@ -8,6 +8,7 @@ import { persistTurn } from './persist-turn.ts'
 import { routeToFlow, type FlowRegistry } from './route-to-flow.ts'
 import { chooseReplyLocale } from './choose-reply-locale.ts'
 import type { TurnServices } from './turn-services.ts'
+import { checkInputTexts, translateInbound, translateReplies } from './translation/translate-turn.ts'
 import { readConversationState, type AppointmentOutcome, type FlowOutcome, type TriageOutcome } from './turn-types.ts'
 
 export type InboundMessage = { conversation: ConversationRecord, text: string }
@@ -28,15 +29,22 @@ export type TurnResult = {
 export async function runTurn (services: TurnServices & { flows: FlowRegistry }, inbound: InboundMessage): Promise<TurnResult> {
   const now = services.clock.now()
   const clinic = await requireClinic(services, inbound.conversation.clinicId)
-  const locale = chooseReplyLocale(inbound.text, inbound.conversation.locale)
-  const verdict = services.guards.checkInput(inbound.text)
+  const detected = chooseReplyLocale(inbound.text, inbound.conversation.locale)
+  // Another language: with a model configured the turn runs on an English translation and the
+  // vetted English replies go back translated; guards see both the original and the translation.
+  const translation = detected.unsupported ? await translateInbound(services.translator, inbound.text, services.logger) : null
+  const locale = translation ? { ...detected, replyLocale: 'en', unsupported: false } : detected
+  const verdict = checkInputTexts(services.guards, translation ? [inbound.text, translation.english] : [inbound.text])
   const started = { ...inbound.conversation, locale: locale.conversationLocale, turnCount: inbound.conversation.turnCount + 1, lastActivityAt: now }
-  const outcome = await decideOutcome({ services, conversation: started, previousActivity: inbound.conversation.lastActivityAt, verdict, text: inbound.text, locale, clinic, now })
+  const outcome = await decideOutcome({ services, conversation: started, previousActivity: inbound.conversation.lastActivityAt, verdict, text: translation?.english ?? inbound.text, locale, clinic, now })
   const { conversation, handoffEvent } = applyOutcomeToConversation(started, outcome, now)
   const variables = commonVariables(clinic, locale.replyLocale, services)
   const composed = await Promise.all(outcome.replies.map((reply) => composeReply({ corpus: services.corpus, clinic, locale: locale.replyLocale, reply, commonVariables: variables })))
   const guarded = await applyOutputGuard({ services, clinic, locale: locale.replyLocale, messages: composed, commonVariables: variables })
-  const stored = await persistTurn({ services, conversation, expectedVersion: inbound.conversation.version, inboundText: inbound.text, replies: guarded.messages, verdict, outputProblems: guarded.problems, now })
+  const replies = translation && services.translator
+    ? await translateReplies({ translator: services.translator, guards: services.guards, messages: guarded.messages, language: translation.language, logger: services.logger })
+    : guarded.messages
+  const stored = await persistTurn({ services, conversation, expectedVersion: inbound.conversation.version, inboundText: inbound.text, replies, verdict, outputProblems: guarded.problems, now })
   return {
     messages: stored.messages,
     conversation: stored.conversation,

@@ -29,7 +29,7 @@ export async function persistTurn (input: PersistInput) {
       role: 'bot',
       kind: reply.kind,
       text: reply.text,
-      meta: { key: reply.key, disclaimer: reply.disclaimer ?? null, sources: reply.sources ?? [], quickReplies: reply.quickReplies ?? [] },
+      meta: { key: reply.key, disclaimer: reply.disclaimer ?? null, sources: reply.sources ?? [], quickReplies: reply.quickReplies ?? [], ...(reply.machineTranslation ? { machineTranslation: reply.machineTranslation } : {}) },
       // Replies of one turn share a timestamp; a millisecond apart keeps their order on reload.
       createdAt: new Date(now.getTime() + index + 1)
     } satisfies NewMessage

@@ -1,3 +1,4 @@
+import type { MachineTranslator } from './translation/machine-translator.ts'
 import type { Clock } from '../clock.ts'
 import type { Database } from '../db/database.ts'
 import type { ConversationStore } from '../conversations/conversation-store.ts'
@@ -40,6 +41,9 @@ export type TurnServices = {
   appointments: AppointmentBook
   /** The clinic country's emergency number and crisis lines, formatted for a reply. */
   emergencyContacts: (clinic: ClinicProfile, locale: string) => { emergencyNumber: string, crisisLines: string }
+  /** Machine translation for other languages; only when a model is configured. */
+  translator?: MachineTranslator | undefined
+  logger?: { warn: (details: Record<string, unknown>, message: string) => void } | undefined
 }
 
 /** The scheduling backend as the dialogue uses it (local database, or a hospital system adapter). */

@@ -21,7 +21,11 @@ const messageSchema = z.object({
   disclaimer: z.string().optional(),
   sources: z.array(z.object({ id: z.string(), version: z.number(), title: z.string() })).optional(),
   quickReplies: z.array(z.object({ label: z.string(), value: z.string() })).optional(),
-  phraseKey: z.string().optional()
+  phraseKey: z.string().optional(),
+  machineTranslation: z.object({
+    language: z.string(),
+    original: z.object({ text: z.string(), disclaimer: z.string().optional() })
+  }).optional().describe('Present when the text was machine-translated from the vetted English reply (the original is given)')
 }).describe('Message')
 
 const departmentSchema = z.object({ code: z.string(), name: z.string() })
