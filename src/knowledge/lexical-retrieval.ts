@@ -9,7 +9,9 @@ import { createTokenStatistics, type WeightedTerm } from './token-statistics.ts'
 export type LexicalHit = { candidate: CandidateKey, score: number, coverage: number }
 
 // Rows taken from the GIN index per table before ranking: bounds the work whatever the corpus size.
-export const LEXICAL_CANDIDATES = 200
+// Each one costs a heap row, a filter check and its token list: 100 halved the statement against 200
+// at 100k phrases, with the same eval hit@3 (60 did too).
+export const LEXICAL_CANDIDATES = 100
 // Only tokens this rare (summed document frequency) are matched on; commoner ones only add to scores,
 // so a match never truncates arbitrarily at the cap unless even the rarest token is that common.
 const MATCH_BUDGET = LEXICAL_CANDIDATES
