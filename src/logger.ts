@@ -1,9 +1,8 @@
-import type { FastifyBaseLogger } from 'fastify'
-import { pino } from 'pino'
+import { pino, type Logger } from 'pino'
 import type { Config } from './config.ts'
 
-/** pino's interface as Fastify types it, so the app and the domain modules share one logger. */
-export type Logger = FastifyBaseLogger
+/** One pino logger per process: the HTTP app's and the domain modules'. */
+export type { Logger }
 
 // Message text and credentials never reach the logs; request bodies are not logged at all.
 const REDACTED_PATHS = ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie', 'req.query.access_token']

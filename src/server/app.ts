@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { AppDependencies } from '../deps.ts'
 import { registerErrorHandling, registerNotFoundHandling, toErrorResponse } from './error-handler.ts'
@@ -23,7 +23,7 @@ export type BuildAppOptions = {
 export async function buildApp (dependencies: AppDependencies, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const { config } = dependencies
   const app = Fastify({
-    ...(options.logger === undefined ? { loggerInstance: dependencies.logger } : { logger: options.logger }),
+    ...(options.logger === undefined ? { loggerInstance: dependencies.logger as FastifyBaseLogger } : { logger: options.logger }),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     requestIdHeader: 'x-request-id',
