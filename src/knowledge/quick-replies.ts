@@ -2,7 +2,7 @@ import type { Queryable } from '../db/database.ts'
 import { AppError } from '../errors.ts'
 import { filterValues, PHRASE_FILTER, type RetrievalFilter } from './retrieval-queries.ts'
 import { orQuery, queryTokens } from './search-tokens.ts'
-import { selectiveTokens } from './lexical-retrieval.ts'
+import { LEXICAL_CANDIDATES, selectiveTokens } from './lexical-retrieval.ts'
 import { createTokenStatistics } from './token-statistics.ts'
 
 export type QuickReplySearch = {
@@ -32,13 +32,17 @@ export type QuickReply = {
   uses: number
 }
 
-// Matching rows taken from the GIN index before ranking, whatever the corpus size.
-const CANDIDATES = 200
+// Matching rows taken from the GIN index before ranking, whatever the corpus size (as for retrieval).
+const CANDIDATES = LEXICAL_CANDIDATES
+// Above every character: a shortcut starting with the prefix sorts below prefix + this.
+const LAST_CHARACTER = String.fromCodePoint(0x10ffff)
 
 const COLUMNS = `v.phrase_id AS "phraseId", v.id AS "versionId", v.group_key AS "group", v.version, v.title, v.body, v.shortcut,
   v.category, v.department, v.tags, COALESCE(t.uses, 0)::int AS uses`
 
-// The statements are named (prepared once per connection): planning the filters cost as much as running them.
+// The statements are named (prepared once per connection): planning the filters cost as much as
+// running them. Each must stay fast as a generic plan, i.e. without its values: hence the explicit
+// range for a shortcut prefix (LIKE $1 || '%' alone cannot use the index then).
 
 /** Approved phrases for agents, ranked by relevance, then by how often this clinic's agents used them. */
 export async function searchQuickReplies (db: Queryable, search: QuickReplySearch): Promise<QuickReply[]> {
@@ -50,7 +54,8 @@ export async function searchQuickReplies (db: Queryable, search: QuickReplySearc
   if (query.startsWith('/')) {
     const prefix = query.replaceAll(/[\\%_]/g, (character) => `\\${character}`)
     const result = await db.query<QuickReply>(`SELECT ${COLUMNS}, CASE WHEN v.shortcut = $8 THEN 2 ELSE 1 END::float AS score ${base}
-      WHERE v.shortcut LIKE $9 || '%' AND ${where} ORDER BY score DESC, uses DESC, v.shortcut LIMIT $7`, [...values, query, prefix], { name: 'quick_replies_by_shortcut' })
+      WHERE v.shortcut ~>=~ $8 AND v.shortcut ~<~ $9 AND v.shortcut LIKE $10 || '%' AND ${where}
+      ORDER BY score DESC, uses DESC, v.shortcut LIMIT $7`, [...values, query, query + LAST_CHARACTER, prefix], { name: 'quick_replies_by_shortcut' })
     return result.rows
   }
   const tokens = queryTokens(query)
@@ -63,13 +68,15 @@ export async function searchQuickReplies (db: Queryable, search: QuickReplySearc
   // typed is a prefix and only ranks, unless it is all there is.
   const whole = tokens.slice(0, -1)
   const { terms } = await createTokenStatistics(db).weigh(search.locale, whole.map((token) => ({ token, weight: 1 })))
-  const match = terms.length > 0 ? orQuery(selectiveTokens(terms)) : orQuery(tokens.slice(-1), { prefixLast: true })
-  const result = await db.query<QuickReply>(`WITH hits AS MATERIALIZED (
-      SELECT id FROM corpus_phrase_versions WHERE search_vector @@ to_tsquery('simple', $8) AND status = 'approved'
-        AND locale = $2 AND (clinic_id = $1 OR clinic_id IS NULL) LIMIT ${CANDIDATES})
-    SELECT ${COLUMNS}, ts_rank_cd(v.search_vector, to_tsquery('simple', $9))::float AS score
-    FROM hits JOIN corpus_phrase_versions v ON v.id = hits.id LEFT JOIN phrase_usage_totals t ON t.phrase_id = v.phrase_id AND t.clinic_id = $1
-    WHERE ${where} ORDER BY score DESC, uses DESC, v.group_key LIMIT $7`, [...values, match, orQuery(tokens, { prefixLast: true })], { name: 'quick_replies_by_words' })
+  const wholeWords = terms.length > 0
+  const match = wholeWords ? orQuery(selectiveTokens(terms)) : orQuery(tokens.slice(-1), { prefixLast: true })
+  // A lone prefix ("a:*") may match most of the corpus: planned with its value, a scan that stops at
+  // the cap beats collecting every match from the index (20 ms at 100k phrases), so it is not prepared.
+  const statement = wholeWords ? { name: 'quick_replies_by_words' } : undefined
+  const result = await db.query<QuickReply>(`SELECT ${COLUMNS}, ts_rank_cd(v.search_vector, to_tsquery('simple', $9))::float AS score
+    FROM (SELECT * FROM corpus_phrase_versions v WHERE v.search_vector @@ to_tsquery('simple', $8) AND ${where} LIMIT ${CANDIDATES}) v
+      LEFT JOIN phrase_usage_totals t ON t.phrase_id = v.phrase_id AND t.clinic_id = $1
+    ORDER BY score DESC, uses DESC, v.group_key LIMIT $7`, [...values, match, orQuery(tokens, { prefixLast: true })], statement)
   return result.rows
 }
 
