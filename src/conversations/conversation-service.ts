@@ -1,5 +1,5 @@
 import { AppError } from '../errors.ts'
-import { runTurn, type TurnResult } from '../flows/engine.ts'
+import { runTurn } from '../flows/engine.ts'
 import { composeReply } from '../flows/compose-reply.ts'
 import { ConcurrentTurnError } from '../flows/persist-turn.ts'
 import { quickReplies, MAIN_MENU } from '../flows/quick-replies-menu.ts'
@@ -29,15 +29,20 @@ export function createConversationService (services: ConversationServiceDependen
     /** Authorises with the conversation's token, answers once per clientMessageId, retries a turn that raced another. */
     async receive (input: { conversationId: string, token: string | null, text: string, clientMessageId?: string | undefined }): Promise<PublicTurn> {
       const conversation = await authorise(input.conversationId, input.token)
-      const receiptId = input.clientMessageId ? `${conversation.id}:${input.clientMessageId}` : null
-      if (receiptId) {
-        const earlier = await services.conversations.findReceipt('web', receiptId)
+      const externalId = input.clientMessageId ? `${conversation.id}:${input.clientMessageId}` : null
+      const receipt = externalId ? { channel: 'web' as const, externalId, render: toPublicTurn } : undefined
+      let current = conversation
+      for (let attempt = 0; ; attempt++) {
+        // Checked on every attempt: a retry of this message may have been answered meanwhile.
+        const earlier = externalId ? await services.conversations.findReceipt('web', externalId) : null
         if (earlier) return earlier as PublicTurn
+        try {
+          return toPublicTurn(await runTurn(services, { conversation: current, text: input.text, receipt }))
+        } catch (error) {
+          if (!(error instanceof ConcurrentTurnError) || attempt >= 3) throw error
+          current = (await services.conversations.find(conversation.id))!
+        }
       }
-      const result = await runWithRetry(conversation, input.text)
-      const turn = toPublicTurn(result)
-      if (receiptId) await services.conversations.recordReceipt(services.database, { channel: 'web', externalId: receiptId, conversationId: conversation.id, response: turn })
-      return turn
     },
 
     async history (input: { conversationId: string, token: string | null }) {
@@ -53,18 +58,6 @@ export function createConversationService (services: ConversationServiceDependen
     if (!conversation) throw new AppError('CONVERSATION_NOT_FOUND', `conversation ${conversationId} does not exist`)
     if (!services.conversations.tokenMatches(conversation, token)) throw new AppError('UNAUTHORIZED', 'the token does not belong to this conversation')
     return conversation
-  }
-
-  async function runWithRetry (conversation: ConversationRecord, text: string): Promise<TurnResult> {
-    let current = conversation
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await runTurn(services, { conversation: current, text })
-      } catch (error) {
-        if (!(error instanceof ConcurrentTurnError) || attempt >= 3) throw error
-        current = (await services.conversations.find(conversation.id))!
-      }
-    }
   }
 }
 

@@ -37,6 +37,9 @@ export type NewMessage = { id: string, role: StoredMessage['role'], kind: string
 
 export type GuardEventRow = { guard: 'input' | 'output', category: string, ruleId: string }
 
+/** The answer to an inbound message with an external id, stored with the turn so a retry gets it again. */
+export type TurnReceipt = { channel: Channel, externalId: string, response: unknown }
+
 type ConversationRow = {
   id: string,
   clinic_id: string,
@@ -96,7 +99,7 @@ export function createConversationStore (database: Database, cipher: MessageCiph
      * only if nobody saved since `expectedVersion` was read, plus its messages and guard events.
      * False, with nothing written, when someone else saved first.
      */
-    async saveTurn (input: { conversation: ConversationRecord, expectedVersion: number, messages: NewMessage[], guardEvents: GuardEventRow[], now: Date }): Promise<boolean> {
+    async saveTurn (input: { conversation: ConversationRecord, expectedVersion: number, messages: NewMessage[], guardEvents: GuardEventRow[], receipt?: TurnReceipt | undefined, now: Date }): Promise<boolean> {
       const { conversation } = input
       const sealed = input.messages.map((message) => ({ ...message, ...cipher.encrypt(message.text) }))
       const result = await database.query<{ saved: number }>(
@@ -104,7 +107,13 @@ export function createConversationStore (database: Database, cipher: MessageCiph
            UPDATE conversations SET locale = $3, status = $4, flow = $5, state = $6, turn_count = $7, handoff_priority = $8,
              handoff_reason = $9, waiting_since = $10, last_activity_at = $11, updated_at = $11, version = version + 1
            WHERE id = $1 AND version = $2
+             -- A message answered before (same channel and external id) is not taken again.
+             AND ($23::text IS NULL OR NOT EXISTS (SELECT 1 FROM inbound_receipts r WHERE r.channel = $23 AND r.external_id = $24))
            RETURNING id, clinic_id
+         ), receipt AS (
+           INSERT INTO inbound_receipts (channel, external_id, conversation_id, response)
+           SELECT $23, $24, saved.id, $25::jsonb FROM saved WHERE $23::text IS NOT NULL
+           RETURNING 1
          ), stored AS (
            INSERT INTO messages (id, clinic_id, conversation_id, role, kind, body_ciphertext, body_key_id, meta, created_at)
            SELECT m.id, saved.clinic_id, saved.id, m.role, m.kind, m.body, m.key_id, m.meta::jsonb, m.created_at
@@ -123,7 +132,8 @@ export function createConversationStore (database: Database, cipher: MessageCiph
           sealed.map((message) => message.id), sealed.map((message) => message.role), sealed.map((message) => message.kind),
           sealed.map((message) => message.ciphertext), sealed.map((message) => message.keyId),
           sealed.map((message) => JSON.stringify(message.meta ?? {})), sealed.map((message) => message.createdAt),
-          input.guardEvents.map((event) => event.guard), input.guardEvents.map((event) => event.category), input.guardEvents.map((event) => event.ruleId), input.now],
+          input.guardEvents.map((event) => event.guard), input.guardEvents.map((event) => event.category), input.guardEvents.map((event) => event.ruleId), input.now,
+          input.receipt?.channel ?? null, input.receipt?.externalId ?? null, input.receipt ? JSON.stringify(input.receipt.response) : null],
         { name: 'save-turn' })
       return result.rows[0]?.saved === 1
     },
@@ -155,14 +165,6 @@ export function createConversationStore (database: Database, cipher: MessageCiph
     async findReceipt (channel: Channel, externalId: string): Promise<unknown | null> {
       const result = await database.query<{ response: unknown }>('SELECT response FROM inbound_receipts WHERE channel = $1 AND external_id = $2', [channel, externalId])
       return result.rows[0]?.response ?? null
-    },
-
-    /** Records the answer to an inbound message; false when another request recorded it first. */
-    async recordReceipt (queryable: Queryable, input: { channel: Channel, externalId: string, conversationId: string, response: unknown }): Promise<boolean> {
-      const result = await queryable.query(
-        `INSERT INTO inbound_receipts (channel, external_id, conversation_id, response) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (channel, external_id) DO NOTHING`, [input.channel, input.externalId, input.conversationId, JSON.stringify(input.response)])
-      return result.rowCount === 1
     }
   }
 }

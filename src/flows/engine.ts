@@ -1,4 +1,4 @@
-import type { ConversationRecord } from '../conversations/conversation-store.ts'
+import type { Channel, ConversationRecord } from '../conversations/conversation-store.ts'
 import type { ClinicProfile } from '../clinics/clinic-directory.ts'
 import { requestHandoff, type HandoffEvent } from '../handoff/handoff-status.ts'
 import { composeReply, type ComposedMessage } from './compose-reply.ts'
@@ -11,7 +11,12 @@ import type { TurnServices } from './turn-services.ts'
 import { checkInputTexts, translateInbound, translateReplies } from './translation/translate-turn.ts'
 import { readConversationState, type AppointmentOutcome, type FlowOutcome, type TriageOutcome } from './turn-types.ts'
 
-export type InboundMessage = { conversation: ConversationRecord, text: string }
+export type InboundMessage = {
+  conversation: ConversationRecord
+  text: string
+  /** An inbound message with an external id: its answer is stored with the turn, for retries. */
+  receipt?: { channel: Channel, externalId: string, render: (result: TurnResult) => unknown } | undefined
+}
 
 export type TurnResult = {
   messages: Array<ComposedMessage & { id: string }>
@@ -44,14 +49,26 @@ export async function runTurn (services: TurnServices & { flows: FlowRegistry },
   const replies = translation && services.translator
     ? await translateReplies({ translator: services.translator, guards: services.guards, messages: guarded.messages, language: translation.language, logger: services.logger })
     : guarded.messages
-  const stored = await persistTurn({ services, conversation, expectedVersion: inbound.conversation.version, inboundText: inbound.text, replies, verdict, outputProblems: guarded.problems, now })
-  return {
-    messages: stored.messages,
-    conversation: stored.conversation,
+  const result = (messages: TurnResult['messages'], saved: ConversationRecord): TurnResult => ({
+    messages,
+    conversation: saved,
     ...(outcome.triage ? { triage: outcome.triage } : {}),
     ...(outcome.appointment ? { appointment: outcome.appointment } : {}),
     ...(handoffEvent ? { handoffEvent } : {})
-  }
+  })
+  const { receipt } = inbound
+  const stored = await persistTurn({
+    services,
+    conversation,
+    expectedVersion: inbound.conversation.version,
+    inboundText: inbound.text,
+    replies,
+    verdict,
+    outputProblems: guarded.problems,
+    now,
+    receipt: receipt && { channel: receipt.channel, externalId: receipt.externalId, response: (messages, saved) => receipt.render(result(messages, saved)) }
+  })
+  return result(stored.messages, stored.conversation)
 }
 
 type DecideInput = {

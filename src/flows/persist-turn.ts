@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { ConversationRecord, GuardEventRow, NewMessage } from '../conversations/conversation-store.ts'
+import type { Channel, ConversationRecord, GuardEventRow, NewMessage } from '../conversations/conversation-store.ts'
 import type { ComposedMessage } from './compose-reply.ts'
 import type { InputGuardVerdict, TurnServices } from './turn-services.ts'
 
@@ -16,6 +16,8 @@ type PersistInput = {
   verdict: InputGuardVerdict
   outputProblems: string[]
   now: Date
+  /** Stored in the same statement: what a repeated inbound message is answered with. */
+  receipt?: { channel: Channel, externalId: string, response: (messages: Array<ComposedMessage & { id: string }>, conversation: ConversationRecord) => unknown } | undefined
 }
 
 /** Stores the patient's message, the replies, the new state and the guard events atomically. */
@@ -38,7 +40,10 @@ export async function persistTurn (input: PersistInput) {
     ...input.verdict.matches.map((match) => ({ guard: 'input' as const, category: match.category, ruleId: match.ruleId })),
     ...input.outputProblems.map((problem) => ({ guard: 'output' as const, category: 'blocked_reply', ruleId: problem }))
   ]
-  const saved = await services.conversations.saveTurn({ conversation, expectedVersion: input.expectedVersion, messages: [inbound, ...replies.map(({ message }) => message)], guardEvents, now })
-  if (!saved) throw new ConcurrentTurnError('the conversation changed while this turn ran')
-  return { messages: replies.map(({ reply, message }) => ({ ...reply, id: message.id })), conversation: { ...conversation, version: input.expectedVersion + 1 } }
+  const messages = replies.map(({ reply, message }) => ({ ...reply, id: message.id }))
+  const savedConversation = { ...conversation, version: input.expectedVersion + 1 }
+  const receipt = input.receipt ? { channel: input.receipt.channel, externalId: input.receipt.externalId, response: input.receipt.response(messages, savedConversation) } : undefined
+  const saved = await services.conversations.saveTurn({ conversation, expectedVersion: input.expectedVersion, messages: [inbound, ...replies.map(({ message }) => message)], guardEvents, receipt, now })
+  if (!saved) throw new ConcurrentTurnError('the conversation changed, or this message was answered, while this turn ran')
+  return { messages, conversation: savedConversation }
 }

@@ -69,6 +69,16 @@ describe('conversation API', () => {
     expect(stored.rowCount).toBe(1)
   })
 
+  it('answers a message retried in parallel (the same clientMessageId) once, with one stored turn', async () => {
+    const conversation = await startConversation(testApp.app, { locale: 'en' })
+    const turns = await Promise.all(Array.from({ length: 5 }, () => conversation.say('Where can I park?', { clientMessageId: 'retry-storm' })))
+    for (const turn of turns) expect(turn).toEqual(turns[0])
+    const stored = await testApp.testDatabase.database.query<{ role: string }>('SELECT role FROM messages WHERE conversation_id = $1', [conversation.id])
+    expect(stored.rows.filter((row) => row.role === 'patient')).toHaveLength(1)
+    const receipts = await testApp.testDatabase.database.query('SELECT 1 FROM inbound_receipts WHERE conversation_id = $1', [conversation.id])
+    expect(receipts.rowCount).toBe(1)
+  })
+
   it('stores message text encrypted, never in plain text', async () => {
     const conversation = await startConversation(testApp.app, { locale: 'en' })
     await conversation.say('My unique marker phrase zebra-42 about parking')
