@@ -2,7 +2,8 @@ import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { AppError } from '../errors.ts'
 import type { CorpusContext } from './corpus-context.ts'
-import { phraseInputSchema, type PhraseInput } from './corpus-types.ts'
+import type { Queryable } from '../db/database.ts'
+import { phraseInputSchema, type DocumentVersion, type PhraseInput } from './corpus-types.ts'
 import { readCsv, readJsonLines, type ImportProblem, type RawRecord } from './phrase-file-format.ts'
 import { savePhraseVersions } from './phrase-bulk-save.ts'
 import { saveDocumentVersion } from './document-review.ts'
@@ -20,8 +21,6 @@ export type ImportOptions = {
   approvedBy?: string | undefined
   /** Records without a clinicId belong to this clinic (null/undefined: shared). */
   clinicId?: string | null | undefined
-  /** Store no vectors (vectorIndexed: false): the caller indexes the whole load at once with indexAllMissingVectors. */
-  deferVectors?: boolean | undefined
 }
 
 /** Validates every record; returns the phrases, or every problem with its line, field and reason. */
@@ -51,18 +50,24 @@ export function rejectImport (problems: ImportProblem[]): never {
   throw new AppError('VALIDATION_FAILED', `the import was rejected and nothing was stored: ${shown}${more}`, { details: { errors: problems } })
 }
 
+/** Reads and validates a phrase file; throws VALIDATION_FAILED naming every problem's line and field. */
+export function readPhraseImport (text: string, format: ImportFormat, clinicId: string | null = null): PhraseInput[] {
+  const read = format === 'csv' ? readCsv(text) : readJsonLines(text)
+  const { phrases, problems } = validatePhraseRecords(read.records, clinicId)
+  const allProblems = [...read.problems, ...problems].sort((left, right) => left.line - right.line)
+  if (allProblems.length > 0) rejectImport(allProblems)
+  return phrases
+}
+
 /**
  * Imports phrases from JSONL or CSV text in one transaction, with a few statements whatever the
  * file's size. A file with any error stores nothing; re-importing the same file changes nothing.
  */
 export async function importPhrases (context: CorpusContext, text: string, format: ImportFormat, options: ImportOptions): Promise<ImportReport> {
-  const read = format === 'csv' ? readCsv(text) : readJsonLines(text)
-  const { phrases, problems } = validatePhraseRecords(read.records, options.clinicId ?? null)
-  const allProblems = [...read.problems, ...problems].sort((left, right) => left.line - right.line)
-  if (allProblems.length > 0) rejectImport(allProblems)
+  const phrases = readPhraseImport(text, format, options.clinicId ?? null)
   const { approved, ...counts } = await context.db.transaction((transaction) =>
     savePhraseVersions(transaction, phrases, { author: options.author, approvedBy: options.approvedBy, now: context.clock.now() }))
-  return { ...counts, vectorIndexed: options.deferVectors ? false : await indexPhrases(context, approved) }
+  return { ...counts, vectorIndexed: await indexPhrases(context, approved) }
 }
 
 export type PolicyFile = { path: string, locale: string, markdown: string }
@@ -83,28 +88,38 @@ export async function readPolicyFolder (directory: string, locale?: string): Pro
   return files
 }
 
-/** Imports Markdown policy files in one transaction; any file with a problem stores nothing. */
-export async function importPolicies (context: CorpusContext, files: PolicyFile[], options: ImportOptions): Promise<ImportReport> {
+/** Parses Markdown policy files; throws VALIDATION_FAILED naming every problem with its file. */
+export function parsePolicyFiles (files: PolicyFile[], clinicId: string | null = null): ParsedPolicy[] {
   const parsed: ParsedPolicy[] = []
   const problems: Array<ImportProblem & { file: string }> = []
   for (const file of files) {
-    const result = parsePolicyMarkdown(file.markdown, { locale: file.locale, clinicId: options.clinicId ?? null })
+    const result = parsePolicyMarkdown(file.markdown, { locale: file.locale, clinicId })
     if ('problems' in result) problems.push(...result.problems.map((problem) => ({ ...problem, file: file.path, field: `${file.path}: ${problem.field}` })))
     else parsed.push(result)
   }
   if (problems.length > 0) rejectImport(problems)
-  const report: ImportReport = { created: 0, updated: 0, unchanged: 0, vectorIndexed: true }
-  const approved: Array<{ id: string, clinicId: string | null, locale: string }> = []
-  await context.db.transaction(async (transaction) => {
-    for (const policy of parsed) {
-      const outcome = await saveDocumentVersion(transaction, policy, { author: options.author, approvedBy: options.approvedBy, now: context.clock.now() })
-      report[outcome.action]++
-      if (outcome.action !== 'unchanged' && outcome.version.status === 'approved') approved.push(outcome.version)
-    }
-  })
-  if (options.deferVectors) return { ...report, vectorIndexed: false }
+  return parsed
+}
+
+export type PolicySaveReport = { created: number, updated: number, unchanged: number, approved: DocumentVersion[] }
+
+/** Stores parsed policies inside the caller's transaction; lists the versions approved by it. */
+export async function savePolicyVersions (db: Queryable, policies: ParsedPolicy[], options: { author: string, approvedBy?: string | undefined, now: Date }): Promise<PolicySaveReport> {
+  const report: PolicySaveReport = { created: 0, updated: 0, unchanged: 0, approved: [] }
+  for (const policy of policies) {
+    const outcome = await saveDocumentVersion(db, policy, options)
+    report[outcome.action]++
+    if (outcome.action !== 'unchanged' && outcome.version.status === 'approved') report.approved.push(outcome.version)
+  }
+  return report
+}
+
+/** Imports Markdown policy files in one transaction; any file with a problem stores nothing. */
+export async function importPolicies (context: CorpusContext, files: PolicyFile[], options: ImportOptions): Promise<ImportReport> {
+  const parsed = parsePolicyFiles(files, options.clinicId ?? null)
+  const { approved, ...counts } = await context.db.transaction((transaction) =>
+    savePolicyVersions(transaction, parsed, { author: options.author, approvedBy: options.approvedBy, now: context.clock.now() }))
   const chunks = await createDocumentStore(context.db).listChunksOf(approved.map((version) => version.id))
   const owners = new Map(approved.map((version) => [version.id, version]))
-  report.vectorIndexed = await indexChunks(context, chunks.map((chunk) => ({ ...chunk, owner: owners.get(chunk.documentVersionId)! })))
-  return report
+  return { ...counts, vectorIndexed: await indexChunks(context, chunks.map((chunk) => ({ ...chunk, owner: owners.get(chunk.documentVersionId)! }))) }
 }

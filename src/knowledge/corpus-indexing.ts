@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/database.ts'
 import type { CorpusContext } from './corpus-context.ts'
+import type { Embedder } from './embedder.ts'
 import type { StoredChunk } from './document-store.ts'
 import { quoteIdentifier } from '../db/pool-database.ts'
 import { createVectorStore, type VectorOwnerKind, type VectorRow } from './vector-store.ts'
@@ -50,36 +51,47 @@ export async function indexChunks (context: CorpusContext, chunks: ChunkForEmbed
 }
 
 /**
- * Embeds every approved phrase and chunk that has no vector of the current model and stores them
- * all in one transaction, with corpus_vectors' HNSW indexes dropped for the load and rebuilt from
- * their own definitions at the end: building an index over a few hundred vectors at once is several
- * times faster than inserting them into it one by one. For a load into an empty corpus (the sample
- * corpus at first start): rebuilding costs as much as the whole table, and the transaction locks
- * corpus_vectors against readers until it commits. Reports false, as indexPhrases, on failure.
+ * Embeds texts that a later transaction stores (storeMissingVectors): a model call must not hold the
+ * database connection. Undefined when the model fails; the content is then stored without vectors.
  */
-export async function indexAllMissingVectors (context: CorpusContext): Promise<boolean> {
-  if (!context.vectorEnabled) return true
+export async function embedTexts (embedder: Embedder, texts: string[]): Promise<Map<string, number[]> | undefined> {
+  const distinct = [...new Set(texts)]
+  if (distinct.length === 0) return new Map()
   try {
-    const phrases = await phrasesWithoutVectors(context.db, context.embedder.model)
-    const chunks = await chunksWithoutVectors(context.db, context.embedder.model)
-    if (phrases.length + chunks.length === 0) return true
-    const phraseEmbeddings = phrases.length > 0 ? await context.embedder.embeddings.embedDocuments(phrases.map(phraseEmbeddingText)) : []
-    const chunkEmbeddings = chunks.length > 0 ? await context.embedder.embeddings.embedDocuments(chunks.map(chunkEmbeddingText)) : []
-    const rows: VectorRow[] = [
-      ...phrases.map((phrase, index) => ({ ownerKind: 'phrase' as const, ownerId: phrase.id, clinicId: phrase.clinicId, locale: phrase.locale, embedding: phraseEmbeddings[index]! })),
-      ...chunks.map((chunk, index) => ({ ownerKind: 'chunk' as const, ownerId: chunk.id, clinicId: chunk.owner.clinicId, locale: chunk.owner.locale, embedding: chunkEmbeddings[index]! }))
-    ]
-    await context.db.transaction(async (transaction) => {
-      const indexes = await transaction.query<{ name: string, definition: string }>(`SELECT indexname AS name, indexdef AS definition FROM pg_indexes
-        WHERE schemaname = current_schema() AND tablename = 'corpus_vectors' AND indexdef LIKE '% USING hnsw %'`)
-      for (const index of indexes.rows) await transaction.query(`DROP INDEX ${quoteIdentifier(index.name)}`)
-      await createVectorStore(transaction).upsert(context.embedder.model, rows)
-      for (const index of indexes.rows) await transaction.query(index.definition)
-    })
-    return true
+    const embeddings = await embedder.embeddings.embedDocuments(distinct)
+    return new Map(distinct.map((text, index) => [text, embeddings[index]!]))
   } catch {
-    return false
+    return undefined
   }
+}
+
+/**
+ * Inside the caller's transaction, stores a vector for every approved phrase and chunk that has none
+ * of the model, from embeddings made beforehand (embedTexts), with corpus_vectors' HNSW indexes
+ * dropped for the load and rebuilt from their own definitions at the end: building an index over a
+ * few hundred vectors at once is several times faster than inserting them into it one by one. For a
+ * load into an empty corpus (the sample corpus at first start): rebuilding costs as much as the whole
+ * table, and the transaction locks corpus_vectors against readers until it commits. Reports false
+ * when some content was left without a vector (`corpus reembed` fills it in).
+ */
+export async function storeMissingVectors (db: Queryable, options: { model: string, embeddings: Map<string, number[]> | undefined }): Promise<boolean> {
+  const phrases = await phrasesWithoutVectors(db, options.model)
+  const chunks = await chunksWithoutVectors(db, options.model)
+  const pending = [
+    ...phrases.map((phrase) => ({ ownerKind: 'phrase' as const, ownerId: phrase.id, clinicId: phrase.clinicId, locale: phrase.locale, text: phraseEmbeddingText(phrase) })),
+    ...chunks.map((chunk) => ({ ownerKind: 'chunk' as const, ownerId: chunk.id, clinicId: chunk.owner.clinicId, locale: chunk.owner.locale, text: chunkEmbeddingText(chunk) }))
+  ]
+  const rows: VectorRow[] = pending.flatMap(({ text, ...row }) => {
+    const embedding = options.embeddings?.get(text)
+    return embedding ? [{ ...row, embedding }] : []
+  })
+  if (rows.length === 0) return pending.length === 0
+  const indexes = await db.query<{ name: string, definition: string }>(`SELECT indexname AS name, indexdef AS definition FROM pg_indexes
+    WHERE schemaname = current_schema() AND tablename = 'corpus_vectors' AND indexdef LIKE '% USING hnsw %'`)
+  for (const index of indexes.rows) await db.query(`DROP INDEX ${quoteIdentifier(index.name)}`)
+  await createVectorStore(db).upsert(options.model, rows)
+  for (const index of indexes.rows) await db.query(index.definition)
+  return rows.length === pending.length
 }
 
 /** Approved phrase versions without a vector of the model, by id; all of them unless limited. */
