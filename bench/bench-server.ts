@@ -24,7 +24,7 @@ export type ParentCommand = { type: 'stats' | 'exit' | 'profile-start' } | { typ
 
 const started = performance.now()
 const config = loadConfig({ ...process.env, RATE_LIMIT_PER_MINUTE: '100000000', LOG_LEVEL: 'silent' })
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize })
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize, sharedBuffers: config.pgliteSharedBuffers })
 const timed = createTimedDatabase(database)
 await migrate(database)
 const dependencies = await createDependencies({ config, database: timed.database })

@@ -5,7 +5,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { cleanEnvironment, procStatusBytes } from './server-process.ts'
+import { cleanEnvironment, procStatusBytes, SERVICE_NODE_FLAGS } from './server-process.ts'
 import { median } from './statistics.ts'
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url))
@@ -48,7 +48,7 @@ type StartEnvironment = { DATA_DIR: string, NODE_COMPILE_CACHE: string }
 async function timeOneStart (environment: StartEnvironment): Promise<StartMeasurement> {
   const port = await freePort()
   const started = performance.now()
-  const child = spawn(process.execPath, ['src/main.ts'], {
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, 'src/main.ts'], {
     cwd: ROOT,
     env: { ...cleanEnvironment(), ...environment, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'pipe']

@@ -21,8 +21,11 @@ export type BenchServer = {
 }
 
 /** Forks bench/bench-server.ts with the given settings and waits until both apps listen. */
+/** The V8 flags `npm start` and the Docker image run the service with (package.json "start"). */
+export const SERVICE_NODE_FLAGS = ['--max-semi-space-size=8']
+
 export async function startBenchServer (environment: Record<string, string>, execArgv: string[] = []): Promise<BenchServer> {
-  const child = fork(SERVER_SCRIPT, [], { env: { ...cleanEnvironment(), ...environment }, execArgv: [...process.execArgv, ...execArgv], stdio: ['ignore', 'inherit', 'pipe', 'ipc'] })
+  const child = fork(SERVER_SCRIPT, [], { env: { ...cleanEnvironment(), ...environment }, execArgv: [...process.execArgv, ...SERVICE_NODE_FLAGS, ...execArgv], stdio: ['ignore', 'inherit', 'pipe', 'ipc'] })
   let stderr = ''
   child.stderr?.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString('utf8')).slice(-4000) })
   const ready = await waitFor<ServerReady>(child, 'ready', READY_TIMEOUT_MS).catch((error: Error) => {

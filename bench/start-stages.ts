@@ -26,7 +26,7 @@ const modules = await timed('import the app modules', async () => {
   return { config, openDatabase, migrate, deps, app, clinic, corpus, schedules }
 })
 const config = modules.config.loadConfig({ ...process.env, LOG_LEVEL: 'silent' })
-const database = await timed('open the database (PGlite)', () => modules.openDatabase.openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }))
+const database = await timed('open the database (PGlite)', () => modules.openDatabase.openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, sharedBuffers: config.pgliteSharedBuffers }))
 await timed('migrate (nothing pending)', () => modules.migrate.migrate(database))
 const dependencies = await timed('create dependencies', () => modules.deps.createDependencies({ config, database }))
 // What loadSampleData does on every start, step by step (each is a no-op or an idempotent top-up on existing data).

@@ -13,6 +13,7 @@ const environmentSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// URL' }).optional(),
   DATABASE_POOL_SIZE: positiveInteger('DATABASE_POOL_SIZE').default(10),
+  PGLITE_SHARED_BUFFERS: z.string().regex(/^[1-9]\d*(kB|MB|GB)$/).default('32MB'),
   BODY_LIMIT_BYTES: positiveInteger('BODY_LIMIT_BYTES').default(65536),
   RATE_LIMIT_PER_MINUTE: positiveInteger('RATE_LIMIT_PER_MINUTE').default(120),
   CORS_ORIGINS: z.string().default(''),
@@ -37,6 +38,7 @@ export type Config = Readonly<{
   dataDir: string
   databaseUrl: string | undefined
   databasePoolSize: number
+  pgliteSharedBuffers: string
   bodyLimitBytes: number
   rateLimitPerMinute: number
   corsOrigins: string[]
@@ -67,6 +69,7 @@ export function loadConfig (environment: Record<string, string | undefined>): Co
     dataDir: values.DATA_DIR,
     databaseUrl: values.DATABASE_URL,
     databasePoolSize: values.DATABASE_POOL_SIZE,
+    pgliteSharedBuffers: values.PGLITE_SHARED_BUFFERS,
     bodyLimitBytes: values.BODY_LIMIT_BYTES,
     rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE,
     corsOrigins: values.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
@@ -99,6 +102,7 @@ const EXPECTATIONS: Record<string, string> = {
   PORT: 'a whole number from 0 to 65535',
   LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
   DATABASE_URL: 'a postgres:// or postgresql:// URL',
+  PGLITE_SHARED_BUFFERS: 'a size such as 32MB (kB, MB or GB)',
   OPENAI_BASE_URL: 'an http(s) URL',
   TRUST_PROXY: 'true or false',
   LOAD_SAMPLE_CORPUS: 'true or false',

@@ -16,7 +16,7 @@ async function main (): Promise<void> {
   // Opening the database (reading and compiling PGlite's WebAssembly, initdb on a first start) and
   // loading the app's modules do not depend on each other, so they run side by side.
   const [database, { migrate }, { createDependencies }, { buildApp }, { loadSampleData }, { default: closeWithGrace }] = await Promise.all([
-    openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize }),
+    openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize, sharedBuffers: config.pgliteSharedBuffers }),
     import('./db/migrate.ts'), import('./deps.ts'), import('./server/app.ts'), import('./startup/load-sample-data.ts'), import('close-with-grace')
   ])
   await migrate(database)

@@ -41,7 +41,7 @@ runCli(async () => {
   loadDotEnv()
   // eslint-disable-next-line no-restricted-properties -- CLI entry point, like main.ts
   const config = loadConfig(process.env)
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, sharedBuffers: config.pgliteSharedBuffers })
   try {
     await migrate(db)
     const context: CorpusContext = { db, embedder: createEmbedder({ ...config.openai }), vectorEnabled: await db.hasVector(), clock: systemClock }

@@ -8,7 +8,7 @@ runCli(async () => {
   loadDotEnv()
   // eslint-disable-next-line no-restricted-properties -- CLI entry point, like main.ts
   const config = loadConfig(process.env)
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, sharedBuffers: config.pgliteSharedBuffers })
   try {
     const applied = await migrate(database)
     process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'database is up to date\n')

@@ -13,12 +13,14 @@ export type DatabaseSettings = {
   dataDir: string
   poolSize?: number
   searchPath?: string
+  /** PGlite's buffer pool (PostgreSQL's 128MB default is resident memory in the WASM heap). */
+  sharedBuffers?: string
 }
 
 /** Opens the server PostgreSQL when a URL is given, else the embedded PGlite with pgvector. */
 export async function openDatabase (settings: DatabaseSettings): Promise<Database> {
   if (settings.databaseUrl) return openServerDatabase(settings)
-  return openEmbeddedDatabase(settings.dataDir)
+  return openEmbeddedDatabase(settings.dataDir, settings.sharedBuffers)
 }
 
 function openServerDatabase (settings: DatabaseSettings): Database {
@@ -33,10 +35,14 @@ function openServerDatabase (settings: DatabaseSettings): Database {
   return createPoolDatabase({ pool, engine: 'postgres' })
 }
 
-export async function openEmbeddedDatabase (dataDir: string): Promise<Database> {
+// The embedded database of one clinic keeps its hot pages in far less; the files stay in the OS
+// page cache anyway. Measured: about 100 MB less RSS under load, same throughput (bench/results).
+const DEFAULT_SHARED_BUFFERS = '32MB'
+
+export async function openEmbeddedDatabase (dataDir: string, sharedBuffers = DEFAULT_SHARED_BUFFERS): Promise<Database> {
   const location = dataDir.startsWith('memory://') ? dataDir : resolve(dataDir, 'pglite')
   if (!location.startsWith('memory://')) mkdirSync(location, { recursive: true })
-  const pglite = await PGlite.create(location, { extensions: { vector } })
+  const pglite = await PGlite.create(location, { extensions: { vector }, startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`] })
   const pool = new pg.Pool(createPgConfig(pglite))
   return createPoolDatabase({ pool, engine: 'pglite', onClose: () => pglite.close() })
 }
