@@ -25,13 +25,21 @@ export async function indexPhrases (context: CorpusContext, phrases: PhraseForEm
   if (!context.vectorEnabled || phrases.length === 0) return true
   try {
     const embeddings = await context.embedder.embeddings.embedDocuments(phrases.map(phraseEmbeddingText))
-    await createVectorStore(context.db).upsert(context.embedder.model, phrases.map((phrase, index) => ({
+    await storeVectors(context, phrases.map((phrase, index) => ({
       ownerKind: 'phrase', ownerId: phrase.id, clinicId: phrase.clinicId, locale: phrase.locale, embedding: embeddings[index]!
     })))
     return true
   } catch {
     return false
   }
+}
+
+// The migrations index only the offline embedder's 256 dimensions; another model's (e.g. OpenAI's 1536)
+// gets its HNSW index with its first vectors, after them (building over rows beats inserting into it).
+async function storeVectors (context: CorpusContext, rows: VectorRow[]): Promise<void> {
+  const vectors = createVectorStore(context.db)
+  await vectors.upsert(context.embedder.model, rows)
+  await vectors.ensureIndex(rows[0]!.embedding.length)
 }
 
 export type ChunkForEmbedding = Pick<StoredChunk, 'id' | 'sectionPath' | 'body'> & { owner: { clinicId: string | null, locale: string } }
@@ -41,7 +49,7 @@ export async function indexChunks (context: CorpusContext, chunks: ChunkForEmbed
   if (!context.vectorEnabled || chunks.length === 0) return true
   try {
     const embeddings = await context.embedder.embeddings.embedDocuments(chunks.map(chunkEmbeddingText))
-    await createVectorStore(context.db).upsert(context.embedder.model, chunks.map((chunk, index) => ({
+    await storeVectors(context, chunks.map((chunk, index) => ({
       ownerKind: 'chunk', ownerId: chunk.id, clinicId: chunk.owner.clinicId, locale: chunk.owner.locale, embedding: embeddings[index]!
     })))
     return true
@@ -69,8 +77,9 @@ export async function embedTexts (embedder: Embedder, texts: string[]): Promise<
  * Inside the caller's transaction, stores a vector for every approved phrase and chunk that has none
  * of the model, from embeddings made beforehand (embedTexts), with corpus_vectors' HNSW indexes
  * dropped for the load and rebuilt from their own definitions at the end: building an index over a
- * few hundred vectors at once is several times faster than inserting them into it one by one. For a
- * load into an empty corpus (the sample corpus at first start): rebuilding costs as much as the whole
+ * few hundred vectors at once is several times faster than inserting them into it one by one. Also
+ * builds the index of the model's dimension when it has none yet (e.g. 1536 for OpenAI). For a load
+ * into an empty corpus (the sample corpus at first start): rebuilding costs as much as the whole
  * table, and the transaction locks corpus_vectors against readers until it commits. Reports false
  * when some content was left without a vector (`corpus reembed` fills it in).
  */
@@ -89,8 +98,10 @@ export async function storeMissingVectors (db: Queryable, options: { model: stri
   const indexes = await db.query<{ name: string, definition: string }>(`SELECT indexname AS name, indexdef AS definition FROM pg_indexes
     WHERE schemaname = current_schema() AND tablename = 'corpus_vectors' AND indexdef LIKE '% USING hnsw %'`)
   for (const index of indexes.rows) await db.query(`DROP INDEX ${quoteIdentifier(index.name)}`)
-  await createVectorStore(db).upsert(options.model, rows)
+  const vectors = createVectorStore(db)
+  await vectors.upsert(options.model, rows)
   for (const index of indexes.rows) await db.query(index.definition)
+  await vectors.ensureIndex(rows[0]!.embedding.length)
   return rows.length === pending.length
 }
 
