@@ -65,24 +65,26 @@ const ROWS_BY_IDS = `SELECT ${PHRASE_COLUMNS} FROM corpus_phrase_versions v
   SELECT ${CHUNK_COLUMNS} FROM corpus_chunks c JOIN corpus_document_versions d ON d.id = c.document_version_id
     WHERE c.id = ANY($7::uuid[]) AND ${CHUNK_FILTER}`
 
-/** A vector's cosine distance to the query: a filtered neighbour (with its key) or a lexical candidate (key null). */
-export type VectorEvidence = { kind: 'phrase' | 'chunk', id: string, key: string | null, distance: number }
+/** A result row with its vector's cosine distance to the query: a filtered neighbour or a lexical front runner. */
+export type VectorCandidate = CandidateRow & CandidateKey & { distance: number }
 
 // $6 query vector, $7 model, $8 neighbours, $9 lexical candidates to measure. The neighbours come from
-// the partial HNSW index for the dimension (hence the literal), then pass the same filters as text.
+// the partial HNSW index for the dimension (hence the literal). Both kinds come with their full rows,
+// filtered as the text is: most results are among them, which saves fetching the rows afterwards.
 const VECTOR_CANDIDATES = (dimensions: number) => {
-  const distance = `embedding::vector(${dimensions}) <=> $6::vector(${dimensions})`
-  return `WITH nearest AS MATERIALIZED (SELECT owner_kind, owner_id, ${distance} AS distance FROM corpus_vectors
-      WHERE dimensions = ${dimensions} AND model = $7 AND locale = $2 AND (clinic_id = $1 OR clinic_id IS NULL)
-      ORDER BY ${distance} LIMIT $8)
-    SELECT 'phrase' AS kind, v.id, v.group_key AS key, n.distance FROM nearest n JOIN corpus_phrase_versions v ON v.id = n.owner_id
-      WHERE n.owner_kind = 'phrase' AND ${PHRASE_FILTER}
+  const distance = (alias: string) => `${alias}.embedding::vector(${dimensions}) <=> $6::vector(${dimensions})`
+  const ofModel = `cv.model = $7 AND cv.dimensions = ${dimensions}`
+  return `WITH nearest AS MATERIALIZED (SELECT owner_kind, owner_id, ${distance('cv')} AS distance FROM corpus_vectors cv
+      WHERE ${ofModel} AND cv.locale = $2 AND (cv.clinic_id = $1 OR cv.clinic_id IS NULL)
+      ORDER BY ${distance('cv')} LIMIT $8),
+    measured AS (SELECT owner_kind, owner_id, ${distance('cv')} AS distance FROM corpus_vectors cv
+      WHERE cv.owner_kind IN ('phrase', 'chunk') AND cv.owner_id = ANY($9::uuid[]) AND ${ofModel}),
+    found AS (SELECT * FROM nearest UNION ALL SELECT * FROM measured)
+    SELECT ${PHRASE_COLUMNS}, v.group_key AS key, f.distance FROM found f JOIN corpus_phrase_versions v ON v.id = f.owner_id
+      WHERE f.owner_kind = 'phrase' AND ${PHRASE_FILTER}
     UNION ALL
-    SELECT 'chunk', c.id, ${CHUNK_KEY}, n.distance FROM nearest n JOIN corpus_chunks c ON c.id = n.owner_id
-      JOIN corpus_document_versions d ON d.id = c.document_version_id WHERE n.owner_kind = 'chunk' AND ${CHUNK_FILTER}
-    UNION ALL
-    SELECT owner_kind, owner_id, NULL, ${distance} FROM corpus_vectors
-      WHERE owner_kind IN ('phrase', 'chunk') AND owner_id = ANY($9::uuid[]) AND model = $7 AND dimensions = ${dimensions}`
+    SELECT ${CHUNK_COLUMNS}, ${CHUNK_KEY}, f.distance FROM found f JOIN corpus_chunks c ON c.id = f.owner_id
+      JOIN corpus_document_versions d ON d.id = c.document_version_id WHERE f.owner_kind = 'chunk' AND ${CHUNK_FILTER}`
 }
 
 /** SQL for retrieval candidates: lexical matches, and the full rows of the results. */
@@ -98,12 +100,12 @@ export function createRetrievalQueries (db: Queryable) {
     },
 
     /**
-     * In one statement (pgvector only): the nearest neighbours of the current model that pass every
-     * filter, and the distances of the given lexical candidates' vectors, to fuse.
+     * In one statement (pgvector only): the nearest neighbours of the current model and the given
+     * lexical candidates, with their distances to fuse and their full rows, all passing every filter.
      */
-    async vectorCandidates (filter: RetrievalFilter, options: { model: string, embedding: number[], limit: number, ownerIds: string[] }): Promise<VectorEvidence[]> {
+    async vectorCandidates (filter: RetrievalFilter, options: { model: string, embedding: number[], limit: number, ownerIds: string[] }): Promise<VectorCandidate[]> {
       const dimensions = checkedDimensions(options.embedding.length)
-      const result = await db.query<VectorEvidence>(VECTOR_CANDIDATES(dimensions),
+      const result = await db.query<VectorCandidate>(VECTOR_CANDIDATES(dimensions),
         [...filterValues(filter), toVectorLiteral(options.embedding), options.model, options.limit, options.ownerIds], { name: `retrieval_vector_candidates_${dimensions}` })
       return result.rows
     },

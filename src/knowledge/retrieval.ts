@@ -58,20 +58,19 @@ export function createRetriever ({ db, embedder, vectorEnabled, now = () => new 
     }
   }
 
-  /** Similarity of the lexical front runners, and the nearest neighbours that pass the filters. */
+  /** Similarity of the lexical front runners and of the nearest neighbours that pass the filters, with their rows. */
   async function semantic (filter: RetrievalFilter, text: string, lexical: LexicalHit[]) {
     const embedding = await embed(text)
     if (!embedding) return null
     const ownerIds = lexical.slice(0, RESCORED).map((hit) => hit.candidate.id)
     const found = await queries.vectorCandidates(filter, { model: embedder.model, embedding, limit: NEIGHBOURS, ownerIds })
-    const similarity = new Map(found.map((evidence) => [evidence.id, 1 - Number(evidence.distance)]))
-    const neighbours = found.flatMap(({ kind, id, key }) => key === null ? [] : [{ kind, id, key }])
-    return { similarity, neighbours }
+    const similarity = new Map(found.map((row) => [row.id, 1 - Number(row.distance)]))
+    return { similarity, rows: new Map(found.map((row) => [row.id, row])) }
   }
 
   /** Ranks candidates by fused evidence, one per phrase group or policy document: the best-scored one. */
   function rank (lexical: LexicalHit[], vector: Awaited<ReturnType<typeof semantic>>, limit: number) {
-    const candidates = new Map<string, CandidateKey>([...lexical.map((hit) => hit.candidate), ...vector?.neighbours ?? []].map((candidate) => [candidate.id, candidate]))
+    const candidates = new Map<string, CandidateKey>([...lexical.map((hit) => hit.candidate), ...vector?.rows.values() ?? []].map((candidate) => [candidate.id, candidate]))
     const hits = new Map(lexical.map((hit) => [hit.candidate.id, hit]))
     const evidence: Evidence[] = [...candidates.keys()].map((id) => {
       const hit = hits.get(id)
@@ -100,9 +99,10 @@ export function createRetriever ({ db, embedder, vectorEnabled, now = () => new 
       const lexical = await lexicalHits(filter, request.text)
       const vector = vectorEnabled ? await semantic(filter, request.text, lexical) : null
       const ranked = rank(lexical, vector, request.limit ?? 5)
-      // Full rows for the results only; one whose status changed since the candidates were read is left out.
-      const idsOf = (kind: string) => ranked.filter(({ candidate }) => candidate.kind === kind).map(({ candidate }) => candidate.id)
-      const rows = new Map((await queries.rowsByIds(filter, idsOf('phrase'), idsOf('chunk'))).map((row) => [row.id, row]))
+      const rows = new Map<string, CandidateRow>(vector?.rows ?? [])
+      // The rows the vector statement did not bring; one whose status changed meanwhile is left out.
+      const missing = (kind: string) => ranked.filter(({ candidate }) => candidate.kind === kind && !rows.has(candidate.id)).map(({ candidate }) => candidate.id)
+      for (const row of await queries.rowsByIds(filter, missing('phrase'), missing('chunk'))) rows.set(row.id, row)
       return ranked.flatMap(({ candidate, score }) => {
         const row = rows.get(candidate.id)
         return row ? [toItem(row, score)] : []
