@@ -6,10 +6,10 @@ import type { DocumentVersion, ReviewStatus } from './corpus-types.ts'
 import { contentHash } from './content-hash.ts'
 import { createDocumentStore } from './document-store.ts'
 import { parsePolicyMarkdown, type ParsedPolicy } from './policy-document.ts'
-import { assertNotAuthor, assertStatus, notFound, recordAudit } from './review-rules.ts'
-import { chunkIdsOf, dropVectors, indexChunks } from './corpus-indexing.ts'
+import { notFound, recordAudit } from './review-rules.ts'
+import { chunkIdsOf, indexChunks } from './corpus-indexing.ts'
+import { createReviewWorkflow } from './review-workflow.ts'
 import { normalizeTimestamp } from './phrase-review.ts'
-import { diffFields, type FieldChange } from './version-diff.ts'
 
 const DOCUMENT_CONTENT_FIELDS = ['title', 'versionLabel', 'category', 'tags', 'markdown', 'sourceRef', 'validFrom', 'validUntil']
 
@@ -66,61 +66,20 @@ export async function editDocument (context: CorpusContext, documentId: string, 
   return saveDocumentDraft(context, markdown, { locale: document.locale, clinicId: document.clinicId, author })
 }
 
-export async function submitDocument (context: CorpusContext, documentId: string, versionNumber: number, actor: string): Promise<DocumentVersion> {
-  return transition(context, documentId, versionNumber, async (transaction, version) => {
-    assertStatus('document', version, 'draft', 'submitted for review')
-    await createDocumentStore(transaction).setStatus(version.id, 'in_review')
-    await recordAudit(transaction, { clinicId: version.clinicId, actor, action: 'document.submit', subjectType: 'document', subjectId: documentId, detail: { version: versionNumber } })
-  })
-}
+const documentWorkflow = createReviewWorkflow<DocumentVersion>({
+  subject: 'document',
+  store: createDocumentStore,
+  contentFields: DOCUMENT_CONTENT_FIELDS,
+  vectorKind: 'chunk',
+  vectorOwners: chunkIdsOf,
+  index: async (context, version) => {
+    const chunks = await createDocumentStore(context.db).listChunks(version.id)
+    return indexChunks(context, chunks.map((chunk) => ({ ...chunk, owner: version })))
+  }
+})
 
-export async function approveDocument (context: CorpusContext, documentId: string, versionNumber: number, reviewer: string): Promise<DocumentVersion & { vectorIndexed: boolean }> {
-  const approved = await transition(context, documentId, versionNumber, async (transaction, version) => {
-    assertStatus('document', version, 'in_review', 'approved')
-    assertNotAuthor('document', version, reviewer)
-    const store = createDocumentStore(transaction)
-    const replaced = await store.moveStatus(documentId, ['approved'], 'superseded')
-    await dropVectors(transaction, context.vectorEnabled, 'chunk', await chunkIdsOf(transaction, replaced))
-    await store.setStatus(version.id, 'approved', { reviewer, reviewedAt: context.clock.now() })
-    await recordAudit(transaction, { clinicId: version.clinicId, actor: reviewer, action: 'document.approve', subjectType: 'document', subjectId: documentId, detail: { version: versionNumber } })
-  })
-  const chunks = await createDocumentStore(context.db).listChunks(approved.id)
-  return { ...approved, vectorIndexed: await indexChunks(context, chunks.map((chunk) => ({ ...chunk, owner: approved }))) }
-}
-
-export async function retireDocument (context: CorpusContext, documentId: string, actor: string): Promise<DocumentVersion> {
-  return context.db.transaction(async (transaction) => {
-    const store = createDocumentStore(transaction)
-    const retired = await store.moveStatus(documentId, ['approved'], 'retired')
-    if (retired.length === 0) throw new AppError('CONFLICT', `document ${documentId} has no approved version to retire`)
-    await dropVectors(transaction, context.vectorEnabled, 'chunk', await chunkIdsOf(transaction, retired))
-    const version = (await store.listVersions(documentId)).find((candidate) => candidate.id === retired[0])!
-    await recordAudit(transaction, { clinicId: version.clinicId, actor, action: 'document.retire', subjectType: 'document', subjectId: documentId, detail: { version: version.version } })
-    return version
-  })
-}
-
-export async function documentHistory (context: CorpusContext, documentId: string): Promise<DocumentVersion[]> {
-  const versions = await createDocumentStore(context.db).listVersions(documentId)
-  if (versions.length === 0) throw notFound(`document ${documentId}`)
-  return versions
-}
-
-export async function diffDocumentVersions (context: CorpusContext, documentId: string, from: number, to: number): Promise<FieldChange[]> {
-  const store = createDocumentStore(context.db)
-  const [before, after] = await Promise.all([store.getVersion(documentId, from), store.getVersion(documentId, to)])
-  if (!before) throw notFound(`document ${documentId} version ${from}`)
-  if (!after) throw notFound(`document ${documentId} version ${to}`)
-  return diffFields(before, after, DOCUMENT_CONTENT_FIELDS)
-}
-
-async function transition (context: CorpusContext, documentId: string, versionNumber: number,
-  change: (transaction: Queryable, version: DocumentVersion) => Promise<void>): Promise<DocumentVersion> {
-  return context.db.transaction(async (transaction) => {
-    const store = createDocumentStore(transaction)
-    const version = await store.getVersion(documentId, versionNumber)
-    if (!version) throw notFound(`document ${documentId} version ${versionNumber}`)
-    await change(transaction, version)
-    return (await store.getVersion(documentId, versionNumber))!
-  })
-}
+export const submitDocument = documentWorkflow.submit
+export const approveDocument = documentWorkflow.approve
+export const retireDocument = documentWorkflow.retire
+export const documentHistory = documentWorkflow.history
+export const diffDocumentVersions = documentWorkflow.diff

@@ -5,9 +5,9 @@ import type { CorpusContext } from './corpus-context.ts'
 import type { PhraseInput, PhraseVersion, ReviewStatus } from './corpus-types.ts'
 import { contentHash } from './content-hash.ts'
 import { createPhraseStore } from './phrase-store.ts'
-import { assertNotAuthor, assertStatus, notFound, recordAudit } from './review-rules.ts'
-import { dropVectors, indexPhrases } from './corpus-indexing.ts'
-import { diffFields, type FieldChange } from './version-diff.ts'
+import { notFound, recordAudit } from './review-rules.ts'
+import { indexPhrases } from './corpus-indexing.ts'
+import { createReviewWorkflow } from './review-workflow.ts'
 
 export const PHRASE_CONTENT_FIELDS = ['category', 'department', 'tags', 'title', 'body', 'examples', 'sourceRef', 'shortcut', 'validFrom', 'validUntil'] as const
 
@@ -71,66 +71,22 @@ export async function editPhrase (context: CorpusContext, phraseId: string, chan
   })
 }
 
-export async function submitPhrase (context: CorpusContext, phraseId: string, versionNumber: number, actor: string): Promise<PhraseVersion> {
-  return transition(context, phraseId, versionNumber, async (transaction, version) => {
-    assertStatus('phrase', version, 'draft', 'submitted for review')
-    await createPhraseStore(transaction).setStatus(version.id, 'in_review')
-    await recordAudit(transaction, { clinicId: version.clinicId, actor, action: 'phrase.submit', subjectType: 'phrase', subjectId: phraseId, detail: { version: versionNumber } })
-  })
-}
+const phraseWorkflow = createReviewWorkflow<PhraseVersion>({
+  subject: 'phrase',
+  store: createPhraseStore,
+  contentFields: [...PHRASE_CONTENT_FIELDS],
+  vectorKind: 'phrase',
+  vectorOwners: async (_db, versionIds) => versionIds,
+  index: (context, version) => indexPhrases(context, [version])
+})
 
+export const submitPhrase = phraseWorkflow.submit
 /** Approves a version in review (never by its author); the previously approved version is superseded. */
-export async function approvePhrase (context: CorpusContext, phraseId: string, versionNumber: number, reviewer: string): Promise<PhraseVersion & { vectorIndexed: boolean }> {
-  const approved = await transition(context, phraseId, versionNumber, async (transaction, version) => {
-    assertStatus('phrase', version, 'in_review', 'approved')
-    assertNotAuthor('phrase', version, reviewer)
-    const store = createPhraseStore(transaction)
-    const replaced = await store.moveStatus(phraseId, ['approved'], 'superseded')
-    await dropVectors(transaction, context.vectorEnabled, 'phrase', replaced)
-    await store.setStatus(version.id, 'approved', { reviewer, reviewedAt: context.clock.now() })
-    await recordAudit(transaction, { clinicId: version.clinicId, actor: reviewer, action: 'phrase.approve', subjectType: 'phrase', subjectId: phraseId, detail: { version: versionNumber } })
-  })
-  return { ...approved, vectorIndexed: await indexPhrases(context, [approved]) }
-}
-
+export const approvePhrase = phraseWorkflow.approve
 /** Takes the approved version out of service; patients see nothing for this phrase until a new version is approved. */
-export async function retirePhrase (context: CorpusContext, phraseId: string, actor: string): Promise<PhraseVersion> {
-  return context.db.transaction(async (transaction) => {
-    const store = createPhraseStore(transaction)
-    const retired = await store.moveStatus(phraseId, ['approved'], 'retired')
-    if (retired.length === 0) throw new AppError('CONFLICT', `phrase ${phraseId} has no approved version to retire`)
-    await dropVectors(transaction, context.vectorEnabled, 'phrase', retired)
-    const versions = await store.listVersions(phraseId)
-    const version = versions.find((candidate) => candidate.id === retired[0])!
-    await recordAudit(transaction, { clinicId: version.clinicId, actor, action: 'phrase.retire', subjectType: 'phrase', subjectId: phraseId, detail: { version: version.version } })
-    return version
-  })
-}
-
-export async function phraseHistory (context: CorpusContext, phraseId: string): Promise<PhraseVersion[]> {
-  const versions = await createPhraseStore(context.db).listVersions(phraseId)
-  if (versions.length === 0) throw notFound(`phrase ${phraseId}`)
-  return versions
-}
-
-export async function diffPhraseVersions (context: CorpusContext, phraseId: string, from: number, to: number): Promise<FieldChange[]> {
-  const store = createPhraseStore(context.db)
-  const [before, after] = await Promise.all([store.getVersion(phraseId, from), store.getVersion(phraseId, to)])
-  if (!before) throw notFound(`phrase ${phraseId} version ${from}`)
-  if (!after) throw notFound(`phrase ${phraseId} version ${to}`)
-  return diffFields(before, after, [...PHRASE_CONTENT_FIELDS])
-}
-
-async function transition (context: CorpusContext, phraseId: string, versionNumber: number,
-  change: (transaction: Queryable, version: PhraseVersion) => Promise<void>): Promise<PhraseVersion> {
-  return context.db.transaction(async (transaction) => {
-    const store = createPhraseStore(transaction)
-    const version = await store.getVersion(phraseId, versionNumber)
-    if (!version) throw notFound(`phrase ${phraseId} version ${versionNumber}`)
-    await change(transaction, version)
-    return (await store.getVersion(phraseId, versionNumber))!
-  })
-}
+export const retirePhrase = phraseWorkflow.retire
+export const phraseHistory = phraseWorkflow.history
+export const diffPhraseVersions = phraseWorkflow.diff
 
 /** One spelling per instant (as the database prints it), so identical content hashes identically. */
 export function normalizeTimestamp (value: string | null): string | null {

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts'
 import type { CorpusContext } from '../../src/knowledge/corpus-context.ts'
+import { randomUUID } from 'node:crypto'
+import { approveDocument, diffDocumentVersions, documentHistory, editDocument, retireDocument, saveDocumentDraft, submitDocument } from '../../src/knowledge/document-review.ts'
 import { approvePhrase, createPhrase, diffPhraseVersions, editPhrase, phraseHistory, retirePhrase, submitPhrase } from '../../src/knowledge/phrase-review.ts'
 import { createRetriever, type Retriever } from '../../src/knowledge/retrieval.ts'
 import { corpusContext, phrase } from './corpus-fixture.ts'
@@ -88,5 +90,28 @@ describe('review workflow and what reaches patients', () => {
   it('filters by category and department', async () => {
     const items = await retriever.retrieve({ clinicId: 'default', locale: 'en', text: 'park my car', categories: ['triage'] })
     expect(items).toEqual([])
+  })
+
+  it('takes a policy document through the same review: submit, approve, a new version, diff, history, retire', async () => {
+    const markdown = (copay: number) => `---\nid: plan-y\ntitle: Plan Y\ntags: [insurance]\n---\n\n# Plan Y\n\n## Copays\n\nA specialist visit copay is ${copay}.\n`
+    const draft = await saveDocumentDraft(context, markdown(40), { locale: 'en', clinicId: null, author: 'alice' })
+    const { documentId } = draft
+    await expect(approveDocument(context, documentId, 1, 'bob')).rejects.toMatchObject({ code: 'CONFLICT' })
+    await submitDocument(context, documentId, 1, 'alice')
+    await expect(approveDocument(context, documentId, 1, 'alice')).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    expect(await approveDocument(context, documentId, 1, 'bob')).toMatchObject({ status: 'approved', reviewer: 'bob', vectorIndexed: true })
+    await editDocument(context, documentId, markdown(45), 'alice')
+    await submitDocument(context, documentId, 2, 'alice')
+    await approveDocument(context, documentId, 2, 'bob')
+    expect((await documentHistory(context, documentId)).map((version) => [version.version, version.status])).toEqual([[1, 'superseded'], [2, 'approved']])
+    const [change] = await diffDocumentVersions(context, documentId, 1, 2)
+    expect(change).toMatchObject({ field: 'markdown', lines: expect.arrayContaining([{ change: 'added', text: 'A specialist visit copay is 45.' }]) })
+    expect(await retireDocument(context, documentId, 'carol')).toMatchObject({ version: 2, status: 'retired' })
+    expect(await retriever.retrieve({ clinicId: 'default', locale: 'en', text: 'specialist visit copay plan y' })).not.toContainEqual(expect.objectContaining({ documentId }))
+    await expect(retireDocument(context, documentId, 'carol')).rejects.toMatchObject({ code: 'CONFLICT' })
+    const audit = await context.db.query<{ action: string }>('SELECT action FROM audit_log WHERE subject_id = $1 ORDER BY id', [documentId])
+    expect(audit.rows.map((row) => row.action)).toEqual(['document.create', 'document.submit', 'document.approve', 'document.edit', 'document.submit', 'document.approve', 'document.retire'])
+    await expect(documentHistory(context, randomUUID())).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    await expect(diffDocumentVersions(context, documentId, 1, 9)).rejects.toMatchObject({ code: 'NOT_FOUND', message: `document ${documentId} version 9 was not found` })
   })
 })
