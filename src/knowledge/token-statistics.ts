@@ -7,7 +7,12 @@ export type WeightedTerm = QueryTerm & { documents: number, idf: number }
 export type TokenStatistics = {
   /** Terms found in approved content of a locale (unseen ones are dropped), with N, the number of documents. */
   weigh: (locale: string, terms: QueryTerm[]) => Promise<{ total: number, terms: WeightedTerm[] }>
+  /** Up to `limit` tokens of approved content starting with a prefix, rarest first (read live, not cached). */
+  completions: (locale: string, prefix: string, limit: number) => Promise<Array<{ token: string, documents: number }>>
 }
+
+// Above every character: a token starting with the prefix sorts below prefix + this.
+const LAST_CHARACTER = String.fromCodePoint(0x10ffff)
 
 /** BM25's IDF: always positive, near 0 for a token in every document. */
 export const idf = (total: number, documents: number) => Math.log(1 + (total - documents + 0.5) / (documents + 0.5))
@@ -70,6 +75,14 @@ export function createTokenStatistics (db: Queryable): TokenStatistics {
         return documents ? [{ ...term, documents, idf: idf(total, Math.min(documents, total)) }] : []
       })
       return { total, terms: weighted }
+    },
+
+    // The range uses the text_pattern_ops index of migration 0010 whatever the collation.
+    async completions (locale, prefix, limit) {
+      const result = await db.query<{ token: string, documents: number }>(`SELECT token, documents FROM corpus_token_stats
+        WHERE locale = $1 AND token ~>=~ $2 AND token ~<~ $3 AND starts_with(token, $2) AND documents > 0 AND token <> ''
+        ORDER BY documents, token LIMIT $4`, [locale, prefix, prefix + LAST_CHARACTER, limit], { name: 'corpus_token_stats_completions' })
+      return result.rows.map((row) => ({ token: row.token, documents: Number(row.documents) }))
     }
   }
 }

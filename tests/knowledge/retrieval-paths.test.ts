@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../helpers/test-database.
 import type { CorpusContext } from '../../src/knowledge/corpus-context.ts'
 import type { Embedder } from '../../src/knowledge/embedder.ts'
 import { createRetriever } from '../../src/knowledge/retrieval.ts'
+import { searchQuickReplies } from '../../src/knowledge/quick-replies.ts'
 import { loadSampleCorpus } from '../../src/knowledge/sample-corpus.ts'
 import { corpusContext } from './corpus-fixture.ts'
 
@@ -49,5 +50,14 @@ describe('retrieval paths', () => {
       const triage = await retriever.retrieve({ clinicId: 'default', locale, text, categories: ['triage'], limit: 8 })
       expect(triage.every((item) => item.category === 'triage')).toBe(true)
     }
+  })
+
+  it('finds quick replies by a lone typed prefix through the corpus words it begins', async () => {
+    const search = (query: string) => searchQuickReplies(context.db, { clinicId: 'default', locale: 'en', query, now: new Date(), limit: 50 })
+    expect((await search('cardiol')).map((reply) => reply.group)).toContain('triage.dept.cardiology')
+    expect((await search('pls cardiol')).map((reply) => reply.group)).toContain('triage.dept.cardiology')
+    expect(await search('zqxj')).toEqual([])
+    // Exactly the English phrases with a word starting "dent" (title, body, tags or examples).
+    expect((await search('dent')).map((reply) => reply.group).sort()).toEqual(['insurance.coverage_check', 'insurance.exclusions', 'triage.dept.stomatology'])
   })
 })
