@@ -59,6 +59,8 @@ export async function benchEngine (options: TurnBenchOptions): Promise<EngineRes
 }
 
 async function measure (server: BenchServer, label: string, options: TurnBenchOptions): Promise<Omit<EngineResult, 'setupSeconds' | 'setupHighWaterBytes'>> {
+  // Let the background compilation of PGlite's WebAssembly finish (a few hundred MB, for seconds).
+  await new Promise((resolve) => setTimeout(resolve, 3000))
   const idleAfterStartBytes = server.rss()
   for (const target of ['turn', 'reference'] as const) await runLoad({ port: portOf(server, target), target, concurrency: 4, durationMs: options.warmupMs })
   const levels: LevelResult[] = []
