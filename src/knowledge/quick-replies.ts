@@ -66,7 +66,14 @@ export async function searchQuickReplies (db: Queryable, search: QuickReplySearc
   }
   const tokens = queryTokens(query)
   if (tokens.length === 0) {
-    const result = await db.query<QuickReply>(`SELECT ${COLUMNS}, 0::float AS score ${base} WHERE ${where}
+    // The clinic's used phrases by uses, then unused ones in group order (an index walk that stops at
+    // the limit): ordering every approved phrase by its uses took 58 ms at 100k phrases.
+    const result = await db.query<QuickReply>(`WITH used AS MATERIALIZED (SELECT v.id FROM phrase_usage_totals t
+        JOIN corpus_phrase_versions v ON v.phrase_id = t.phrase_id WHERE t.clinic_id = $1 AND ${where} ORDER BY t.uses DESC, v.group_key LIMIT $7),
+      unused AS MATERIALIZED (SELECT v.id FROM corpus_phrase_versions v WHERE ${where}
+        AND NOT EXISTS (SELECT 1 FROM phrase_usage_totals u WHERE u.phrase_id = v.phrase_id AND u.clinic_id = $1) ORDER BY v.group_key LIMIT $7)
+      SELECT ${COLUMNS}, 0::float AS score FROM (SELECT id FROM used UNION ALL SELECT id FROM unused) chosen
+        JOIN corpus_phrase_versions v ON v.id = chosen.id LEFT JOIN phrase_usage_totals t ON t.phrase_id = v.phrase_id AND t.clinic_id = $1
       ORDER BY uses DESC, v.group_key LIMIT $7`, values, { name: 'quick_replies_most_used' })
     return result.rows
   }
