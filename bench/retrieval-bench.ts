@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto'
 import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { existsSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import pg from 'pg'
 import { PGlite } from '@electric-sql/pglite'
 import { createPgConfig } from '@electric-sql/pglite/node-postgres'
@@ -135,6 +136,8 @@ async function measure (size: number, sample: Template[], queries: Array<{ local
 
 const sample = await templates()
 const queries = (await readFile(root('tests/eval/retrieval/queries.jsonl'), 'utf8')).split('\n').filter(Boolean).map((line) => JSON.parse(line) as { locale: string, query: string })
+// Other work on the machine moves the tail most: the 1/5/15-minute load averages go into the report.
+const loadBefore = loadavg()
 const results = []
 for (const size of SIZES) results.push(await measure(size, sample, queries))
 const first = results[0]!
@@ -145,6 +148,7 @@ const report = {
   queriesPerSize: QUERIES,
   warmUp: 'the other eval queries, twice, before each size and kind',
   measuredAt: new Date().toISOString(),
+  loadAverage: { before: loadBefore.map((load) => Number(load.toFixed(2))), after: loadavg().map((load) => Number(load.toFixed(2))) },
   results,
   growth: {
     from: first.phrases,
