@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database.ts'
+import { tokensWithinBudget } from './token-budget.ts'
 import { averageLength, bm25, parseTsvector } from './lexical-scoring.ts'
 import { expandQuery } from './query-expansion.ts'
 import { createRetrievalQueries, type CandidateKey, type RetrievalFilter } from './retrieval-queries.ts'
@@ -22,14 +23,7 @@ const MATCH_MIN_WEIGHT = 0.5
 export function selectiveTokens (terms: WeightedTerm[]): string[] {
   const strong = terms.filter((term) => term.weight >= MATCH_MIN_WEIGHT)
   const ordered = [...(strong.length > 0 ? strong : terms)].sort((left, right) => left.documents - right.documents)
-  const chosen: string[] = []
-  let budget = 0
-  for (const term of ordered) {
-    if (chosen.length > 0 && budget + term.documents > MATCH_BUDGET) break
-    chosen.push(term.token)
-    budget += term.documents
-  }
-  return chosen
+  return tokensWithinBudget(ordered, MATCH_BUDGET)
 }
 
 function coverageOf (terms: WeightedTerm[], tokens: Set<string>): number {

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database.ts'
+import { tokensWithinBudget } from './token-budget.ts'
 import { AppError } from '../errors.ts'
 import { filterValues, PHRASE_FILTER, type RetrievalFilter } from './retrieval-queries.ts'
 import { orQuery, queryTokens } from './search-tokens.ts'
@@ -99,14 +100,7 @@ export async function searchQuickReplies (db: Queryable, search: QuickReplySearc
 }
 
 function withinBudget (completions: Array<{ token: string, documents: number }>): string[] {
-  const chosen: string[] = []
-  let documents = 0
-  for (const completion of completions) {
-    if (chosen.length > 0 && documents + completion.documents > PREFIX_BUDGET) break
-    chosen.push(completion.token)
-    documents += completion.documents
-  }
-  return chosen
+  return tokensWithinBudget(completions, PREFIX_BUDGET)
 }
 
 /** Records one use of a phrase by an agent: one counter per phrase, agent and day, plus the clinic's total. */
