@@ -47,10 +47,10 @@ export function reportMarkdown (report: BenchReport, resultFile: string): string
     '## Reproduce',
     '',
     '```',
-    'npm run bench                          # everything, each part bounded (about 3-4 minutes in all)',
+    'npm run bench                          # everything, each part bounded (about 5-6 minutes in all)',
     'npm run bench -- --seconds 10          # longer windows per concurrency level',
     'npm run bench -- --engines pglite --skip-retrieval --skip-cold-start',
-    'npm run bench -- --retrieval-sizes 1000,10000,100000 --retrieval-timeout 900',
+    'npm run bench -- --retrieval-sizes 1000,10000 --retrieval-timeout 60   # skip the 100k corpus',
     'npm run bench -- --profile             # CPU profile even when every target passes',
     '```',
     ''
