@@ -53,6 +53,9 @@ export function createVectorStore (db: Queryable) {
     async ensureIndex (dimensions: number): Promise<void> {
       const size = checkedDimensions(dimensions)
       if (size > 2000) return // pgvector's HNSW limit for vector; larger models fall back to exact search.
+      // CREATE INDEX IF NOT EXISTS locks out writers to the table even when the index exists: look first.
+      const existing = await db.query('SELECT 1 FROM pg_class WHERE relname = $1 AND relkind = \'i\' AND pg_table_is_visible(oid)', [`corpus_vectors_hnsw_${size}`])
+      if (existing.rowCount > 0) return
       await db.query(`CREATE INDEX IF NOT EXISTS corpus_vectors_hnsw_${size} ON corpus_vectors
         USING hnsw ((embedding::vector(${size})) vector_cosine_ops) WHERE dimensions = ${size}`)
     },
