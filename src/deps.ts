@@ -70,7 +70,7 @@ export async function createDependencies ({ config, database, clock = systemCloc
     corpus: createVettedCorpus({ retriever, phrases: createPhraseStore(database), now: () => clock.now() }),
     guards: createSafetyGuards(),
     idleMinutes: config.conversationIdleMinutes,
-    appointments: createDialogueAppointmentBook(createBookingService({ db: database, clock })),
+    appointments: createDialogueAppointmentBook(createBookingService({ db: database, clock, cipher })),
     emergencyContacts: emergencyContactsFor
   }
   const models = await createConfiguredModels(config, logger)
@@ -84,7 +84,7 @@ export async function createDependencies ({ config, database, clock = systemCloc
     startedAt: clock.now(),
     now: () => clock.now()
   })
-  const scheduleAdmin = createScheduleAdmin({ db: database })
+  const scheduleAdmin = createScheduleAdmin({ db: database, cipher })
   const corpus: CorpusContext = { db: database, embedder, vectorEnabled, clock }
   return { config, logger, database, clock, health, vectorEnabled, cipher, embedder, retriever, conversations, scheduleAdmin, corpus }
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database.ts'
+import type { MessageCipher } from '../privacy/message-cipher.ts'
 import type { Appointment, AppointmentStatus, LocalizedName } from './appointment-types.ts'
 import { formatLocalIso } from './format-local-iso.ts'
 import { maskPhone } from './phone-number.ts'
@@ -49,11 +50,25 @@ const APPOINTMENT_SELECT = `
   JOIN departments dep ON dep.clinic_id = a.clinic_id AND dep.code = a.department
   LEFT JOIN doctors doc ON doc.clinic_id = a.clinic_id AND doc.id = a.doctor_id`
 
+// Encrypted values are stored as text: a marker, the key id and the AES-GCM ciphertext in base64.
+// Rows written before encryption hold plain text and are read as such.
+const SEALED = /^sealed:([^:]+):([A-Za-z0-9+/=]+)$/
+
 /**
- * SQL for appointments. Patient name and phone are read and written here only, so that
- * encrypting them at rest later changes this file alone.
+ * SQL for appointments. Patient name and phone are read and written here only, encrypted at rest
+ * with the message key ring (the phone's hash beside it finds an appointment).
  */
-export function createAppointmentStore (db: Queryable) {
+export function createAppointmentStore (db: Queryable, cipher: MessageCipher) {
+  const seal = (plain: string) => {
+    const { ciphertext, keyId } = cipher.encrypt(plain)
+    return `sealed:${keyId}:${ciphertext.toString('base64')}`
+  }
+  const unseal = (stored: string) => {
+    const sealed = SEALED.exec(stored)
+    return sealed ? cipher.decrypt({ keyId: sealed[1]!, ciphertext: Buffer.from(sealed[2]!, 'base64') }) : stored
+  }
+  const toAppointment = (row: AppointmentRow) => appointmentOf({ ...row, patient_name: unseal(row.patient_name), patient_phone: unseal(row.patient_phone) })
+
   return {
     /** Inserts the appointment; null when the reference is already used (the caller draws another). */
     async insertAppointment (appointment: NewAppointment): Promise<string | null> {
@@ -63,7 +78,7 @@ export function createAppointmentStore (db: Queryable) {
         ON CONFLICT (reference) DO NOTHING
         RETURNING id`,
       [appointment.clinicId, appointment.reference, appointment.slotId, appointment.department, appointment.doctorId,
-        appointment.patientName, appointment.phone, appointment.phoneHash, appointment.conversationId])
+        seal(appointment.patientName), seal(appointment.phone), appointment.phoneHash, appointment.conversationId])
       return result.rows[0]?.id ?? null
     },
 
@@ -108,7 +123,7 @@ export function createAppointmentStore (db: Queryable) {
 
 export type AppointmentStore = ReturnType<typeof createAppointmentStore>
 
-function toAppointment (row: AppointmentRow): Appointment {
+function appointmentOf (row: AppointmentRow): Appointment {
   return {
     id: row.id,
     reference: row.reference,

@@ -4,7 +4,8 @@ import type {
   Appointment, BookingFailure, BookingResult, CancelResult, LookupResult, PartOfDay, RescheduleFailure, RescheduleResult, Slot
 } from './appointment-types.ts'
 import { generateReference, normaliseReference } from './appointment-reference.ts'
-import { createAppointmentStore, type AppointmentKey, type NewAppointment } from './appointment-store.ts'
+import { createAppointmentStore, type AppointmentKey, type AppointmentStore, type NewAppointment } from './appointment-store.ts'
+import type { MessageCipher } from '../privacy/message-cipher.ts'
 import { createClinicDirectoryStore } from './clinic-directory-store.ts'
 import { normalisePatientName } from './patient-name.ts'
 import { hashPhone, normalisePhone } from './phone-number.ts'
@@ -14,9 +15,13 @@ import { resolveWindowBound, type WindowBound } from './slot-window.ts'
 export type BookingDependencies = {
   db: Database
   clock: Clock
+  /** Encrypts the patient's name and phone at rest (the message key ring). */
+  cipher: MessageCipher
   /** Random bytes for references; tests may pass a fixed source. */
   random?: (size: number) => Uint8Array
 }
+
+type AppointmentStoreFor = (queryable: Queryable) => AppointmentStore
 
 export type FindSlotsOptions = {
   clinicId: string
@@ -46,7 +51,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
  * A slot is locked (SELECT … FOR UPDATE) for the whole booking transaction, and a partial unique
  * index allows one live appointment per slot, so two patients can never hold the same slot.
  */
-export function createBookingService ({ db, clock, random }: BookingDependencies) {
+export function createBookingService ({ db, clock, cipher, random }: BookingDependencies) {
+  const appointments: AppointmentStoreFor = (queryable) => createAppointmentStore(queryable, cipher)
   return {
     /** Bookable slots, earliest first. Unknown clinic: none. */
     async findSlots (options: FindSlotsOptions): Promise<Slot[]> {
@@ -71,7 +77,7 @@ export function createBookingService ({ db, clock, random }: BookingDependencies
         const slot = await createScheduleStore(transaction).lockSlot(options.clinicId, options.slotId)
         const failure = slotFailure(slot, clock.now())
         if (failure || !slot) return failure ?? 'slot_not_found'
-        const id = await insertWithFreshReference(transaction, {
+        const id = await insertWithFreshReference(appointments(transaction), {
           clinicId: options.clinicId,
           slotId: slot.id,
           department: slot.department,
@@ -85,50 +91,50 @@ export function createBookingService ({ db, clock, random }: BookingDependencies
         return { id }
       }))
       if (typeof outcome === 'string') return { ok: false, reason: outcome }
-      return { ok: true, appointment: await loadAppointment(db, outcome.id) }
+      return { ok: true, appointment: await loadAppointment(appointments(db), outcome.id) }
     },
 
     /** The appointment, when both its reference (any case) and the patient's phone match. */
     async lookupAppointment (options: PatientAppointmentOptions): Promise<LookupResult> {
-      const key = await findPatientAppointment(db, options, false)
-      return key ? { ok: true, appointment: await loadAppointment(db, key.id) } : { ok: false, reason: 'not_found' }
+      const key = await findPatientAppointment(appointments(db), options, false)
+      return key ? { ok: true, appointment: await loadAppointment(appointments(db), key.id) } : { ok: false, reason: 'not_found' }
     },
 
     /** Moves the appointment to another free slot atomically: either the new slot is held or the old one is kept. */
     async rescheduleAppointment (options: RescheduleOptions): Promise<RescheduleResult> {
       if (!UUID.test(options.newSlotId)) return { ok: false, reason: 'slot_not_found' }
       const outcome = await withSlotConflictAsTaken(() => db.transaction(async (transaction) => {
-        const key = await findPatientAppointment(transaction, options, true)
+        const key = await findPatientAppointment(appointments(transaction), options, true)
         if (!key) return 'not_found'
         if (key.status === 'cancelled') return 'already_cancelled'
-        const previousStart = (await loadAppointment(transaction, key.id)).start
+        const previousStart = (await loadAppointment(appointments(transaction), key.id)).start
         if (key.slotId === options.newSlotId) return { id: key.id, previousStart }
         const newSlot = await lockBothSlots(transaction, options.clinicId, key, options.newSlotId)
         const failure = slotFailure(newSlot, clock.now())
         if (failure || !newSlot) return failure ?? 'slot_not_found'
         const schedules = createScheduleStore(transaction)
-        await createAppointmentStore(transaction).moveToSlot(key.id, newSlot)
+        await appointments(transaction).moveToSlot(key.id, newSlot)
         await schedules.setSlotStatus(key.slotId, 'free')
         await schedules.setSlotStatus(newSlot.id, 'booked')
         return { id: key.id, previousStart }
       }))
       if (typeof outcome === 'string') return { ok: false, reason: outcome }
-      return { ok: true, appointment: await loadAppointment(db, outcome.id), previousStart: outcome.previousStart }
+      return { ok: true, appointment: await loadAppointment(appointments(db), outcome.id), previousStart: outcome.previousStart }
     },
 
     /** Cancels the appointment and frees its slot for other patients. */
     async cancelAppointment (options: PatientAppointmentOptions): Promise<CancelResult> {
       const outcome = await db.transaction(async (transaction) => {
-        const key = await findPatientAppointment(transaction, options, true)
+        const key = await findPatientAppointment(appointments(transaction), options, true)
         if (!key) return 'not_found'
         if (key.status === 'cancelled') return 'already_cancelled'
         await createScheduleStore(transaction).lockSlot(options.clinicId, key.slotId)
-        await createAppointmentStore(transaction).markCancelled(key.id)
+        await appointments(transaction).markCancelled(key.id)
         await createScheduleStore(transaction).setSlotStatus(key.slotId, 'free')
         return { id: key.id }
       })
       if (typeof outcome === 'string') return { ok: false, reason: outcome }
-      return { ok: true, appointment: await loadAppointment(db, outcome.id) }
+      return { ok: true, appointment: await loadAppointment(appointments(db), outcome.id) }
     }
   }
 }
@@ -142,11 +148,11 @@ function slotFailure (slot: LockedSlot | null, now: Date): SlotFailure | null {
   return null
 }
 
-async function findPatientAppointment (db: Queryable, options: PatientAppointmentOptions, lock: boolean): Promise<AppointmentKey | null> {
+async function findPatientAppointment (store: AppointmentStore, options: PatientAppointmentOptions, lock: boolean): Promise<AppointmentKey | null> {
   const reference = normaliseReference(options.reference)
   const phone = normalisePhone(options.phone)
   if (!reference || !phone) return null
-  return createAppointmentStore(db).findByReference({ clinicId: options.clinicId, reference, phoneHash: hashPhone(phone), lock })
+  return store.findByReference({ clinicId: options.clinicId, reference, phoneHash: hashPhone(phone), lock })
 }
 
 // Locks both slots in id order so two reschedules swapping slots cannot deadlock.
@@ -158,17 +164,17 @@ async function lockBothSlots (db: Queryable, clinicId: string, key: AppointmentK
 }
 
 async function insertWithFreshReference (
-  db: Queryable, appointment: Omit<NewAppointment, 'reference'>, random: BookingDependencies['random']
+  store: AppointmentStore, appointment: Omit<NewAppointment, 'reference'>, random: BookingDependencies['random']
 ): Promise<string> {
   for (let attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt++) {
-    const id = await createAppointmentStore(db).insertAppointment({ ...appointment, reference: generateReference(random) })
+    const id = await store.insertAppointment({ ...appointment, reference: generateReference(random) })
     if (id) return id
   }
   throw new Error(`no free appointment reference after ${REFERENCE_ATTEMPTS} attempts`)
 }
 
-async function loadAppointment (db: Queryable, id: string): Promise<Appointment> {
-  const appointment = await createAppointmentStore(db).getAppointment(id)
+async function loadAppointment (store: AppointmentStore, id: string): Promise<Appointment> {
+  const appointment = await store.getAppointment(id)
   if (!appointment) throw new Error(`appointment ${id} vanished`)
   return appointment
 }

@@ -3,6 +3,7 @@ import { AppError } from '../errors.ts'
 import { isDepartmentCode } from '../flows/triage-vocabulary.ts'
 import type { Appointment, Department, Doctor, LocalizedName, Slot, WeeklySchedule } from './appointment-types.ts'
 import { createAppointmentStore } from './appointment-store.ts'
+import type { MessageCipher } from '../privacy/message-cipher.ts'
 import { vocabularyName } from './clinic-catalog.ts'
 import { createClinicDirectoryStore } from './clinic-directory-store.ts'
 import { createScheduleStore } from './schedule-store.ts'
@@ -18,7 +19,7 @@ export type AdminWindow = { from: WindowBound, to: WindowBound }
 const LIST_LIMIT = 2000
 
 /** What clinic staff manage through the admin API: departments, doctors, schedules, slots. */
-export function createScheduleAdmin ({ db }: { db: Database }) {
+export function createScheduleAdmin ({ db, cipher }: { db: Database, cipher: MessageCipher }) {
   async function timeZoneOf (clinicId: string): Promise<string> {
     const timeZone = await createClinicDirectoryStore(db).getTimeZone(clinicId)
     if (!timeZone) throw new AppError('NOT_FOUND', `No clinic ${clinicId}`)
@@ -91,7 +92,7 @@ export function createScheduleAdmin ({ db }: { db: Database }) {
 
     async listAppointments (clinicId: string, window: AdminWindow): Promise<Appointment[]> {
       const timeZone = await timeZoneOf(clinicId)
-      return createAppointmentStore(db).listAppointments({
+      return createAppointmentStore(db, cipher).listAppointments({
         clinicId,
         from: resolveWindowBound(window.from, 'from', timeZone),
         to: resolveWindowBound(window.to, 'to', timeZone),

@@ -1,3 +1,4 @@
+import type { MessageCipher } from '../privacy/message-cipher.ts'
 import type { Clock } from '../clock.ts'
 import type { Database } from '../db/database.ts'
 import type { BookingResult, CancelResult, LookupResult, RescheduleResult, Slot } from './appointment-types.ts'
@@ -35,8 +36,8 @@ export type SchedulingBackend = {
 }
 
 /** The default backend: slots and appointments in this service's own database. */
-export function createLocalSchedulingBackend (db: Database, clock: Clock): SchedulingBackend {
-  const service = createBookingService({ db, clock })
+export function createLocalSchedulingBackend (db: Database, clock: Clock, cipher: MessageCipher): SchedulingBackend {
+  const service = createBookingService({ db, clock, cipher })
   return {
     kind: 'local',
     findSlots: service.findSlots,

@@ -3,6 +3,9 @@ import { createBookingService } from '../../src/appointments/booking-service.ts'
 import type { Database } from '../../src/db/database.ts'
 import { createTestDatabase, testEngine, type TestDatabase } from '../helpers/test-database.ts'
 import { createBookableClinic, fixedClock, slotAt } from './appointment-fixtures.ts'
+import { testCipher } from '../helpers/test-cipher.ts'
+
+const cipher = testCipher()
 
 const CLINIC = 'concurrent-clinic'
 const PATIENTS = 20
@@ -27,7 +30,7 @@ describe.skipIf(testEngine !== 'postgres')('two patients booking one slot on the
     const slotId = await slotAt(testDatabase.database, CLINIC, '2026-12-03T09:00:00+08:00')
     const results = await Promise.all(Array.from({ length: PATIENTS }, (_, index) => {
       const db = pools[index % pools.length] as Database
-      return createBookingService({ db, clock }).bookAppointment({
+      return createBookingService({ db, clock, cipher }).bookAppointment({
         clinicId: CLINIC, slotId, patientName: `Patient ${String.fromCharCode(65 + index)}`, phone: `+86138000000${String(index).padStart(2, '0')}`
       })
     }))
@@ -39,7 +42,7 @@ describe.skipIf(testEngine !== 'postgres')('two patients booking one slot on the
 
   it('lets exactly one of 20 simultaneous reschedules move into the same slot, keeping the others where they were', async () => {
     const db = testDatabase.database
-    const booking = createBookingService({ db, clock })
+    const booking = createBookingService({ db, clock, cipher })
     const starts = ['2026-12-04T09:00:00+08:00', '2026-12-04T09:30:00+08:00', '2026-12-04T10:00:00+08:00', '2026-12-04T10:30:00+08:00', '2026-12-04T11:00:00+08:00',
       '2026-12-04T11:30:00+08:00', '2026-12-07T09:00:00+08:00', '2026-12-07T09:30:00+08:00', '2026-12-07T10:00:00+08:00', '2026-12-07T10:30:00+08:00']
     const references: string[] = []
@@ -49,7 +52,7 @@ describe.skipIf(testEngine !== 'postgres')('two patients booking one slot on the
       references.push(booked.appointment.reference)
     }
     const target = await slotAt(db, CLINIC, '2026-12-03T11:30:00+08:00')
-    const results = await Promise.all(references.map((reference, index) => createBookingService({ db: pools[index % pools.length] as Database, clock })
+    const results = await Promise.all(references.map((reference, index) => createBookingService({ db: pools[index % pools.length] as Database, clock, cipher })
       .rescheduleAppointment({ clinicId: CLINIC, reference, phone: `+861390000000${index}`, newSlotId: target })))
     expect(results.filter((result) => result.ok)).toHaveLength(1)
     const booked = await db.query<{ count: string }>("SELECT count(*) FROM slots WHERE clinic_id = $1 AND status = 'booked'", [CLINIC])

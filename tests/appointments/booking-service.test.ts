@@ -3,6 +3,9 @@ import { createBookingService } from '../../src/appointments/booking-service.ts'
 import { createClinicDirectoryStore } from '../../src/appointments/clinic-directory-store.ts'
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts'
 import { createBookableClinic, fixedClock, slotAt } from './appointment-fixtures.ts'
+import { testCipher } from '../helpers/test-cipher.ts'
+
+const cipher = testCipher()
 
 const CLINIC = 'booking-clinic'
 const PATIENT = { clinicId: CLINIC, patientName: '张伟', phone: '138 1234 5678' }
@@ -14,7 +17,7 @@ describe('booking service', () => {
   beforeAll(async () => {
     testDatabase = await createTestDatabase('booking-service')
     await createBookableClinic(testDatabase.database, CLINIC)
-    booking = createBookingService({ db: testDatabase.database, clock })
+    booking = createBookingService({ db: testDatabase.database, clock, cipher })
   })
   afterAll(async () => { await testDatabase.cleanup() })
 
@@ -44,8 +47,13 @@ describe('booking service', () => {
       patient: { name: '张伟', phoneMasked: '+86138****5678' }
     })
     expect(result.appointment.reference).toMatch(/^APT-[0-9A-Z]{6}$/)
-    const stored = await testDatabase.database.query<{ patient_phone: string, phone_hash: string }>('SELECT patient_phone, phone_hash FROM appointments WHERE id = $1', [result.appointment.id])
-    expect(stored.rows[0]?.patient_phone).toBe('+8613812345678')
+    // Name and phone are encrypted at rest: neither is readable in the table, and a restarted
+    // service with the same key ring reads them back.
+    const stored = await testDatabase.database.query<{ patient_name: string, patient_phone: string, phone_hash: string }>('SELECT patient_name, patient_phone, phone_hash FROM appointments WHERE id = $1', [result.appointment.id])
+    const row = JSON.stringify(stored.rows[0])
+    for (const secret of ['张伟', '13812345678', '1234']) expect(row).not.toContain(secret)
+    const reread = await createBookingService({ db: testDatabase.database, clock, cipher }).lookupAppointment({ ...PATIENT, reference: result.appointment.reference })
+    expect(reread.ok && reread.appointment.patient).toEqual({ name: '张伟', phoneMasked: '+86138****5678' })
     const thursday = await booking.findSlots({ clinicId: CLINIC, from: '2026-12-03', to: '2026-12-03', limit: 50 })
     expect(thursday.map((found) => found.start)).not.toContain('2026-12-03T09:00:00+08:00')
   })
@@ -117,7 +125,7 @@ describe('booking service', () => {
   })
 
   it('draws another reference when the first one is already used', async () => {
-    const repeating = createBookingService({ db: testDatabase.database, clock, random: sequence([0, 0, 1]) })
+    const repeating = createBookingService({ db: testDatabase.database, clock, cipher, random: sequence([0, 0, 1]) })
     const first = await repeating.bookAppointment({ ...PATIENT, slotId: await slot('2026-12-07T10:00:00+08:00') })
     const second = await repeating.bookAppointment({ ...PATIENT, slotId: await slot('2026-12-07T10:30:00+08:00') })
     expect(first).toMatchObject({ ok: true, appointment: { reference: 'APT-000000' } })

@@ -5,6 +5,7 @@ import { createLocalSchedulingBackend } from '../../src/appointments/scheduling-
 import { seedSampleSchedules } from '../../src/appointments/seed-sample-schedules.ts'
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts'
 import { fixedClock } from './appointment-fixtures.ts'
+import { testCipher } from '../helpers/test-cipher.ts'
 
 // Wed 2 Dec 2026, 08:00 in Shanghai.
 const NOW = '2026-12-02T00:00:00Z'
@@ -40,7 +41,7 @@ describe('seedSampleSchedules', () => {
     const again = await seedSampleSchedules({ db, clinicId: 'default', now: new Date(NOW), days: 7, catalog: DEFAULT_CLINIC_CATALOG })
     expect(again).toMatchObject({ schedulesCreated: 0, slotsCreated: 0 })
 
-    const backend = createLocalSchedulingBackend(db, fixedClock(NOW))
+    const backend = createLocalSchedulingBackend(db, fixedClock(NOW), testCipher())
     const slots = await backend.findSlots({ clinicId: 'default', department: 'general_medicine', from: '2026-12-02', to: '2026-12-02', limit: 50 })
     expect(slots.map((slot) => slot.start.slice(11))).toEqual([
       '09:00:00+08:00', '09:30:00+08:00', '10:00:00+08:00', '10:30:00+08:00', '11:00:00+08:00', '11:30:00+08:00',
@@ -65,7 +66,7 @@ describe('seedSampleSchedules', () => {
     try {
       const result = await seedSampleSchedules({ db: other.database, clinicId: 'default', now: new Date(NOW), days: 3 })
       expect(result.slotsCreated).toBeGreaterThan(0)
-      const booked = await createLocalSchedulingBackend(other.database, fixedClock(NOW)).findSlots({ clinicId: 'default', limit: 1 })
+      const booked = await createLocalSchedulingBackend(other.database, fixedClock(NOW), testCipher()).findSlots({ clinicId: 'default', limit: 1 })
       expect(booked[0]?.start).toBe('2026-12-02T09:00:00+08:00')
     } finally {
       await other.cleanup()

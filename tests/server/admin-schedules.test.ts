@@ -55,7 +55,7 @@ describe('admin scheduling API', () => {
     expect(slots.statusCode).toBe(200)
     expect(slots.json().slots.map((slot: { start: string }) => slot.start)).toEqual(['2026-12-03T09:00:00+08:00', '2026-12-03T09:20:00+08:00', '2026-12-03T09:40:00+08:00'])
 
-    const booking = createBookingService({ db: testApp.testDatabase.database, clock: { now: () => new Date('2026-12-01T00:00:00Z') } })
+    const booking = createBookingService({ db: testApp.testDatabase.database, cipher: testApp.dependencies.cipher, clock: { now: () => new Date('2026-12-01T00:00:00Z') } })
     const booked = await booking.bookAppointment({ clinicId: 'default', slotId: slots.json().slots[1].id, patientName: 'Li Na', phone: '13812345678' })
     expect(booked.ok).toBe(true)
     const appointments = await inject('GET', `${base}/appointments?from=2026-12-01&to=2026-12-31`)
