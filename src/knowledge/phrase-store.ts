@@ -25,6 +25,15 @@ export function phraseSearchDocuments (input: Pick<PhraseInput, 'title' | 'tags'
 
 /** SQL for phrases and their versions. */
 export function createPhraseStore (db: Queryable) {
+  /** approvedPhrase for several groups in one query: group → phrase, for the groups that have one. */
+  async function approvedPhrases (clinicId: string, locale: string, groups: string[], now: Date): Promise<Map<string, PhraseVersion>> {
+    const result = await db.query<PhraseVersion>(`SELECT DISTINCT ON (v.group_key) ${VERSION_COLUMNS} FROM corpus_phrase_versions v
+      WHERE v.group_key = ANY($3::text[]) AND v.locale = $2 AND v.status = 'approved' AND (v.clinic_id = $1 OR v.clinic_id IS NULL)
+        AND (v.valid_from IS NULL OR v.valid_from <= $4) AND (v.valid_until IS NULL OR v.valid_until > $4)
+      ORDER BY v.group_key, v.clinic_id NULLS LAST`, [clinicId, locale, groups, now], { name: 'approved-phrases' })
+    return new Map(result.rows.map((row) => [row.group, row]))
+  }
+
   return {
     async findPhrase (clinicId: string | null, group: string, locale: string): Promise<PhraseIdentity | undefined> {
       const result = await db.query<PhraseIdentity>(`SELECT id, clinic_id AS "clinicId", group_key AS "group", locale FROM corpus_phrases
@@ -97,21 +106,10 @@ export function createPhraseStore (db: Queryable) {
 
     /** The approved, currently valid version for (clinic, locale, group): the clinic's own wins over the shared one. */
     async approvedPhrase (clinicId: string, locale: string, group: string, now: Date): Promise<PhraseVersion | undefined> {
-      const result = await db.query<PhraseVersion>(`SELECT ${VERSION_COLUMNS} FROM corpus_phrase_versions v
-        WHERE v.group_key = $3 AND v.locale = $2 AND v.status = 'approved' AND (v.clinic_id = $1 OR v.clinic_id IS NULL)
-          AND (v.valid_from IS NULL OR v.valid_from <= $4) AND (v.valid_until IS NULL OR v.valid_until > $4)
-        ORDER BY v.clinic_id NULLS LAST LIMIT 1`, [clinicId, locale, group, now])
-      return result.rows[0]
+      return (await approvedPhrases(clinicId, locale, [group], now)).get(group)
     },
 
-    /** approvedPhrase for several groups in one query: group → phrase, for the groups that have one. */
-    async approvedPhrases (clinicId: string, locale: string, groups: string[], now: Date): Promise<Map<string, PhraseVersion>> {
-      const result = await db.query<PhraseVersion>(`SELECT DISTINCT ON (v.group_key) ${VERSION_COLUMNS} FROM corpus_phrase_versions v
-        WHERE v.group_key = ANY($3::text[]) AND v.locale = $2 AND v.status = 'approved' AND (v.clinic_id = $1 OR v.clinic_id IS NULL)
-          AND (v.valid_from IS NULL OR v.valid_from <= $4) AND (v.valid_until IS NULL OR v.valid_until > $4)
-        ORDER BY v.group_key, v.clinic_id NULLS LAST`, [clinicId, locale, groups, now], { name: 'approved-phrases' })
-      return new Map(result.rows.map((row) => [row.group, row]))
-    },
+    approvedPhrases,
 
     async countByStatus (): Promise<Array<{ locale: string, status: string, count: number }>> {
       const result = await db.query<{ locale: string, status: string, count: number }>(
