@@ -27,7 +27,7 @@ export interface InputGuard {
 }
 
 // Injection comes last: it is recorded, but an injection that mentions crushing chest pain is an emergency.
-const PRECEDENCE: readonly GuardCategory[] = ['emergency', 'crisis', 'sensitive', 'medical_advice', 'injection']
+export const GUARD_PRECEDENCE: readonly GuardCategory[] = ['emergency', 'crisis', 'sensitive', 'medical_advice', 'injection']
 const RED_FLAG_CATEGORIES: ReadonlySet<GuardCategory> = new Set(['emergency', 'crisis'])
 
 /** Builds a deterministic input guard; regexes are compiled once here, not per message. */
@@ -47,7 +47,7 @@ export function checkInput ({ text, rules }: { text: string, rules?: readonly Ru
 function checkCompiled (compiled: readonly CompiledRule[], text: string): InputCheck {
   const clauses = prepareClauses(text)
   const matches = uniqueMatches(compiled.filter((entry) => entry.matches(clauses)).map(({ rule }) => toMatch(rule)))
-    .sort((left, right) => PRECEDENCE.indexOf(left.category) - PRECEDENCE.indexOf(right.category))
+    .sort((left, right) => GUARD_PRECEDENCE.indexOf(left.category) - GUARD_PRECEDENCE.indexOf(right.category))
   return {
     verdict: matches[0]?.category ?? 'pass',
     matches,

@@ -1,6 +1,7 @@
 import type { ComposedMessage } from '../compose-reply.ts'
 import type { InboundTranslation, MachineTranslator } from './machine-translator.ts'
-import type { SafetyGuards } from '../turn-services.ts'
+import type { InputGuardVerdict, SafetyGuards } from '../turn-services.ts'
+import { GUARD_PRECEDENCE } from '../guards/input-guard.ts'
 
 type Warn = { warn: (details: Record<string, unknown>, message: string) => void }
 
@@ -40,16 +41,17 @@ export async function translateReplies (input: { translator: MachineTranslator, 
       ...message,
       text,
       ...(disclaimer ? { disclaimer } : {}),
-      machineTranslation: { language: input.language, originalText: message.text, ...(message.disclaimer ? { originalDisclaimer: message.disclaimer } : {}) }
+      machineTranslation: { language: input.language, original: { text: message.text, ...(message.disclaimer ? { disclaimer: message.disclaimer } : {}) } }
     }
   })
 }
 
 /** Both the original and the English text go through the input guard: the more serious verdict wins. */
-export function checkInputTexts (guards: SafetyGuards, texts: string[]) {
+export function checkInputTexts (guards: SafetyGuards, texts: string[]): InputGuardVerdict {
   const verdicts = texts.map((text) => guards.checkInput(text))
-  const order = ['emergency', 'crisis', 'sensitive', 'medical_advice', 'injection', 'pass']
-  const chosen = [...verdicts].sort((left, right) => order.indexOf(left.verdict) - order.indexOf(right.verdict))[0]!
+  if (verdicts.length === 1) return verdicts[0]!
+  const rank = (verdict: InputGuardVerdict) => verdict.verdict === 'pass' ? GUARD_PRECEDENCE.length : GUARD_PRECEDENCE.indexOf(verdict.verdict)
+  const chosen = [...verdicts].sort((left, right) => rank(left) - rank(right))[0]!
   const matches = [...new Map(verdicts.flatMap((verdict) => verdict.matches).map((match) => [match.ruleId, match])).values()]
   return { verdict: chosen.verdict, matches, redFlags: [...new Set(verdicts.flatMap((verdict) => verdict.redFlags))] }
 }
