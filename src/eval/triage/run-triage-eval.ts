@@ -3,6 +3,7 @@ import { decideFromState, nextScreeningQuestion, recordScreeningAnswer, startTri
 import type { ScreeningQuestionId, TriageDecision } from '../../flows/triage/triage-types.ts'
 import { extractSlots } from '../../flows/understanding/extract-slots.ts'
 import { createInputGuard, type InputGuard } from '../../flows/guards/input-guard.ts'
+import { respondToGuardVerdict } from '../../flows/safety-responses.ts'
 import type { TriageCase } from './triage-case.ts'
 
 export type TriageCaseResult = {
@@ -10,8 +11,6 @@ export type TriageCaseResult = {
   gold: { urgency: Urgency, department: DepartmentCode | null }
   decision: TriageDecision
   asked: ScreeningQuestionId[]
-  /** Set when the input guard answered before triage (as the engine does on every turn). */
-  guard?: 'emergency' | 'crisis'
 }
 
 export type TriageEvalFigures = {
@@ -41,12 +40,13 @@ const MAX_TURNS = 5
  * case's `answers`. A question the case does not list is answered "no" (the vignettes list every
  * answer that is not a plain no), so the figures measure the rules, not a guess about missing answers.
  */
-export function runTriageCase (triageCase: TriageCase, guard: InputGuard = defaultGuard()): TriageCaseResult {
+export function runTriageCase (triageCase: TriageCase, guard: InputGuard): TriageCaseResult {
   const gold = { urgency: triageCase.gold_urgency, department: triageCase.gold_department ?? null }
   const guarded = guard.check(triageCase.text)
-  if (guarded.verdict === 'emergency' || guarded.verdict === 'crisis') {
-    const department = guarded.verdict === 'crisis' ? 'psychiatry' : 'emergency'
-    return { id: triageCase.id, gold, decision: { urgency: 'emergency', department, reasons: guarded.redFlags }, asked: [], guard: guarded.verdict }
+  // The engine's own answer to the verdict: emergencies and crises end the turn before triage.
+  const answered = guarded.verdict === 'emergency' || guarded.verdict === 'crisis' ? respondToGuardVerdict(guarded)?.triage : undefined
+  if (answered?.department) {
+    return { id: triageCase.id, gold, decision: { urgency: answered.urgency, department: answered.department, reasons: answered.redFlags }, asked: [] }
   }
   const slots = extractSlots({ text: triageCase.text, now: FIXED_NOW, timezone: 'Asia/Shanghai' })
   let state = startTriage({ text: triageCase.text, locale: triageCase.locale, slots })
@@ -70,7 +70,7 @@ function ratio (part: number, whole: number): number {
 }
 
 /** Runs every case and returns accuracy, under- and over-triage, department accuracy and the misses. */
-export function runTriageEval ({ cases, guard = defaultGuard() }: { cases: TriageCase[], guard?: InputGuard }): TriageEvalFigures {
+export function runTriageEval ({ cases, guard = createInputGuard() }: { cases: TriageCase[], guard?: InputGuard }): TriageEvalFigures {
   const results = cases.map((triageCase) => runTriageCase(triageCase, guard))
   const confusion: Record<string, Record<string, number>> = {}
   for (const { gold, decision } of results) {
@@ -92,10 +92,4 @@ export function runTriageEval ({ cases, guard = defaultGuard() }: { cases: Triag
     misses: results.filter((result) => result.decision.urgency !== result.gold.urgency ||
       (result.gold.department !== null && result.decision.department !== result.gold.department))
   }
-}
-
-let sharedGuard: InputGuard | null = null
-function defaultGuard (): InputGuard {
-  sharedGuard ??= createInputGuard()
-  return sharedGuard
 }
