@@ -126,7 +126,7 @@ export function createConversationStore (database: Database, cipher: MessageCiph
            FROM saved, unnest($19::text[], $20::text[], $21::text[]) AS e(guard, category, rule_id)
            RETURNING 1
          )
-         SELECT (SELECT count(*) FROM saved)::int AS saved, (SELECT count(*) FROM stored) + (SELECT count(*) FROM events) AS written`,
+         SELECT (SELECT count(*) FROM saved)::int AS saved`,
         [conversation.id, input.expectedVersion, conversation.locale, conversation.status, conversation.flow, JSON.stringify(conversation.state),
           conversation.turnCount, conversation.handoffPriority, conversation.handoffReason, conversation.waitingSince, conversation.lastActivityAt,
           sealed.map((message) => message.id), sealed.map((message) => message.role), sealed.map((message) => message.kind),

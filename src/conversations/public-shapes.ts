@@ -1,4 +1,4 @@
-import type { ComposedMessage } from '../flows/compose-reply.ts'
+import type { ComposedMessage, MachineTranslationLabel } from '../flows/compose-reply.ts'
 import type { TurnResult } from '../flows/engine.ts'
 import { departmentName, type DepartmentCode, type Urgency } from '../flows/triage-vocabulary.ts'
 import type { ConversationStatus, HandoffPriority } from './conversation-store.ts'
@@ -12,7 +12,7 @@ export type PublicMessage = {
   sources?: Array<{ id: string, version: number, title: string }>
   quickReplies?: Array<{ label: string, value: string }>
   phraseKey?: string
-  machineTranslation?: { language: string, original: { text: string, disclaimer?: string } }
+  machineTranslation?: MachineTranslationLabel
 }
 
 export type PublicTurn = {
@@ -33,9 +33,7 @@ export function toPublicMessage (message: ComposedMessage & { id: string }): Pub
     ...(message.sources?.length ? { sources: message.sources } : {}),
     ...(message.quickReplies?.length ? { quickReplies: message.quickReplies } : {}),
     ...(message.key ? { phraseKey: message.key } : {}),
-    ...(message.machineTranslation
-      ? { machineTranslation: { language: message.machineTranslation.language, original: { text: message.machineTranslation.originalText, ...(message.machineTranslation.originalDisclaimer ? { disclaimer: message.machineTranslation.originalDisclaimer } : {}) } } }
-      : {})
+    ...(message.machineTranslation ? { machineTranslation: message.machineTranslation } : {})
   }
 }
 

@@ -2,6 +2,9 @@ import type { ClinicProfile } from '../clinics/clinic-directory.ts'
 import type { PlannedReply, QuickReply, ReplyKind } from './turn-types.ts'
 import type { ApprovedPhrase, VettedCorpus } from './turn-services.ts'
 
+/** What a machine-translated reply carries: the language, and the vetted English it came from. */
+export type MachineTranslationLabel = { language: string, original: { text: string, disclaimer?: string } }
+
 export type ComposedMessage = {
   role: 'bot'
   kind: ReplyKind
@@ -12,7 +15,7 @@ export type ComposedMessage = {
   quickReplies?: QuickReply[]
   medical: boolean
   /** Set when the text was machine-translated from the vetted English for the patient. */
-  machineTranslation?: { language: string, originalText: string, originalDisclaimer?: string }
+  machineTranslation?: MachineTranslationLabel
 }
 
 type ComposeInput = {

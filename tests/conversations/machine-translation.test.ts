@@ -73,11 +73,11 @@ describe('patients writing in a language the corpus does not cover, with a model
       expect(message.text.startsWith('[es] ')).toBe(true)
     }
     // Stored as sent, with the label and the vetted original beside it (for the agent and the audit).
-    const stored = await testApp.testDatabase.database.query<{ meta: { machineTranslation?: { language: string, originalText: string } } }>(
+    const stored = await testApp.testDatabase.database.query<{ meta: { machineTranslation?: { language: string, original: { text: string } } } }>(
       "SELECT meta FROM messages WHERE conversation_id = $1 AND role = 'bot' ORDER BY created_at", [patient.id])
     const translated = stored.rows.map((row) => row.meta.machineTranslation).filter(Boolean)
     expect(translated).toHaveLength(turn.messages.length)
-    expect(translated.map((label) => label!.originalText)).toEqual(turn.messages.map((message: { machineTranslation: { original: { text: string } } }) => message.machineTranslation.original.text))
+    expect(translated.map((label) => label!.original.text)).toEqual(turn.messages.map((message: { machineTranslation: { original: { text: string } } }) => message.machineTranslation.original.text))
   })
 
   it('falls back to the vetted "we can help in" reply when the message cannot be translated', async () => {
