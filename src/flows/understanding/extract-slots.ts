@@ -1,6 +1,6 @@
 import { extractAge, mentionsChild } from './extract-age.ts'
 import { extractBillItems } from './extract-bill-items.ts'
-import { extractBookingReference } from './extract-booking-reference.ts'
+import { extractBookingReference, withoutBookingReferences } from './extract-booking-reference.ts'
 import { extractChronicConditions } from './extract-chronic-conditions.ts'
 import { extractCostInputs } from './extract-cost-inputs.ts'
 import { extractDepartmentMention } from './extract-department-mention.ts'
@@ -24,7 +24,8 @@ function present<T> (value: T | null): value is T {
 }
 
 /** Runs every slot extractor over one message; slots that were not mentioned are absent. */
-export function extractSlots ({ text, now, timezone }: ExtractSlotsOptions): UnderstandingSlots {
+export function extractSlots ({ text: message, now, timezone }: ExtractSlotsOptions): UnderstandingSlots {
+  const text = withoutBookingReferences(message)
   const dateTime = parseDateTime({ text, now, timezone })
   const pregnancy = extractPregnancy(text)
   const candidates: UnderstandingSlots = {
@@ -43,7 +44,7 @@ export function extractSlots ({ text, now, timezone }: ExtractSlotsOptions): Und
     department: extractDepartmentMention(text) ?? undefined,
     doctorName: extractDoctorName(text) ?? undefined,
     phone: extractPhoneNumber(text) ?? undefined,
-    bookingReference: extractBookingReference(text) ?? undefined,
+    bookingReference: extractBookingReference(message) ?? undefined,
     personName: extractPersonName(text) ?? undefined,
     costInputs: extractCostInputs(text) ?? undefined,
     dateTime: hasDateTime(dateTime) ? dateTime : undefined

@@ -1,5 +1,6 @@
 import { pickIntent, scoreIntents } from './classify-intent.ts'
 import { extractSlots } from './extract-slots.ts'
+import { withoutBookingReferences } from './extract-booking-reference.ts'
 import type { MessageLocale, Understanding } from './understanding-types.ts'
 
 export type UnderstandByRulesOptions = {
@@ -18,6 +19,6 @@ export type UnderstandByRulesOptions = {
  */
 export function understandByRules ({ text, now, timezone }: UnderstandByRulesOptions): Understanding {
   const slots = extractSlots({ text, now, timezone })
-  const { intent, confidence } = pickIntent(scoreIntents(text, slots))
+  const { intent, confidence } = pickIntent(scoreIntents(withoutBookingReferences(text), slots))
   return { intent, confidence, slots }
 }

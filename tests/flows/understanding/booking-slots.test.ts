@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
 import { extractBookingReference } from '../../../src/flows/understanding/extract-booking-reference.ts'
+import { extractSlots } from '../../../src/flows/understanding/extract-slots.ts'
+import { understandByRules } from '../../../src/flows/understanding/rule-understanding.ts'
 import { extractDepartmentMention } from '../../../src/flows/understanding/extract-department-mention.ts'
 import { extractDoctorName } from '../../../src/flows/understanding/extract-doctor-name.ts'
 import { extractPersonName } from '../../../src/flows/understanding/extract-person-name.ts'
@@ -60,6 +62,15 @@ describe('extractBookingReference', () => {
     ['APT-ILOU12', null]
   ])('%s → %s', (text, reference) => {
     expect(extractBookingReference(text)).toBe(reference)
+  })
+
+  it('reads nothing else out of a reference: the ER in APT-ER5GFP is no emergency department', () => {
+    const now = new Date('2026-11-24T02:00:00Z')
+    const understood = understandByRules({ text: 'I need to reschedule my appointment APT-ER5GFP, phone 13800138000', locale: 'en', now, timezone: 'Asia/Shanghai' })
+    expect(understood.intent).toBe('appointment_reschedule')
+    expect(understood.slots).toEqual({ bookingReference: 'APT-ER5GFP', phone: '+8613800138000' })
+    const named = extractSlots({ text: 'move APT-ER5GFP to the ER, apt-ent2k3 too', now, timezone: 'Asia/Shanghai' })
+    expect(named).toMatchObject({ bookingReference: 'APT-ER5GFP', department: 'emergency' })
   })
 })
 
