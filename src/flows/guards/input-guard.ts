@@ -3,6 +3,7 @@ import { normalizeText, removeSpaces } from './normalize-text.ts'
 import type { GuardCategory, GuardSubtype, HandoffPriority, RuleSet } from './rule-schema.ts'
 import { defaultRuleSets } from './rules/default-rule-sets.ts'
 import { splitClauses } from './split-clauses.ts'
+import { withoutBookingReferences } from '../understanding/extract-booking-reference.ts'
 
 export type InputVerdict = GuardCategory | 'pass'
 
@@ -55,8 +56,9 @@ function checkCompiled (compiled: readonly CompiledRule[], text: string): InputC
   }
 }
 
+// A booking reference is a random code: the "GMC" in APT-GMCCFH is no complaint to a regulator.
 function prepareClauses (text: string): PreparedClause[] {
-  return splitClauses(normalizeText(text).text).map((clause) => ({ text: clause, compact: removeSpaces(clause) }))
+  return splitClauses(normalizeText(withoutBookingReferences(text)).text).map((clause) => ({ text: clause, compact: removeSpaces(clause) }))
 }
 
 function toMatch (rule: CompiledRule['rule']): GuardMatch {

@@ -99,6 +99,10 @@ describe('checkInput robustness', () => {
     expect(guard.check(text)).toEqual({ verdict: 'pass', matches: [], redFlags: [] })
   })
 
+  it.each(['reschedule APT-GMCCFH', '取消预约 APT-GMC120'])('reads nothing into a booking reference: %j', (text) => {
+    expect(guard.check(text)).toEqual({ verdict: 'pass', matches: [], redFlags: [] })
+  })
+
   it('accepts its own rule sets through checkInput and reports their versions', () => {
     expect(checkInput({ text: 'no chest pain' }).verdict).toBe('pass')
     expect(checkInput({ text: '胸痛', rules: [] }).verdict).toBe('pass')
