@@ -23,6 +23,7 @@ import { createLlmUnderstander } from './flows/understanding/llm-understanding.t
 import { createMachineTranslator, type MachineTranslator } from './flows/translation/machine-translator.ts'
 import { createOpenAiChatModel } from './knowledge/openai-models.ts'
 import { createSafetyGuards } from './flows/safety-guards.ts'
+import { createFindingExtractor } from './clinical-findings/extract-findings.ts'
 import { emergencyContactsFor } from './clinics/emergency-contacts.ts'
 import { createVettedCorpus } from './knowledge/vetted-corpus.ts'
 import { createPhraseStore } from './knowledge/phrase-store.ts'
@@ -62,13 +63,15 @@ export async function createDependencies ({ config, database, clock = systemCloc
   const embedder = createEmbedder({ apiKey: config.openai.apiKey, baseUrl: config.openai.baseUrl, embeddingModel: config.openai.embeddingModel, timeoutMs: config.openai.timeoutMs })
   const retriever = createRetriever({ db: database, embedder, vectorEnabled, now: () => clock.now() })
   const clinics = createClinicDirectory(database)
+  const findings = createFindingExtractor()
   const turnServices = {
     database,
     clock,
     conversations: createConversationStore(database, cipher),
     clinics,
     corpus: createVettedCorpus({ retriever, phrases: createPhraseStore(database), now: () => clock.now() }),
-    guards: createSafetyGuards(),
+    guards: createSafetyGuards({ findings }),
+    findings,
     idleMinutes: config.conversationIdleMinutes,
     appointments: createDialogueAppointmentBook(createBookingService({ db: database, clock, cipher })),
     emergencyContacts: emergencyContactsFor

@@ -4,7 +4,7 @@ import { basename, resolve as resolvePath } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { migrate } from '../db/migrate.ts'
 import { openEmbeddedDatabase } from '../db/open-database.ts'
-import { createInputGuard } from '../flows/guards/input-guard.ts'
+import { createTurnInputGuard } from './safety/turn-input-guard.ts'
 import { createOfflineEmbedder } from '../knowledge/embedder.ts'
 import { loadDepartmentRows, runDepartmentEval } from './departments/run-department-eval.ts'
 import { readEvalQueries, runRetrievalEval } from './retrieval/run-retrieval-eval.ts'
@@ -99,7 +99,7 @@ function defaultTriageFiles (root: string): string[] {
 }
 
 async function safetySuite (root: string): ReturnType<SuiteRun> {
-  const report = runSafetyEval({ cases: await loadSafetyCases(resolvePath(root, 'tests', 'eval', 'safety')), guard: createInputGuard() })
+  const report = runSafetyEval({ cases: await loadSafetyCases(resolvePath(root, 'tests', 'eval', 'safety')), guard: createTurnInputGuard() })
   const { emergency, crisis } = report.categories
   return [{
     suite: 'safety',

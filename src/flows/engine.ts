@@ -89,9 +89,18 @@ async function decideOutcome (input: DecideInput): Promise<FlowOutcome> {
   // With a human in charge the bot stays silent; the agent sees the message in the queue.
   if (conversation.status === 'waiting_agent' || conversation.status === 'with_agent') return { replies: [], next: readConversationState(conversation).active }
   const guardOutcome = respondToGuardVerdict(verdict)
+  // A request for a diagnosis or a dose inside a symptom story is refused, and the story is still triaged.
+  if (guardOutcome && verdict.verdict === 'medical_advice' && hasCurrentSymptoms(input)) {
+    const triaged = await routeToFlow({ ...input, idleMinutes: input.services.idleMinutes })
+    return { ...triaged, replies: [...guardOutcome.replies, ...triaged.replies] }
+  }
   if (guardOutcome) return { ...guardOutcome, next: readConversationState(conversation).active }
   if (input.locale.unsupported) return { replies: [{ kind: 'info', key: 'smalltalk.language_unsupported' }], next: readConversationState(conversation).active }
   return routeToFlow({ ...input, idleMinutes: input.services.idleMinutes })
+}
+
+function hasCurrentSymptoms (input: DecideInput): boolean {
+  return input.services.findings.read(input.text).current.some((finding) => finding.kind === 'symptom')
 }
 
 function applyOutcomeToConversation (conversation: ConversationRecord, outcome: FlowOutcome, now: Date): { conversation: ConversationRecord, handoffEvent?: HandoffEvent } {

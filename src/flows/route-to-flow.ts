@@ -5,6 +5,7 @@ import type { TurnServices } from './turn-services.ts'
 import { readConversationState, type FlowOutcome, type FlowState } from './turn-types.ts'
 import type { Intent } from './understanding/understanding-types.ts'
 import type { LocaleChoice } from './choose-reply-locale.ts'
+import { belongsToTriage } from './understanding/route-clinical-messages.ts'
 
 export type FlowName = 'triage' | 'insurance' | 'billing' | 'appointment' | 'medication' | 'clinic_info' | 'smalltalk'
 
@@ -48,7 +49,10 @@ export async function routeToFlow (input: RouteInput): Promise<FlowOutcome> {
   const idle = state.active !== null && input.now.getTime() - input.previousActivity.getTime() > input.idleMinutes * 60_000
   const active = idle ? null : state.active
   const suspended = idle ? [] : state.suspended
-  const understanding = await input.services.flows.understand({ text: input.text, locale: input.locale.replyLocale, now: input.now, timezone: input.clinic.timezone, activeFlow: active?.flow ?? null })
+  const understood = await input.services.flows.understand({ text: input.text, locale: input.locale.replyLocale, now: input.now, timezone: input.clinic.timezone, activeFlow: active?.flow ?? null })
+  // Symptom and medicine narratives always reach triage, whatever words of another flow they contain.
+  const clinical = belongsToTriage({ reading: input.services.findings.read(input.text), text: input.text, intent: understood.intent, confidence: understood.confidence })
+  const understanding = clinical ? { ...understood, intent: 'triage' as const, confidence: Math.max(understood.confidence, 0.9) } : understood
   const context = (flowState: FlowState | null): FlowContext => ({ services: input.services, clinic: input.clinic, conversation: input.conversation, locale: input.locale.replyLocale, text: input.text, understanding, flowState, now: input.now })
   const outcome = await dispatch({ registry: input.services.flows, understanding, active, suspended, context })
   if (!idle) return outcome

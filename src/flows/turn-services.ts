@@ -4,6 +4,7 @@ import type { Database } from '../db/database.ts'
 import type { ConversationStore } from '../conversations/conversation-store.ts'
 import type { ClinicDirectory, ClinicProfile } from '../clinics/clinic-directory.ts'
 import type { VettedSource } from './turn-types.ts'
+import type { FindingExtractor } from '../clinical-findings/extract-findings.ts'
 
 export type ApprovedPhrase = { id: string, group: string, version: number, title: string, body: string, category: string }
 
@@ -37,6 +38,8 @@ export type TurnServices = {
   clinics: ClinicDirectory
   corpus: VettedCorpus
   guards: SafetyGuards
+  /** The clinical finding extractor shared by the input guard and triage (lexicons compiled once). */
+  findings: FindingExtractor
   idleMinutes: number
   appointments: AppointmentBook
   /** The clinic country's emergency number and crisis lines, formatted for a reply. */

@@ -14,7 +14,7 @@ type AgeRule = { pattern: RegExp, unit: AgeUnit }
 
 // Order matters: the more specific infant wording is tried before plain years.
 const AGE_RULES: AgeRule[] = [
-  { pattern: new RegExp(`(?:出生|生下来|生了)(${NUMBER})\\s*天`, 'u'), unit: 'day' },
+  { pattern: new RegExp(`(?:出生|生下来|生了)(?:才|刚)?(${NUMBER})\\s*天`, 'u'), unit: 'day' },
   { pattern: new RegExp(`(?:出生|生下来|生了)(${NUMBER})\\s*(?:周|个?星期)`, 'u'), unit: 'week' },
   { pattern: new RegExp(`(?:出生|生下来)(${NUMBER})\\s*(?:个|個)月`, 'u'), unit: 'month' },
   { pattern: /\b(?:newborn|baby|infant)\s*\(?\s*(\d{1,2})\s*(?:weeks?|wks?)\b/iu, unit: 'week' },

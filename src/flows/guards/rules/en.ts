@@ -379,6 +379,8 @@ export const englishRules = {
         '(?:suicde|sucide|sucidal|suiside|suicidle|suisidal|sewercide)\\w*',
         `(?:kill|killing|end|ending|take|taking) ${WORDS(1)}(?:myself|my own life|my life)`,
         'end(?:ing)? it all',
+        '(?:goodbye|farewell|suicide) (?:letters?|notes?)',
+        `(?:cant|cannot|can not|unable to) keep ${WORDS(1)}(?:myself|himself|herself|themselves) safe`,
         `(?:dont|do not|no longer|not) ${WORDS(1)}want to (?:be alive|live(?! (?:in|with|near|there|here|abroad|alone))|exist|go on|wake up(?! (?:early|at|for|so|too|in)))`,
         '(?:want|wanna|wish i could|wish i was|wish i were|would rather) (?:to )?(?:die|be dead)\\b',
         'better off (?:without me|dead|if i (?:was|were) dead)',
