@@ -9,7 +9,7 @@ import { identifyPatient, type IdentifiedPatient } from './identify-patient.ts'
 import { readMeasurements } from './read-measurements.ts'
 import { createChineseSegmenter, type ChineseSegmenter } from './segment-chinese.ts'
 import { FINDING_CONCEPTS } from './lexicon/finding-concepts.ts'
-import { HISTORICAL, HYPOTHETICAL, NEGATION_AFTER, OTHER_PERSON, RESOLVED } from './lexicon/context-triggers.ts'
+import { HISTORICAL, HYPOTHETICAL, NEGATION_AFTER, OTHER_PERSON, RECURRENT, RESOLVED } from './lexicon/context-triggers.ts'
 import { CONDITION_CUES, MEDICINE_CUES, NOT_PREGNANT, PREGNANT } from './lexicon/patient-background.ts'
 
 type CompiledConcept = { concept: ConceptDefinition, english: RegExp | null, chinese: RegExp | null }
@@ -22,6 +22,9 @@ const anyOf = (patterns: readonly string[]) => `(?:${patterns.join('|')})`
 const TRIGGERS = {
   historical: { en: new RegExp(englishAlternatives(HISTORICAL.en), 'u'), zh: new RegExp(anyOf(HISTORICAL.zh), 'u') },
   resolved: { en: new RegExp(englishAlternatives(RESOLVED.en), 'u'), zh: new RegExp(anyOf(RESOLVED.zh), 'u') },
+  recurrent: { en: new RegExp(englishAlternatives(RECURRENT.en), 'u'), zh: new RegExp(anyOf(RECURRENT.zh), 'u') },
+  // "脑出血后", "after my stroke": the finding named before 后 is the past event.
+  pastEvent: { en: /(?!)/u, zh: /^(?:以后|之后|后)/u },
   hypothetical: { en: new RegExp(englishAlternatives(HYPOTHETICAL.en), 'u'), zh: new RegExp(anyOf(HYPOTHETICAL.zh), 'u') },
   otherPerson: { en: new RegExp(englishAlternatives(OTHER_PERSON.en), 'gu'), zh: new RegExp(anyOf(OTHER_PERSON.zh), 'gu') },
   negationAfter: { en: new RegExp(`^[\\s,:-]*${englishAlternatives(NEGATION_AFTER.en)}`, 'u'), zh: new RegExp(`^[,:]?(?:都|也)?${anyOf(NEGATION_AFTER.zh)}`, 'u') }
@@ -111,8 +114,9 @@ function describe ({ concept, subject, start, text, clause, language, patient }:
     clause,
     start,
     negated,
-    historical: !current && TRIGGERS.historical[language].test(segment),
+    historical: !current && (TRIGGERS.historical[language].test(segment) || TRIGGERS.pastEvent[language].test(after)),
     resolved: TRIGGERS.resolved[language].test(rest),
+    recurrent: TRIGGERS.recurrent[language].test(segment),
     hypothetical: TRIGGERS.hypothetical[language].test(before),
     experiencer: mentionsAnotherPerson(before, language, patient) ? 'other' : 'patient'
   }
@@ -183,7 +187,7 @@ const FEVER_FROM_CELSIUS = 37.8
 function measuredFever (patient: PatientContext, findings: readonly Finding[]): Finding[] {
   if (patient.temperatureC === undefined || patient.temperatureC < FEVER_FROM_CELSIUS) return []
   if (findings.some((finding) => finding.concept === 'fever' && !finding.negated)) return []
-  return [{ concept: 'fever', kind: 'symptom', text: `${patient.temperatureC}`, clause: -1, start: 0, negated: false, historical: false, resolved: false, hypothetical: false, experiencer: 'patient' }]
+  return [{ concept: 'fever', kind: 'symptom', text: `${patient.temperatureC}`, clause: -1, start: 0, negated: false, historical: false, resolved: false, recurrent: false, hypothetical: false, experiencer: 'patient' }]
 }
 
 // "Male, 47", "34F", "I'm a man": the writer's own description outranks relatives named later.

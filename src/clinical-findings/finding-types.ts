@@ -34,6 +34,8 @@ export type Finding = {
   historical: boolean
   /** Happened recently and has stopped ("had palpitations this morning, fine now"). */
   resolved: boolean
+  /** Comes and goes over a longer time ("often", "on and off for weeks", "经常"): a pattern, not an acute episode. */
+  recurrent: boolean
   /** Asked about or imagined ("what if", "could it be", "会不会"). */
   hypothetical: boolean
   experiencer: Experiencer

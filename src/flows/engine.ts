@@ -6,6 +6,7 @@ import { respondToGuardVerdict } from './safety-responses.ts'
 import { applyOutputGuard } from './apply-output-guard.ts'
 import { persistTurn } from './persist-turn.ts'
 import { routeToFlow, type FlowRegistry } from './route-to-flow.ts'
+import { belongsToTriage } from './understanding/route-clinical-messages.ts'
 import { chooseReplyLocale } from './choose-reply-locale.ts'
 import type { TurnServices } from './turn-services.ts'
 import { checkInputTexts, translateInbound, translateReplies } from './translation/translate-turn.ts'
@@ -89,8 +90,9 @@ async function decideOutcome (input: DecideInput): Promise<FlowOutcome> {
   // With a human in charge the bot stays silent; the agent sees the message in the queue.
   if (conversation.status === 'waiting_agent' || conversation.status === 'with_agent') return { replies: [], next: readConversationState(conversation).active }
   const guardOutcome = respondToGuardVerdict(verdict)
-  // A request for a diagnosis or a dose inside a symptom story is refused, and the story is still triaged.
-  if (guardOutcome && verdict.verdict === 'medical_advice' && hasCurrentSymptoms(input)) {
+  // A request for a diagnosis or a dose is refused, and the story or question is still triaged:
+  // the patient learns how soon and where to be seen.
+  if (guardOutcome && verdict.verdict === 'medical_advice' && isClinical(input)) {
     const triaged = await routeToFlow({ ...input, idleMinutes: input.services.idleMinutes })
     return { ...triaged, replies: [...guardOutcome.replies, ...triaged.replies] }
   }
@@ -99,8 +101,8 @@ async function decideOutcome (input: DecideInput): Promise<FlowOutcome> {
   return routeToFlow({ ...input, idleMinutes: input.services.idleMinutes })
 }
 
-function hasCurrentSymptoms (input: DecideInput): boolean {
-  return input.services.findings.read(input.text).current.some((finding) => finding.kind === 'symptom')
+function isClinical (input: DecideInput): boolean {
+  return belongsToTriage({ reading: input.services.findings.read(input.text), text: input.text, intent: 'other', confidence: 0 })
 }
 
 function applyOutcomeToConversation (conversation: ConversationRecord, outcome: FlowOutcome, now: Date): { conversation: ConversationRecord, handoffEvent?: HandoffEvent } {

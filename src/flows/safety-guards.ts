@@ -54,5 +54,5 @@ function contextSetsAside (ruleId: string, reading: ClinicalReading): boolean {
   const mentions = reading.findings.filter((finding) => mapping.concepts.includes(finding.concept))
   if (mentions.length === 0) return false
   // Someone else's emergency is still one: only negation, the past and the hypothetical set a match aside.
-  return mentions.every((finding) => finding.negated || finding.historical || finding.hypothetical || (mapping.passes && finding.resolved))
+  return mentions.every((finding) => finding.negated || finding.historical || finding.hypothetical || (mapping.passes && (finding.resolved || finding.recurrent)))
 }

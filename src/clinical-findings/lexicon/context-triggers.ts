@@ -22,8 +22,8 @@ export const NEGATION_STOP = {
 
 /** Past and long-standing: a known diagnosis, years ago, as a child, a history of. */
 export const HISTORICAL = {
-  en: ['history of', 'hx of', 'as a (?:kid|child|baby|teenager)', 'when (?:i|he|she) was (?:a )?(?:kid|child|little|younger|young|baby)', '(?:years|yrs|weeks|months) ago', 'last (?:year|summer|winter|spring|autumn)', 'in the past', 'previously', 'used to (?:have|get|suffer)', 'had (?:it|one|them) before', 'diagnosed (?:with|as having)? ?(?:\\w+ ){0,3}(?:years|months) ago', 'for (?:years|ages|a long time|\\d+ years)', 'known (?:to have )?', 'long ?standing', 'all (?:my|his|her) life', 'since (?:childhood|birth|i was|he was|she was)', 'back in', 'once before'],
-  zh: ['以前', '之前', '曾经', '年前', '去年', '小时候', '老毛病', '多年', '好几年', '几年了', '年了', '既往', '病史', '一直有', '从小', '有过', '那次']
+  en: ['history of', 'hx of', 'as a (?:kid|child|baby|teenager)', 'when (?:i|he|she) was (?:a )?(?:kid|child|little|younger|young|baby)', '(?:years|yrs|weeks|months) ago', 'last (?:year|summer|winter|spring|autumn)', 'in the past', 'previously', 'used to (?:have|get|suffer)', 'had (?:it|one|them) before', 'diagnosed (?:with|as having)? ?(?:\\w+ ){0,3}(?:years|months) ago', 'for (?:years|ages|a long time|\\d+ years)', 'known (?:to have )?', 'long ?standing', 'all (?:my|his|her) life', 'since (?:childhood|birth|i was|he was|she was)', 'back in', 'once before', 'after (?:my|his|her|their) (?:stroke|heart attack|operation|surgery)', 'last (?:month|time)', 'one time'],
+  zh: ['以前', '之前', '曾经', '年前', '去年', '前年', '小时候', '老毛病', '既往', '病史', '从小', '有过', '那次', '有一次', '上个月', '上次']
 }
 
 /** Recently and now stopped: still counts for presentations whose advice covers a passed episode. */
@@ -35,11 +35,17 @@ export const RESOLVED = {
 /** Asked about or imagined: not present now. */
 export const HYPOTHETICAL = {
   en: ['if', 'in case', 'what if', 'should (?:i|we) (?:watch|look) (?:out )?for', 'watch (?:out )?for', 'look out for', 'signs of', 'how do (?:i|we|you) (?:know|tell)', 'what (?:are|is) the (?:signs|symptoms)', 'could (?:it|this|that) be', 'is (?:it|this|that) (?:a|an)?', 'might (?:be|get)', 'worried (?:it|he|she|they) (?:might|will|could)', 'would', 'risk of', 'prevent', 'avoid', 'scared (?:of|it)', 'afraid (?:of|it)'],
-  zh: ['如果', '万一', '要是', '会不会', '是不是', '怎么知道', '预防', '担心会', '怕会', '有没有可能', '可能会', '假如']
+  zh: ['如果', '万一', '要是', '会不会', '是不是', '怎么知道', '预防', '担心会', '怕会', '有没有可能', '有可能', '可能会', '假如', '容易', '会出现', '症状是什么', '有哪些症状']
 }
 
 /** Another person than the patient, within the clause: the finding is theirs (e.g. family history). */
 export const OTHER_PERSON = {
   en: ['(?:my|his|her|their|our) (?:brother|sister|sibling|cousin|friend|neighbour|neighbor|colleague|flatmate|roommate|classmate|grandad|grandpa|grandma|nan|granny|uncle|aunt|aunty|auntie)s?(?! (?:dog|cat|house|garden|place|car|toy|toys|tablets|pills|medicine|said|says|thinks|told))', 'runs in the family', 'family history', 'someone (?:at|in) (?:work|school|nursery)', '(?:other )?kids at (?:school|nursery)', 'everyone (?:at|in)'],
   zh: ['(?:哥哥|姐姐|弟弟|妹妹|表哥|表姐|堂哥|同事|同学|邻居|朋友|室友|他哥|她姐)(?!的|家|玩具|给|说|让|带|发现|陪)', '家族', '家里人(?:也)?有', '遗传', '别人家']
+}
+
+/** Comes and goes over weeks or months: a pattern to book for, not an acute episode. */
+export const RECURRENT = {
+  en: ['often', 'always', 'on and off', 'off and on', 'every (?:day|night|week|morning|few days|couple of days)', 'most days', 'from time to time', 'keeps? (?:coming back|happening)', 'for (?:weeks|months|years)', 'times a (?:week|month|day)'],
+  zh: ['经常', '总是', '老是', '时不时', '反复', '每天', '每次', '一直', '常常', '动不动', '隔三差五', '有时']
 }

@@ -21,7 +21,10 @@ export type TriageAssessment = UrgencyDecision & {
 
 const DEPARTMENT_OF = new Map(FINDING_CONCEPTS.filter((concept) => concept.department).map((concept) => [concept.id, concept.department!]))
 // Concepts that say little about where to go; a more specific one decides when present.
-const GENERIC = new Set(['fever', 'cough', 'vomiting', 'nausea', 'lethargic', 'dizziness', 'rash', 'lump', 'numbness', 'headache', 'cold_symptoms'])
+const GENERIC = new Set(['fever', 'vomiting', 'nausea', 'lethargic', 'dizziness', 'rash', 'lump', 'numbness', 'headache', 'cold_symptoms'])
+// A long-standing condition the patient names points to the department that looks after it.
+const CONDITION_DEPARTMENTS: Record<string, DepartmentCode> = { diabetes: 'endocrinology', hypertension: 'cardiology', heart_disease: 'cardiology', asthma: 'respiratory', copd: 'respiratory', epilepsy: 'neurology', kidney_disease: 'nephrology' }
+const CONDITION_WEIGHT = 2
 const ORGAN_SPECIALTIES = new Set<DepartmentCode>(['ophthalmology', 'ent', 'stomatology', 'orthopedics', 'dermatology', 'psychiatry'])
 
 /** Reads everything the patient said, applies the answers, and decides urgency and department. */
@@ -64,7 +67,7 @@ function withAnswers (reading: ClinicalReading, answers: Record<string, Question
 
 function answeredFinding (concept: string): Finding {
   const kind = FINDING_CONCEPTS.find((definition) => definition.id === concept)?.kind ?? 'symptom'
-  return { concept, kind, text: '', clause: -1, start: 0, negated: false, historical: false, resolved: false, hypothetical: false, experiencer: 'patient' }
+  return { concept, kind, text: '', clause: -1, start: 0, negated: false, historical: false, resolved: false, recurrent: false, hypothetical: false, experiencer: 'patient' }
 }
 
 function chooseDepartment (symptoms: readonly Finding[], reading: ClinicalReading, evidence: TriageEvidence): DepartmentCode {
@@ -72,6 +75,10 @@ function chooseDepartment (symptoms: readonly Finding[], reading: ClinicalReadin
   for (const finding of symptoms) {
     const department = DEPARTMENT_OF.get(finding.concept)
     if (department) votes.set(department, (votes.get(department) ?? 0) + (GENERIC.has(finding.concept) ? 1 : 3))
+  }
+  for (const condition of reading.patient.conditions) {
+    const department = CONDITION_DEPARTMENTS[condition]
+    if (department) votes.set(department, (votes.get(department) ?? 0) + CONDITION_WEIGHT)
   }
   const ranked = [...votes.entries()].sort((first, second) => second[1] - first[1])
   const best = ranked[0]?.[0] ?? routeDepartment({ text: evidence.texts.join('\n'), locale: evidence.locale, slots: {} }).code

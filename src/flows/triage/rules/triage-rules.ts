@@ -123,7 +123,7 @@ export const TRIAGE_RULES: TriageRule[] = [
   { id: 'fracture_signs', level: 'emergency', all: ['deformity_or_crack'], source: 'RF61' },
   { id: 'cannot_bear_weight_after_injury', level: 'urgent', all: ['cannot_weight_bear'], any: [['fall', 'sprain_or_strain', 'joint_or_limb_pain']], source: 'NHS sprains: cannot put weight on it needs urgent care' },
   { id: 'sprain_worsening', level: 'urgent', all: ['sprain_or_strain', 'worsening'], source: 'RF62' },
-  { id: 'fall_cannot_get_up', level: 'emergency', all: ['fall_cannot_get_up'], source: 'RF63' },
+  { id: 'fall_cannot_get_up', level: 'emergency', all: ['fall_cannot_get_up', 'fall'], source: 'RF63' },
   { id: 'serious_burn', level: 'emergency', all: ['burn', 'burn_serious_features'], source: 'RF64' },
   { id: 'blistering_burn_sensitive_site', level: 'emergency', all: ['burn', 'blisters', 'sensitive_site'], source: 'RF64' },
   { id: 'infected_burn', level: 'urgent', all: ['burn', 'wound_infection'], source: 'RF65' },
