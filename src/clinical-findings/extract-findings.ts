@@ -31,7 +31,7 @@ const TRIGGERS = {
 }
 // "Today", "now", "this time": a finding in such a segment is current even beside a past marker.
 const CURRENT_MARKER = { en: /(?<![a-z])(?:now|today|tonight|this (?:morning|afternoon|evening|time|week)|since (?:yesterday|last night|this)|just now|right now|again|new|started)(?![a-z])/u, zh: /现在|今天|今晚|今早|刚才|这次|这两天|昨天|昨晚|又|突然|开始/u }
-const NEGATION_INSIDE = { en: /(?<![a-z])(?:not|no|never|isnt|arent|wasnt|werent|dont|doesnt|didnt|hasnt|havent|without)(?![a-z])/u, zh: /没|无/u }
+const NEGATION_INSIDE = { en: /(?<![a-z])(?:not|no|never|isnt|arent|wasnt|werent|dont|doesnt|didnt|hasnt|havent|without)(?![a-z])/u, zh: /没|无|不(?=疼|痛|闷|肿|烧|喘|咳|痒|红|吐|晕|麻|紧|憋|出血)/u }
 const HAN = /\p{Script=Han}/u
 // "no back/side pain", "no cough / cold": a negated list joined by slashes.
 const SLASH_LIST_NEGATION = /(?:^|[^a-z])(?:no|not|without|never)\s+(?:[a-z]+\s*\/\s*)+$/u
@@ -65,6 +65,7 @@ function readMessage (raw: string, compiled: readonly CompiledConcept[], segment
   })
   const patient = patientContext(normalized, identified)
   const measured = measuredFever(patient, findings)
+  normalTemperatureIsNoFever(patient, findings)
   const current = [...findings, ...measured].filter((finding) => !finding.negated && !finding.hypothetical && !finding.historical && finding.experiencer === 'patient')
   return { findings: [...findings, ...measured], patient, current }
 }
@@ -209,4 +210,12 @@ function carryChineseNegation (findings: Finding[], compact: string): Finding[] 
     if (carried) finding.negated = true
   }
   return findings
+}
+
+const TEMPERATURE_WORD = /^(?:temp|temperature|体温|腋温|耳温)/u
+
+/** "Temp 37.6": a temperature word with a normal reading is not a fever. */
+function normalTemperatureIsNoFever (patient: PatientContext, findings: Finding[]): void {
+  if (patient.temperatureC === undefined || patient.temperatureC >= FEVER_FROM_CELSIUS) return
+  for (const finding of findings) if (finding.concept === 'fever' && TEMPERATURE_WORD.test(finding.text)) finding.negated = true
 }
