@@ -107,7 +107,9 @@ function describe ({ concept, subject, start, text, clause, language, patient }:
   const negated = (!concept.intrinsicNegation && NEGATION_INSIDE[language].test(text)) ||
     isNegated(subject.slice(0, start)) || SLASH_LIST_NEGATION.test(subject.slice(0, start)) ||
     TRIGGERS.negationAfter[language].test(after)
-  const current = CURRENT_MARKER[language].test(segment)
+  // "a stroke 5 years ago and now a cough": the time of each finding is read in its own part of the segment.
+  const timeScope = timePart(segment, start - segmentStart, language)
+  const current = CURRENT_MARKER[language].test(timeScope)
   return {
     concept: concept.id,
     kind: concept.kind,
@@ -115,7 +117,7 @@ function describe ({ concept, subject, start, text, clause, language, patient }:
     clause,
     start,
     negated,
-    historical: !current && (TRIGGERS.historical[language].test(segment) || TRIGGERS.pastEvent[language].test(after)),
+    historical: !current && (TRIGGERS.historical[language].test(timeScope) || TRIGGERS.pastEvent[language].test(after)),
     resolved: TRIGGERS.resolved[language].test(rest),
     recurrent: TRIGGERS.recurrent[language].test(segment),
     hypothetical: TRIGGERS.hypothetical[language].test(before),
@@ -147,7 +149,7 @@ const AGE_OR_PAST = new RegExp([
   '[\\d一二两三四五六七八九十半]+(?:个)?多?(?:月|周|天)(?:大|的(?:宝宝|孩子|婴儿|新生儿))',
   '[\\d一二两三四五六七八九十]+岁',
   '\\b\\d+ ?(?:week|month|year|day)s? old\\b',
-  '\\b(?:\\d+|a|one|two|three|few|several|couple of) (?:years?|months?|weeks?) ago\\b',
+  '\\b(?:\\d+|[a-z]+) (?:years?|months?|weeks?|days?) ago\\b',
   '[\\d一二两三四五六七八九十几]+年前',
   '\\(\\d{1,3}\\)',
   '\\b(?:times?|once|twice) (?:a|per|every) (?:year|month|week|day)\\b',
@@ -218,4 +220,17 @@ const TEMPERATURE_WORD = /^(?:temp|temperature|体温|腋温|耳温)/u
 function normalTemperatureIsNoFever (patient: PatientContext, findings: Finding[]): void {
   if (patient.temperatureC === undefined || patient.temperatureC >= FEVER_FROM_CELSIUS) return
   for (const finding of findings) if (finding.concept === 'fever' && TEMPERATURE_WORD.test(finding.text)) finding.negated = true
+}
+
+const TIME_BREAK = { en: /(?<![a-z])(?:and|but|then) (?=now|today|tonight|this (?:morning|afternoon|evening|week|time)|since)/gu, zh: /(?=现在|这次|今天|今晚|这两天)/gu }
+
+/** The part of a segment, between "and now"/"现在"-style breaks, that holds the finding at `offset`. */
+function timePart (segment: string, offset: number, language: 'en' | 'zh'): string {
+  let start = 0
+  let end = segment.length
+  for (const match of segment.matchAll(TIME_BREAK[language])) {
+    if (match.index <= offset) start = match.index
+    else if (match.index < end) { end = match.index; break }
+  }
+  return segment.slice(start, end)
 }

@@ -10,7 +10,7 @@ const ADULT_ZH = /(?:我|俺)?(?:妈|爸|老公|老婆|丈夫|妻子|爱人|奶�
 const SELF_START = /^(?:hi|hello|hey|doctor|dr|please|help|urgent|ok|so|um|sorry)?[\s,!.]*(?:(?:i|im|i am|ive)(?![a-z])|my (?:left|right|chest|head|back|stomach|tummy|throat|eye|ear|skin|leg|arm|knee|foot)|我(?!(?:妈|爸|老公|老婆|家|儿子|女儿|孩子|宝宝|奶奶|爷爷|外婆|外公|室友|朋友|同事|哥|姐|弟|妹)))/u
 
 const WINDOW = { en: 80, zh: 24 }
-const FIRST_PERSON = /\b(?:i have|ive got|ive had|i feel|im|i am|i keep|i get|i woke|i think i|me)\b|我(?!妈|爸|老公|老婆|家|儿子|女儿|孩子|宝宝|奶奶|爷爷|外婆|外公|室友|朋友|同事|哥|姐|弟|妹|爱人|丈夫|妻子|婆婆|公公|姥)/u
+const FIRST_PERSON = /\b(?:i (?:[a-z]+ )?(?:have|feel|got|get|keep|woke|am)|ive got|ive had|im|i think i|me)\b|我(?!妈|爸|老公|老婆|家|儿子|女儿|孩子|宝宝|奶奶|爷爷|外婆|外公|室友|朋友|同事|哥|姐|弟|妹|爱人|丈夫|妻子|婆婆|公公|姥)/u
 const THIRD_PERSON = /\b(?:he|she|his|her|him|hes|shes)\b|他|她/u
 
 export type IdentifiedPatient = { relation: PatientRelation, ageMonths?: number, child: boolean, /** The words naming the patient ("nan", "妈"), never "another person". */ term?: string }

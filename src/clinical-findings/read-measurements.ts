@@ -20,6 +20,8 @@ const TEMPERATURE_PATTERNS: Array<{ pattern: RegExp, read: (match: RegExpMatchAr
   { pattern: /(?<![\d.])(3[5-9]|4[0-2])度(\d|[一二三四五六七八九])?/gu, read: (m) => Number(m[1]) + (m[2] ? (parseNumberWord(m[2]) ?? 0) / 10 : 0) },
   { pattern: new RegExp(`(三十[五六七八九]|四十[一二]?)度(${CN})?`, 'gu'), read: (m) => (parseNumberWord(m[1]!) ?? 0) + (m[2] ? (parseNumberWord(m[2]) ?? 0) / 10 : 0) },
   { pattern: /(?:temp(?:erature)?|fever|体温|腋温|肛温|耳温|额温|口温|烧到|烧了?|发烧|高烧|低烧|量了?|reading|was|of|at|hit|went up to|up to)\s*(?:is|was|of|at|about|around|reached|to|:)?\s*(3[5-9]|4[0-2])(?:\.(\d))?(?![\d.]|\s*(?:kg|years?|weeks?|days?|%|mins?|minutes?|岁|周|天|公斤|斤))/gu, read: (m) => Number(`${m[1]}.${m[2] ?? 0}`) },
+  // A bare one-decimal number from 35.0 to 42.9 in a health message is a temperature ("it says 38.3").
+  { pattern: /(?<![\d.\/])(3[5-9]|4[0-2])\.(\d)(?![\d.\/]|\s*(?:kg|%|mmol|cm|mm|weeks?|周|公斤|斤))/gu, read: (m) => Number(`${m[1]}.${m[2]}`) },
   { pattern: /(?<![\d.])(9[7-9]|10[0-7])(?:\.(\d))? ?(?:°f|f\b|fahrenheit)/gu, read: (m) => Math.round(((Number(`${m[1]}.${m[2] ?? 0}`) - 32) * 5 / 9) * 10) / 10 }
 ]
 
@@ -60,7 +62,7 @@ export function readMeasurements (text: string): Measurements {
   const found: Measurements = {}
   const temperature = highest(text, TEMPERATURE_PATTERNS)
   if (temperature !== undefined) found.temperatureC = temperature
-  const oxygen = firstNumber(text, /(?:oxygen|o2|sats?|saturation|spo2|血氧(?:饱和度)?)\s*(?:level|levels|reading|is|was|of|at|只有|才|:)?\s*(?:is |was |at |of )?(\d{2})\s*%?/gu, [50, 100])
+  const oxygen = firstNumber(text, /(?:oxygen|o2|sats?|saturation|spo2|血氧(?:饱和度)?|oximeter|血氧仪)(?:\s+[a-z]+){0,2}?\s*(?:level|levels|reading|is|was|of|at|says|said|reads|shows|showed|只有|才|:)?\s*(?:is |was |at |of )?(\d{2})\s*%?/gu, [50, 100])
   if (oxygen !== undefined) found.oxygenSaturation = oxygen
   const pulse = firstNumber(text, /(?:heart ?rate|pulse|hr|bpm|心率|脉搏|心跳)\s*(?:is|was|of|at|up to|about|around|:)?\s*(?:is |was |at |of )?(\d{2,3})/gu, [30, 250])
   if (pulse !== undefined) found.heartRate = pulse
@@ -80,6 +82,7 @@ export function readMeasurements (text: string): Measurements {
 }
 
 function chineseMinutes (text: string): number | undefined {
+  if (/半(?:个)?小时|半个钟/u.test(text)) return 30
   const match = text.match(new RegExp(`(${CN}{1,3}|十几|几)(?:多)?分钟`, 'u'))
   if (!match) return undefined
   if (match[1] === '十几') return 15

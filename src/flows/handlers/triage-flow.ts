@@ -3,7 +3,7 @@ import type { FlowOutcome, PlannedReply } from '../turn-types.ts'
 import { quickReplies } from '../quick-replies-menu.ts'
 import { selfCarePhraseFor } from '../triage-replies/self-care-phrase.ts'
 import { assessTriage, nextTriageQuestion, type QuestionAnswer, type TriageAssessment, type TriageEvidence } from '../triage/assess-findings.ts'
-import { parseYesNo } from '../triage/parse-screening-answer.ts'
+import { parseYesNo } from '../triage/parse-yes-no.ts'
 import { maxUrgency, type Urgency, departmentName } from '../triage-vocabulary.ts'
 
 const MAX_QUESTIONS = 2
