@@ -33,6 +33,9 @@ const TRIGGERS = {
 const CURRENT_MARKER = { en: /(?<![a-z])(?:now|today|tonight|this (?:morning|afternoon|evening|time|week)|since (?:yesterday|last night|this)|just now|right now|again|new|started)(?![a-z])/u, zh: /现在|今天|今晚|今早|刚才|这次|这两天|昨天|昨晚|又|突然|开始/u }
 const NEGATION_INSIDE = { en: /(?<![a-z])(?:not|no|never|isnt|arent|wasnt|werent|dont|doesnt|didnt|hasnt|havent|without)(?![a-z])/u, zh: /没|无|不(?=疼|痛|闷|肿|烧|喘|咳|痒|红|吐|晕|麻|紧|憋|出血)/u }
 const HAN = /\p{Script=Han}/u
+// ConText-style scope: "not rolling around in agony" — a negation cue up to three words before the
+// finding, with no terminating word between ("but", "and", "now", …); "not sure", "not only" are no negation.
+const WINDOW_NEGATION = /(?:^|[^a-z])(?:no|not|never|without|isnt|arent|wasnt|werent|doesnt|dont|didnt|hasnt|havent|hadnt|denies) (?!sure|certain|only|just|even|able|long|much|too|quite|yet)(?:(?!but|and|which|who|because|though|although|however|then|now|so|as|since|while|when)[a-z]+ ){0,3}$/u
 // "no back/side pain", "no cough / cold": a negated list joined by slashes.
 const SLASH_LIST_NEGATION = /(?:^|[^a-z])(?:no|not|without|never)\s+(?:[a-z]+\s*\/\s*)+$/u
 
@@ -105,7 +108,7 @@ function describe ({ concept, subject, start, text, clause, language, patient }:
   const after = subject.slice(end, nextComma === -1 ? undefined : nextComma)
   const rest = subject.slice(end)
   const negated = (!concept.intrinsicNegation && NEGATION_INSIDE[language].test(text)) ||
-    isNegated(subject.slice(0, start)) || SLASH_LIST_NEGATION.test(subject.slice(0, start)) ||
+    isNegated(subject.slice(0, start)) || SLASH_LIST_NEGATION.test(subject.slice(0, start)) || (language === 'en' && WINDOW_NEGATION.test(before)) ||
     TRIGGERS.negationAfter[language].test(after)
   // "a stroke 5 years ago and now a cough": the time of each finding is read in its own part of the segment.
   const timeScope = timePart(segment, start - segmentStart, language)

@@ -2,6 +2,7 @@ import type { FindingExtractor } from '../clinical-findings/extract-findings.ts'
 import type { ClinicalReading } from '../clinical-findings/finding-types.ts'
 import { createInputGuard, GUARD_PRECEDENCE, type InputGuard } from './guards/input-guard.ts'
 import { KEYWORD_RULE_CONCEPTS } from './guards/keyword-rule-concepts.ts'
+import { normalizeText } from './guards/normalize-text.ts'
 import { checkOutput } from './guards/output-guard.ts'
 import { decideUrgency } from './triage/decide-urgency.ts'
 import { TRIAGE_RULES } from './triage/rules/triage-rules.ts'
@@ -28,7 +29,7 @@ export function createSafetyGuards ({ findings, inputGuard = createInputGuard() 
 
 function checkInputText (inputGuard: InputGuard, findings: FindingExtractor, text: string): InputGuardVerdict {
   const reading = findings.read(text)
-  const keyword = withoutPastOrDenied(inputGuard.check(text), reading)
+  const keyword = withoutPastOrDenied(inputGuard, inputGuard.check(text), reading, text)
   if (keyword.verdict === 'emergency' || keyword.verdict === 'crisis') return keyword
   const decision = decideUrgency(reading, EMERGENCY_RULES, [])
   if (decision.urgency !== 'emergency') return keyword
@@ -40,19 +41,36 @@ function checkInputText (inputGuard: InputGuard, findings: FindingExtractor, tex
   }
 }
 
-/** Sets aside keyword emergencies whose findings are all negated, past, hypothetical or (where that settles it) over. */
-function withoutPastOrDenied (verdict: InputGuardVerdict, reading: ClinicalReading): InputGuardVerdict {
-  const kept = verdict.matches.filter((match) => match.category !== 'emergency' || !contextSetsAside(match.ruleId, reading))
+/**
+ * Sets aside a keyword emergency when what it is about is only mentioned as negated, past,
+ * hypothetical or (where that settles it) over: the words of those mentions are blanked and the
+ * keyword rules run again; if the rule still fires on what is left, the emergency stands.
+ */
+function withoutPastOrDenied (inputGuard: InputGuard, verdict: InputGuardVerdict, reading: ClinicalReading, text: string): InputGuardVerdict {
+  const emergencies = verdict.matches.filter((match) => match.category === 'emergency')
+  if (emergencies.length === 0) return verdict
+  const blanked = blankNotCurrent(normalizeText(text).text, emergencies.map((match) => match.ruleId), reading)
+  if (blanked === null) return verdict
+  const recheck = new Set(inputGuard.check(blanked).matches.map((match) => match.ruleId))
+  const kept = verdict.matches.filter((match) => match.category !== 'emergency' || !KEYWORD_RULE_CONCEPTS[match.ruleId] || recheck.has(match.ruleId))
   if (kept.length === verdict.matches.length) return verdict
   const ranked = [...kept].sort((left, right) => GUARD_PRECEDENCE.indexOf(left.category) - GUARD_PRECEDENCE.indexOf(right.category))
   return { verdict: ranked[0]?.category ?? 'pass', matches: ranked, redFlags: verdict.redFlags.filter((flag) => kept.some((match) => match.ruleId === flag)) }
 }
 
-function contextSetsAside (ruleId: string, reading: ClinicalReading): boolean {
-  const mapping = KEYWORD_RULE_CONCEPTS[ruleId]
-  if (!mapping) return false
-  const mentions = reading.findings.filter((finding) => mapping.concepts.includes(finding.concept))
-  if (mentions.length === 0) return false
-  // Someone else's emergency is still one: only negation, the past and the hypothetical set a match aside.
-  return mentions.every((finding) => finding.negated || finding.historical || finding.hypothetical || (mapping.passes && (finding.resolved || finding.recurrent)))
+/** The text with every not-current mention of the rules' concepts blanked; null when there is none to blank. */
+function blankNotCurrent (normalized: string, ruleIds: string[], reading: ClinicalReading): string | null {
+  const concepts = new Set(ruleIds.flatMap((ruleId) => KEYWORD_RULE_CONCEPTS[ruleId]?.concepts ?? []))
+  const passes = new Set(ruleIds.filter((ruleId) => KEYWORD_RULE_CONCEPTS[ruleId]?.passes).flatMap((ruleId) => KEYWORD_RULE_CONCEPTS[ruleId]!.concepts))
+  // Someone else's emergency is still one: only negation, the past and the hypothetical set a mention aside.
+  const notCurrent = reading.findings.filter((finding) => concepts.has(finding.concept) && finding.text !== '' &&
+    (finding.negated || finding.historical || finding.hypothetical || (passes.has(finding.concept) && (finding.resolved || finding.recurrent))))
+  if (notCurrent.length === 0) return null
+  let blanked = normalized
+  let compact = normalized.replace(/ /g, '')
+  for (const finding of notCurrent) {
+    if (blanked.includes(finding.text)) blanked = blanked.replace(finding.text, ' , ')
+    else if (compact.includes(finding.text)) compact = compact.replace(finding.text, '，')
+  }
+  return compact === normalized.replace(/ /g, '') ? blanked : compact
 }

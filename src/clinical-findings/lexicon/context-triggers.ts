@@ -23,13 +23,13 @@ export const NEGATION_STOP = {
 /** Past and long-standing: a known diagnosis, years ago, as a child, a history of. */
 export const HISTORICAL = {
   en: ['history of', 'hx of', 'as a (?:kid|child|baby|teenager)', 'when (?:i|he|she) was (?:a )?(?:kid|child|little|younger|young|baby)', '(?:years|yrs|weeks|months) ago', 'last (?:year|summer|winter|spring|autumn)', 'in the past', 'previously', 'used to (?:have|get|suffer)', 'had (?:it|one|them) before', 'diagnosed (?:with|as having)? ?(?:\\w+ ){0,3}(?:years|months) ago', 'for (?:years|ages|a long time|\\d+ years)', 'known (?:to have )?', 'long ?standing', 'all (?:my|his|her) life', 'since (?:childhood|birth|i was|he was|she was)', 'back in', 'once before', 'after (?:my|his|her|their) (?:stroke|heart attack|operation|surgery)', 'last (?:month|time)', 'one time'],
-  zh: ['以前', '之前', '曾经', '年前', '去年', '前年', '小时候', '老毛病', '既往', '病史', '从小', '有过', '那次', '有一次', '上个月', '上次']
+  zh: ['以前', '之前', '曾经', '年前', '(?:个)?多?月前', '(?:个)?(?:周|星期)前', '去年', '前年', '小时候', '老毛病', '既往', '病史', '从小', '有过', '那次', '有一次', '上个月', '上次']
 }
 
 /** Recently and now stopped: still counts for presentations whose advice covers a passed episode. */
 export const RESOLVED = {
-  en: ['(?:now|since) (?:fine|ok|okay|better|normal|settled|gone)', 'fine now', 'better now', 'back to normal', 'has (?:passed|settled|gone|stopped)', 'went away', 'settled (?:down )?(?:after|with|now)', 'lasted (?:a few|about|only|\\d+) (?:minutes|mins|seconds)', 'came back (?:to normal|round)', 'stopped after'],
-  zh: ['现在好了', '已经好了', '缓过来', '恢复了', '过一会(?:儿)?(?:又|就)?好了', '好了', '没事了', '自己好了', '停了']
+  en: ['(?:now|since) (?:fine|ok|okay|better|normal|settled|gone)', '(?:then|and) (?:it )?(?:passed|went away|stopped|settled|eased)', 'it (?:passed|settled|eased off|stopped)', 'feel fine now', 'fine now', 'better now', 'back to normal', 'has (?:passed|settled|gone|stopped)', 'went away', 'settled (?:down )?(?:after|with|now)', 'lasted (?:a few|about|only|\\d+) (?:minutes|mins|seconds)', 'came back (?:to normal|round)', 'stopped after'],
+  zh: ['现在好了', '已经好了', '过去了', '完全正常', '恢复正常', '缓过来', '恢复了', '过一会(?:儿)?(?:又|就)?好了', '好了', '没事了', '自己好了', '停了']
 }
 
 /** Asked about or imagined: not present now. */
@@ -46,6 +46,6 @@ export const OTHER_PERSON = {
 
 /** Comes and goes over weeks or months: a pattern to book for, not an acute episode. */
 export const RECURRENT = {
-  en: ['often', 'always', 'on and off', 'off and on', 'every (?:day|night|week|morning|few days|couple of days)', 'most days', 'from time to time', 'keeps? (?:coming back|happening)', 'for (?:weeks|months|years)', 'times a (?:week|month|day)'],
-  zh: ['经常', '总是', '老是', '时不时', '反复', '每天', '每次', '一直', '常常', '动不动', '隔三差五', '有时']
+  en: ['(?:for|over) (?:the )?(?:last|past) (?:few|couple of|\\d+|two|three|several) months', 'often', 'always', 'on and off', 'off and on', 'every (?:day|night|week|morning|few days|couple of days)', 'most days', 'from time to time', 'keeps? (?:coming back|happening)', 'for (?:weeks|months|years)', 'times a (?:week|month|day)'],
+  zh: ['这(?:两三|几|一两)个(?:多)?月', '最近(?:两三|几|一两)个(?:多)?月', '经常', '总是', '老是', '时不时', '反复', '每天', '每次', '一直', '常常', '动不动', '隔三差五', '有时']
 }

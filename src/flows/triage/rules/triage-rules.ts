@@ -106,7 +106,7 @@ export const TRIAGE_RULES: TriageRule[] = [
   { id: 'poor_feeding', level: 'urgent', all: ['poor_feeding'], patient: { child: true }, source: 'RF45' },
   { id: 'child_rectal_bleeding', level: 'urgent', any: [['rectal_bleeding', 'bloody_diarrhoea']], patient: { child: true }, source: 'RF46' },
   { id: 'swallowed_battery_or_magnet', level: 'emergency', all: ['swallowed_object', 'swallowed_battery_or_magnet'], source: 'RF49' },
-  { id: 'swallowed_object_symptoms', level: 'emergency', all: ['swallowed_object'], any: [['breathless', 'breathing_severe', 'cannot_swallow_saliva', 'vomiting', 'abdominal_pain', 'chest_pain']], source: 'Alder Hey swallowed objects: symptoms after swallowing mean A&E' },
+  { id: 'swallowed_object_symptoms', level: 'emergency', all: ['swallowed_object'], any: [['breathless', 'breathing_severe', 'cannot_swallow_saliva', 'vomiting', 'chest_pain']], source: 'Alder Hey swallowed objects: symptoms after swallowing mean A&E' },
   { id: 'poisoning', level: 'emergency', any: [['poison_ingestion', 'overdose']], source: 'RF50, RF89, RF93' },
   { id: 'tablets_overdose', level: 'emergency', measure: { tabletsAtLeast: 10 }, source: 'RF93' },
   { id: 'newborn_sticky_eyes', level: 'urgent', any: [['sticky_eyes_newborn', 'red_eye']], patient: { maxAgeMonths: 0 }, source: 'RF51' },
@@ -153,7 +153,6 @@ export const TRIAGE_RULES: TriageRule[] = [
 
   // ---- infection, pregnancy, diabetes, mental health, environment
   { id: 'fever_immunosuppressed', level: 'urgent', all: ['fever'], patient: { conditions: ['immunosuppressed'] }, source: 'RF78' },
-  { id: 'fever_on_chemotherapy', level: 'emergency', all: ['fever'], patient: { medicines: ['chemotherapy'] }, source: 'NICE CG151 neutropenic sepsis: fever during chemotherapy needs immediate assessment in hospital' },
   { id: 'fever_not_improving', level: 'urgent', all: ['fever_not_improving'], source: 'RF79' },
   { id: 'chickenpox_risk_group', level: 'urgent', all: ['chickenpox'], patient: { pregnantOrAdultOrNewborn: true }, source: 'RF80' },
   { id: 'heavy_bleeding_pregnancy', level: 'emergency', all: ['vaginal_bleeding'], any: [['heavy_bleeding_features', 'near_faint', 'loss_of_consciousness', 'dizziness']], patient: { pregnant: true }, source: 'RF81' },
