@@ -27,7 +27,10 @@ const environmentSchema = z.object({
   OPENAI_BASE_URL: z.url({ error: 'OPENAI_BASE_URL must be a URL' }).optional(),
   OPENAI_CHAT_MODEL: z.string().min(1).default('gpt-4o-mini'),
   OPENAI_EMBEDDING_MODEL: z.string().min(1).default('text-embedding-3-small'),
-  MODEL_TIMEOUT_MS: positiveInteger('MODEL_TIMEOUT_MS').default(4000)
+  MODEL_TIMEOUT_MS: positiveInteger('MODEL_TIMEOUT_MS').default(4000),
+  DELIVERY_LEASE_SECONDS: positiveInteger('DELIVERY_LEASE_SECONDS').default(60),
+  DELIVERY_POLL_MS: positiveInteger('DELIVERY_POLL_MS').default(500),
+  DELIVERY_MAX_ATTEMPTS: positiveInteger('DELIVERY_MAX_ATTEMPTS').default(8)
 })
 
 export type Config = Readonly<{
@@ -49,6 +52,8 @@ export type Config = Readonly<{
   conversationIdleMinutes: number
   loadSampleCorpus: boolean
   openai: Readonly<{ apiKey: string | undefined, baseUrl: string | undefined, chatModel: string, embeddingModel: string, timeoutMs: number }>
+  /** The durable job queue (src/delivery): lease of a claimed job, poll interval, attempts before a dead letter. */
+  delivery: Readonly<{ leaseMs: number, pollMs: number, maxAttempts: number }>
 }>
 
 export class ConfigError extends Error {
@@ -85,6 +90,11 @@ export function loadConfig (environment: Record<string, string | undefined>): Co
       chatModel: values.OPENAI_CHAT_MODEL,
       embeddingModel: values.OPENAI_EMBEDDING_MODEL,
       timeoutMs: values.MODEL_TIMEOUT_MS
+    }),
+    delivery: Object.freeze({
+      leaseMs: values.DELIVERY_LEASE_SECONDS * 1000,
+      pollMs: values.DELIVERY_POLL_MS,
+      maxAttempts: values.DELIVERY_MAX_ATTEMPTS
     })
   })
 }
@@ -110,7 +120,10 @@ const EXPECTATIONS: Record<string, string> = {
   BODY_LIMIT_BYTES: 'a positive whole number',
   RATE_LIMIT_PER_MINUTE: 'a positive whole number',
   CONVERSATION_IDLE_MINUTES: 'a positive whole number',
-  MODEL_TIMEOUT_MS: 'a positive whole number'
+  MODEL_TIMEOUT_MS: 'a positive whole number',
+  DELIVERY_LEASE_SECONDS: 'a positive whole number',
+  DELIVERY_POLL_MS: 'a positive whole number',
+  DELIVERY_MAX_ATTEMPTS: 'a positive whole number'
 }
 
 function redact (name: string, value: string | undefined): string | undefined {

@@ -27,6 +27,7 @@ import { emergencyContactsFor } from './clinics/emergency-contacts.ts'
 import { createVettedCorpus } from './knowledge/vetted-corpus.ts'
 import { createPhraseStore } from './knowledge/phrase-store.ts'
 import type { CorpusContext } from './knowledge/corpus-context.ts'
+import { createJobQueue, type JobQueue } from './delivery/job-queue.ts'
 
 export type AppDependencies = {
   config: Config
@@ -43,6 +44,8 @@ export type AppDependencies = {
   corpus: CorpusContext
   conversations: ConversationService
   scheduleAdmin: ScheduleAdmin
+  /** The durable job queue: register handlers here; main.ts starts it after listen and stops it on shutdown. */
+  jobs: JobQueue
 }
 
 type CreateDependenciesOptions = {
@@ -86,7 +89,8 @@ export async function createDependencies ({ config, database, clock = systemCloc
   })
   const scheduleAdmin = createScheduleAdmin({ db: database, cipher })
   const corpus: CorpusContext = { db: database, embedder, vectorEnabled, clock }
-  return { config, logger, database, clock, health, vectorEnabled, cipher, embedder, retriever, conversations, scheduleAdmin, corpus }
+  const jobs = createJobQueue({ database, clock, logger, ...config.delivery })
+  return { config, logger, database, clock, health, vectorEnabled, cipher, embedder, retriever, conversations, scheduleAdmin, corpus, jobs }
 }
 
 /**
