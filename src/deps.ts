@@ -28,6 +28,8 @@ import { emergencyContactsFor } from './clinics/emergency-contacts.ts'
 import { createVettedCorpus } from './knowledge/vetted-corpus.ts'
 import { createPhraseStore } from './knowledge/phrase-store.ts'
 import type { CorpusContext } from './knowledge/corpus-context.ts'
+import { createJobQueue, type JobQueue } from './delivery/job-queue.ts'
+import { createChannels, type Channels } from './channels/create-channels.ts'
 
 export type AppDependencies = {
   config: Config
@@ -44,6 +46,10 @@ export type AppDependencies = {
   corpus: CorpusContext
   conversations: ConversationService
   scheduleAdmin: ScheduleAdmin
+  /** The durable job queue: register handlers here; main.ts starts it after listen and stops it on shutdown. */
+  jobs: JobQueue
+  /** WhatsApp and WeChat: webhook routes, and `channels.pipeline.sendToConversation` for agent replies and reminders. */
+  channels: Channels
 }
 
 type CreateDependenciesOptions = {
@@ -78,18 +84,21 @@ export async function createDependencies ({ config, database, clock = systemCloc
   }
   const models = await createConfiguredModels(config, logger)
   const conversations = createConversationService({ ...turnServices, translator: models.translator, logger, flows: createFlowRegistry({ config, understand: models.understand }), defaultClinicId: config.defaultClinicId })
+  const jobs = createJobQueue({ database, clock, logger, ...config.delivery })
+  const channels = createChannels({ config, database, jobs, conversations, clinics, cipher, clock, logger })
   const health = createHealthReporter({
     database,
     vectorEnabled,
     models: { understanding: config.openai.apiKey ? `rules+${config.openai.chatModel}` : 'rules', embeddings: embedder.model },
-    channels: { web: true, wechat: false, whatsapp: false },
+    channels: channels.enabled,
+    delivery: () => jobs.counts(),
     version: packageVersion,
     startedAt: clock.now(),
     now: () => clock.now()
   })
   const scheduleAdmin = createScheduleAdmin({ db: database, cipher })
   const corpus: CorpusContext = { db: database, embedder, vectorEnabled, clock }
-  return { config, logger, database, clock, health, vectorEnabled, cipher, embedder, retriever, conversations, scheduleAdmin, corpus }
+  return { config, logger, database, clock, health, vectorEnabled, cipher, embedder, retriever, conversations, scheduleAdmin, corpus, jobs, channels }
 }
 
 /**
