@@ -12,11 +12,12 @@ import { FINDING_CONCEPTS } from './lexicon/finding-concepts.ts'
 import { HISTORICAL, HYPOTHETICAL, NEGATION_AFTER, OTHER_PERSON, RECURRENT, RESOLVED } from './lexicon/context-triggers.ts'
 import { CONDITION_CUES, MEDICINE_CUES, NOT_PREGNANT, PREGNANT } from './lexicon/patient-background.ts'
 
-type CompiledConcept = { concept: ConceptDefinition, english: RegExp | null, chinese: RegExp | null }
+/** `englishWords`: words one of which every English match contains (a cheap pre-check), or null when no such set is known. */
+type CompiledConcept = { concept: ConceptDefinition, english: RegExp | null, chinese: RegExp | null, englishWords: string[] | null }
 
 export type FindingExtractor = { read: (text: string) => ClinicalReading }
 
-const englishAlternatives = (patterns: readonly string[]) => `(?<![a-z0-9])(?:${patterns.join('|')})(?![a-z0-9])`
+const englishAlternatives = (patterns: readonly string[]) => `\\b(?:${patterns.join('|')})\\b`
 const anyOf = (patterns: readonly string[]) => `(?:${patterns.join('|')})`
 
 const TRIGGERS = {
@@ -33,6 +34,7 @@ const TRIGGERS = {
 const CURRENT_MARKER = { en: /(?<![a-z])(?:now|today|tonight|this (?:morning|afternoon|evening|time|week)|since (?:yesterday|last night|this)|just now|right now|again|new|started)(?![a-z])/u, zh: /现在|今天|今晚|今早|刚才|这次|这两天|昨天|昨晚|又|突然|开始/u }
 const NEGATION_INSIDE = { en: /(?<![a-z])(?:not|no|never|isnt|arent|wasnt|werent|dont|doesnt|didnt|hasnt|havent|without)(?![a-z])/u, zh: /没|无|不(?=疼|痛|闷|肿|烧|喘|咳|痒|红|吐|晕|麻|紧|憋|出血)/u }
 const HAN = /\p{Script=Han}/u
+const LATIN = /[a-z]{2}/u
 // ConText-style scope: "not rolling around in agony" — a negation cue up to three words before the
 // finding, with no terminating word between ("but", "and", "now", …); "not sure", "not only" are no negation.
 const WINDOW_NEGATION = /(?:^|[^a-z])(?:no|not|never|without|isnt|arent|wasnt|werent|doesnt|dont|didnt|hasnt|havent|hadnt|denies) (?!sure|certain|only|just|even|able|long|much|too|quite|yet)(?:(?!but|and|which|who|because|though|although|however|then|now|so|as|since|while|when)[a-z]+ ){0,3}$/u
@@ -44,7 +46,8 @@ export function createFindingExtractor (concepts: readonly ConceptDefinition[] =
   const compiled: CompiledConcept[] = concepts.map((concept) => ({
     concept,
     english: concept.en.length > 0 ? new RegExp(englishAlternatives(concept.en.map((pattern) => pattern.replaceAll(' ', ' ?'))), 'gu') : null,
-    chinese: concept.zh.length > 0 ? new RegExp(anyOf(concept.zh), 'gu') : null
+    chinese: concept.zh.length > 0 ? new RegExp(anyOf(concept.zh), 'gu') : null,
+    englishWords: requiredWords(concept.en)
   }))
   const segmenter = createChineseSegmenter(concepts.flatMap((concept) => concept.zh.filter((term) => /^\p{Script=Han}+$/u.test(term))))
   // The guard and triage read the same message in one turn: the last reading is kept.
@@ -63,7 +66,7 @@ function readMessage (raw: string, compiled: readonly CompiledConcept[], segment
   const clauses = splitClauses(normalized)
   const findings: Finding[] = []
   clauses.forEach((clause, index) => {
-    findings.push(...englishFindings(clause, index, compiled, identified))
+    if (LATIN.test(clause)) findings.push(...englishFindings(clause, index, compiled, identified))
     if (HAN.test(clause)) findings.push(...chineseFindings(clause.replace(/ /g, ''), index, compiled, segmenter, identified))
   })
   const patient = patientContext(normalized, identified)
@@ -75,8 +78,8 @@ function readMessage (raw: string, compiled: readonly CompiledConcept[], segment
 
 function englishFindings (clause: string, index: number, compiled: readonly CompiledConcept[], patient: IdentifiedPatient): Finding[] {
   const found: Finding[] = []
-  for (const { concept, english } of compiled) {
-    if (!english) continue
+  for (const { concept, english, englishWords } of compiled) {
+    if (!english || (englishWords && !englishWords.some((word) => clause.includes(word)))) continue
     for (const match of clause.matchAll(english)) {
       found.push(describe({ concept, subject: clause, start: match.index, text: match[0], clause: index, language: 'en', patient }))
     }
@@ -236,4 +239,41 @@ function timePart (segment: string, offset: number, language: 'en' | 'zh'): stri
     else if (match.index < end) { end = match.index; break }
   }
   return segment.slice(start, end)
+}
+
+/**
+ * For each alternative, its longest plain word outside any group or quantifier ("chest" in
+ * "chest ${W(3)}pain"); a clause without any of them cannot match, so the regex is skipped. Null
+ * when some alternative has no such word (the regex then always runs).
+ */
+function requiredWords (patterns: readonly string[]): string[] | null {
+  const words: string[] = []
+  for (const pattern of patterns) {
+    const word = longestLiteralWord(pattern)
+    if (!word) return null
+    words.push(word)
+  }
+  return words
+}
+
+function longestLiteralWord (pattern: string): string | null {
+  let best = ''
+  let depth = 0
+  let run = ''
+  const flush = (optional: boolean) => {
+    const kept = optional ? run.slice(0, -1) : run
+    for (const word of kept.split(' ')) if (word.length > best.length) best = word
+    run = ''
+  }
+  for (let index = 0; index < pattern.length; index++) {
+    const char = pattern[index]!
+    if (char === '\\') { flush(false); index++; continue }
+    if (char === '(' || char === '[') { flush(false); depth++; continue }
+    if (char === ')' || char === ']') { depth = Math.max(0, depth - 1); run = ''; continue }
+    if (char === '?' || char === '*' || char === '{') { flush(true); continue }
+    if (depth === 0 && /[a-z ]/u.test(char)) run += char
+    else flush(false)
+  }
+  flush(false)
+  return best.length >= 3 ? best : null
 }

@@ -12,7 +12,7 @@ import type { ConceptDefinition } from '../finding-types.ts'
 // matched words negates the finding, unless the concept is `intrinsicNegation` ("hasnt peed").
 // Change a concept by adding a test phrase first (tests/clinical-findings/).
 
-const W = (count: number) => `(?:[a-z0-9]+,? ){0,${count}}`
+const W = (count: number) => `(?:[a-z0-9]+,?\\s){0,${count}}`
 const PRONOUN = '(?:my|his|her|their|the|your|our|a|an)'
 
 export const FINDING_CONCEPTS: ConceptDefinition[] = [
