@@ -27,7 +27,8 @@ const environmentSchema = z.object({
   OPENAI_BASE_URL: z.url({ error: 'OPENAI_BASE_URL must be a URL' }).optional(),
   OPENAI_CHAT_MODEL: z.string().min(1).default('gpt-4o-mini'),
   OPENAI_EMBEDDING_MODEL: z.string().min(1).default('text-embedding-3-small'),
-  MODEL_TIMEOUT_MS: positiveInteger('MODEL_TIMEOUT_MS').default(4000)
+  MODEL_TIMEOUT_MS: positiveInteger('MODEL_TIMEOUT_MS').default(4000),
+  REMINDER_POLL_SECONDS: positiveInteger('REMINDER_POLL_SECONDS').default(15)
 })
 
 export type Config = Readonly<{
@@ -48,6 +49,7 @@ export type Config = Readonly<{
   defaultClinicId: string
   conversationIdleMinutes: number
   loadSampleCorpus: boolean
+  reminderPollSeconds: number
   openai: Readonly<{ apiKey: string | undefined, baseUrl: string | undefined, chatModel: string, embeddingModel: string, timeoutMs: number }>
 }>
 
@@ -79,6 +81,7 @@ export function loadConfig (environment: Record<string, string | undefined>): Co
     defaultClinicId: values.DEFAULT_CLINIC_ID,
     conversationIdleMinutes: values.CONVERSATION_IDLE_MINUTES,
     loadSampleCorpus: values.LOAD_SAMPLE_CORPUS,
+    reminderPollSeconds: values.REMINDER_POLL_SECONDS,
     openai: Object.freeze({
       apiKey: values.OPENAI_API_KEY,
       baseUrl: values.OPENAI_BASE_URL,
@@ -110,7 +113,8 @@ const EXPECTATIONS: Record<string, string> = {
   BODY_LIMIT_BYTES: 'a positive whole number',
   RATE_LIMIT_PER_MINUTE: 'a positive whole number',
   CONVERSATION_IDLE_MINUTES: 'a positive whole number',
-  MODEL_TIMEOUT_MS: 'a positive whole number'
+  MODEL_TIMEOUT_MS: 'a positive whole number',
+  REMINDER_POLL_SECONDS: 'a positive whole number'
 }
 
 function redact (name: string, value: string | undefined): string | undefined {

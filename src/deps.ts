@@ -27,6 +27,8 @@ import { emergencyContactsFor } from './clinics/emergency-contacts.ts'
 import { createVettedCorpus } from './knowledge/vetted-corpus.ts'
 import { createPhraseStore } from './knowledge/phrase-store.ts'
 import type { CorpusContext } from './knowledge/corpus-context.ts'
+import { createReminderService, type ReminderService } from './reminders/reminder-service.ts'
+import { createReminderWorker, type ReminderWorker } from './reminders/reminder-worker.ts'
 
 export type AppDependencies = {
   config: Config
@@ -43,6 +45,10 @@ export type AppDependencies = {
   corpus: CorpusContext
   conversations: ConversationService
   scheduleAdmin: ScheduleAdmin
+  /** Medication reminders and check-ins: the conversation API side. */
+  reminders: ReminderService
+  /** Sends due reminders; main.ts starts it, tests call tick() with their own clock. */
+  reminderWorker: ReminderWorker
 }
 
 type CreateDependenciesOptions = {
@@ -62,10 +68,13 @@ export async function createDependencies ({ config, database, clock = systemCloc
   const embedder = createEmbedder({ apiKey: config.openai.apiKey, baseUrl: config.openai.baseUrl, embeddingModel: config.openai.embeddingModel, timeoutMs: config.openai.timeoutMs })
   const retriever = createRetriever({ db: database, embedder, vectorEnabled, now: () => clock.now() })
   const clinics = createClinicDirectory(database)
+  const conversationStore = createConversationStore(database, cipher)
+  const reminders = createReminderService({ database, cipher, conversations: conversationStore, now: () => clock.now() })
   const turnServices = {
     database,
     clock,
-    conversations: createConversationStore(database, cipher),
+    conversations: conversationStore,
+    reminders: reminders.services,
     clinics,
     corpus: createVettedCorpus({ retriever, phrases: createPhraseStore(database), now: () => clock.now() }),
     guards: createSafetyGuards(),
@@ -86,7 +95,8 @@ export async function createDependencies ({ config, database, clock = systemCloc
   })
   const scheduleAdmin = createScheduleAdmin({ db: database, cipher })
   const corpus: CorpusContext = { db: database, embedder, vectorEnabled, clock }
-  return { config, logger, database, clock, health, vectorEnabled, cipher, embedder, retriever, conversations, scheduleAdmin, corpus }
+  const reminderWorker = createReminderWorker({ database, cipher, clock, clinics, corpus: turnServices.corpus, conversations: conversationStore, emergencyContacts: emergencyContactsFor, guards: turnServices.guards, logger })
+  return { config, logger, database, clock, health, vectorEnabled, cipher, embedder, retriever, conversations, scheduleAdmin, corpus, reminders, reminderWorker }
 }
 
 /**

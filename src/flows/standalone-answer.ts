@@ -1,6 +1,6 @@
 // Phrases that only make sense as a step of a flow (a question it asks, a notice it gives) are
 // never picked as the answer to a free question, even when retrieval ranks them first.
-const FLOW_STEP_PHRASE = /(^|\.)(ask_[a-z_]+|which_[a-z_]+|question\.[a-z_]+|reminder_(offer|ask_time|set|stopped)|cost_estimate)$|^(handoff|safety|disclaimer|appointment)\./
+const FLOW_STEP_PHRASE = /(^|\.)(ask_[a-z_]+|which_[a-z_]+|question\.[a-z_]+|reminder_[a-z_]+|checkin_[a-z_]+|cost_estimate)$|^(handoff|safety|disclaimer|appointment)\./
 
 export function isStandaloneAnswer (group: string | null | undefined): boolean {
   return !group || !FLOW_STEP_PHRASE.test(group)
