@@ -1,8 +1,9 @@
 -- Medication reminders and chronic-care check-ins that really go out. Replaces the time-of-day-only
 -- medication_reminders table of 0007: a reminder now has a schedule (times, frequency, end date),
 -- an encrypted label (the medicine as the patient wrote it), a channel, a status and the instant of
--- its next occurrence. Every occurrence that fires is one reminder_deliveries row, unique per
--- (reminder, occurrence, kind): two workers can never send the same occurrence twice.
+-- its next occurrence. Each occurrence is a job on the durable queue (delivery_jobs, 0012) and, once
+-- run, one reminder_deliveries row, unique per (reminder, occurrence, kind): two workers can never
+-- send the same occurrence twice.
 
 CREATE TABLE reminders (
   id uuid PRIMARY KEY,
@@ -40,9 +41,9 @@ CREATE TABLE reminder_deliveries (
   -- The occurrence this send is for (the scheduled instant, or the snooze instant).
   occurrence_at timestamptz NOT NULL,
   kind text NOT NULL CHECK (kind IN ('scheduled', 'snooze')),
-  -- pending: claimed, message not yet written; sent: in the conversation (and queued for its
-  -- channel); expired: found too late to be useful (the service was down), not sent.
-  status text NOT NULL CHECK (status IN ('pending', 'sent', 'expired')),
+  -- sent: written into the conversation (and handed to its channel's send job); expired: its job
+  -- ran too late to be useful (the service was down), so nothing was sent.
+  status text NOT NULL CHECK (status IN ('sent', 'expired')),
   sent_at timestamptz,
   message_id uuid,
   -- The patient's answer, recorded as adherence.

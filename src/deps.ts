@@ -29,6 +29,7 @@ import { createPhraseStore } from './knowledge/phrase-store.ts'
 import type { CorpusContext } from './knowledge/corpus-context.ts'
 import { createReminderService, type ReminderService } from './reminders/reminder-service.ts'
 import { createReminderWorker, type ReminderWorker } from './reminders/reminder-worker.ts'
+import { createJobQueue, type JobQueue } from './delivery/job-queue.ts'
 
 export type AppDependencies = {
   config: Config
@@ -45,6 +46,8 @@ export type AppDependencies = {
   corpus: CorpusContext
   conversations: ConversationService
   scheduleAdmin: ScheduleAdmin
+  /** The durable job queue: register handlers here; main.ts starts it after listen and stops it on shutdown. */
+  jobs: JobQueue
   /** Medication reminders and check-ins: the conversation API side. */
   reminders: ReminderService
   /** Sends due reminders; main.ts starts it, tests call tick() with their own clock. */
@@ -69,7 +72,8 @@ export async function createDependencies ({ config, database, clock = systemCloc
   const retriever = createRetriever({ db: database, embedder, vectorEnabled, now: () => clock.now() })
   const clinics = createClinicDirectory(database)
   const conversationStore = createConversationStore(database, cipher)
-  const reminders = createReminderService({ database, cipher, conversations: conversationStore, now: () => clock.now() })
+  const jobs = createJobQueue({ database, clock, logger, ...config.delivery })
+  const reminders = createReminderService({ database, cipher, conversations: conversationStore, jobs, now: () => clock.now() })
   const turnServices = {
     database,
     clock,
@@ -95,8 +99,8 @@ export async function createDependencies ({ config, database, clock = systemCloc
   })
   const scheduleAdmin = createScheduleAdmin({ db: database, cipher })
   const corpus: CorpusContext = { db: database, embedder, vectorEnabled, clock }
-  const reminderWorker = createReminderWorker({ database, cipher, clock, clinics, corpus: turnServices.corpus, conversations: conversationStore, emergencyContacts: emergencyContactsFor, guards: turnServices.guards, logger })
-  return { config, logger, database, clock, health, vectorEnabled, cipher, embedder, retriever, conversations, scheduleAdmin, corpus, reminders, reminderWorker }
+  const reminderWorker = createReminderWorker({ database, cipher, clock, clinics, corpus: turnServices.corpus, conversations: conversationStore, emergencyContacts: emergencyContactsFor, guards: turnServices.guards, jobs, logger })
+  return { config, logger, database, clock, health, vectorEnabled, cipher, embedder, retriever, conversations, scheduleAdmin, corpus, jobs, reminders, reminderWorker }
 }
 
 /**

@@ -25,10 +25,7 @@ async function main (): Promise<void> {
     ? await loadSampleData({ database, embedder: dependencies.embedder, clock: dependencies.clock, defaultClinicId: config.defaultClinicId })
     : { sampleCorpusLoaded: false }
   const app = await buildApp(dependencies)
-  app.addHook('onClose', async () => {
-    await dependencies.reminderWorker.stop()
-    await database.close()
-  })
+  app.addHook('onClose', async () => { await database.close() })
   if (sample.sampleCorpusLoaded) app.log.info('loaded the sample clinic, corpus and schedules into the new database (sample content, replace it with your own)')
   if (!dependencies.vectorEnabled) {
     app.log.warn(`pgvector is not installed in this ${database.engine} database: retrieval runs lexical-only (install the "vector" extension and restart for hybrid retrieval)`)
@@ -36,10 +33,13 @@ async function main (): Promise<void> {
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error')
     else app.log.info({ signal }, 'shutting down')
+    // Jobs in hand finish first; queued ones stay in the database for the next start.
+    await dependencies.jobs.stop()
     await app.close()
   })
   await app.listen({ port: config.port, host: config.host })
-  dependencies.reminderWorker.start(config.reminderPollSeconds * 1000)
+  dependencies.jobs.start()
+  await dependencies.reminderWorker.start()
   // Node writes the cache at exit; write it now so that a process that is killed still leaves it.
   flushCompileCache()
 }

@@ -1,13 +1,14 @@
-import type { ClinicProfile } from '../clinics/clinic-directory.ts'
-import type { Queryable } from '../db/database.ts'
-import type { ReminderMessage } from './compose-reminder-message.ts'
-import type { Reminder } from './reminder-store.ts'
+import type { QuickReply } from '../flows/turn-types.ts'
 
 /**
- * Where a reminder for a WhatsApp or WeChat conversation goes after it is written into the
- * conversation: the durable outbound queue, enqueued in the same transaction (so a reminder is
- * either stored and queued, or neither).
+ * Where a reminder for a WhatsApp or WeChat conversation goes once it is stored in the
+ * conversation: the channel pipeline's durable send job (src/channels/channel-pipeline.ts
+ * sendToConversation), once per message id. The adapter picks the clinic's approved WhatsApp
+ * template outside the 24-hour window.
  */
 export type ReminderOutbound = {
-  enqueue: (transaction: Queryable, input: { clinic: ClinicProfile, reminder: Reminder, message: ReminderMessage, messageId: string, lastInboundAt: Date | null, now: Date }) => Promise<void>
+  sendToConversation: (
+    conversation: { id: string, clinicId: string, channel: string, channelUserId: string | null },
+    message: { id: string, text: string, quickReplies?: QuickReply[] | undefined }
+  ) => Promise<boolean>
 }

@@ -8,6 +8,8 @@ import { createReminderStore, type Reminder, type ReminderStore } from './remind
 import { nextOccurrence, type ReminderSchedule } from './reminder-schedule.ts'
 import { describeSchedule } from './describe-schedule.ts'
 import { handleReminderTurn, labelOf, type ReminderTurnInput } from './reminder-turn.ts'
+import { createReminderScheduler } from './reminder-scheduler.ts'
+import type { JobQueue } from '../delivery/job-queue.ts'
 
 /** A reminder as the public API shows it (api.md "Medication reminders"). */
 export type PublicReminder = {
@@ -29,14 +31,15 @@ export type ReminderServices = {
   open: (sealed: string) => string
 }
 
-type ServiceDependencies = { database: Database, cipher: MessageCipher, conversations: ConversationStore, now: () => Date }
+type ServiceDependencies = { database: Database, cipher: MessageCipher, conversations: ConversationStore, jobs: Pick<JobQueue, 'enqueue'>, now: () => Date }
 
 /** Reminders for the dialogue and for the conversation-token API routes. */
-export function createReminderService ({ database, cipher, conversations, now }: ServiceDependencies) {
+export function createReminderService ({ database, cipher, conversations, jobs, now }: ServiceDependencies) {
   const store: ReminderStore = createReminderStore(database, cipher)
+  const scheduler = createReminderScheduler(jobs)
 
   const services: ReminderServices = {
-    handleTurn: (input) => handleReminderTurn(store, input),
+    handleTurn: (input) => handleReminderTurn({ store, scheduler }, input),
     async create (input) {
       const reminder = await store.create({
         clinicId: input.clinic.id,
@@ -51,6 +54,7 @@ export function createReminderService ({ database, cipher, conversations, now }:
         checkInId: null,
         now: input.now
       })
+      if (reminder.nextAt) await scheduler.schedule({ reminderId: reminder.id, at: reminder.nextAt, kind: 'scheduled' })
       return { ...reminder, displayLabel: labelOf(reminder, input.locale) }
     },
     seal (text) {

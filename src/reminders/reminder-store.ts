@@ -78,6 +78,41 @@ export function createReminderStore (database: Database, cipher: MessageCipher) 
       return { ...input, id, status: 'active', snoozeAt: null }
     },
 
+    async find (id: string): Promise<Reminder | null> {
+      const result = await database.query<ReminderRow>(`SELECT ${REMINDER_COLUMNS} FROM reminders WHERE id = $1`, [id])
+      return result.rows[0] ? toReminder(result.rows[0]) : null
+    },
+
+    /** The reminder, locked for this transaction (two workers on one occurrence wait for each other). */
+    async lock (transaction: Queryable, id: string): Promise<Reminder | null> {
+      const result = await transaction.query<ReminderRow>(`SELECT ${REMINDER_COLUMNS} FROM reminders WHERE id = $1 FOR UPDATE`, [id])
+      return result.rows[0] ? toReminder(result.rows[0]) : null
+    },
+
+    /** Moves to the next occurrence; a schedule that has ended stops the reminder. */
+    async moveOn (queryable: Queryable, input: { reminderId: string, nextAt: Date | null, now: Date }): Promise<void> {
+      await queryable.query(
+        `UPDATE reminders SET next_at = $2, updated_at = $3,
+           status = CASE WHEN $2::timestamptz IS NULL THEN 'stopped' ELSE status END,
+           stopped_at = CASE WHEN $2::timestamptz IS NULL THEN $3 ELSE stopped_at END
+         WHERE id = $1`, [input.reminderId, input.nextAt, input.now])
+    },
+
+    async listActive (): Promise<Reminder[]> {
+      const result = await database.query<ReminderRow>(`SELECT ${REMINDER_COLUMNS} FROM reminders WHERE status = 'active' ORDER BY id`)
+      return result.rows.map(toReminder)
+    },
+
+    /** The message an occurrence already wrote into the conversation (a job re-run after a crash hands it over again). */
+    async deliveredMessage (input: { reminderId: string, occurrenceAt: Date, kind: string }): Promise<{ id: string, text: string, disclaimer: string | null, quickReplies: Array<{ label: string, value: string }> } | null> {
+      const result = await database.query<{ id: string, body_ciphertext: Buffer, body_key_id: string, meta: { disclaimer?: string | null, quickReplies?: Array<{ label: string, value: string }> } }>(
+        `SELECT m.id, m.body_ciphertext, m.body_key_id, m.meta FROM reminder_deliveries d JOIN messages m ON m.id = d.message_id
+         WHERE d.reminder_id = $1 AND d.occurrence_at = $2 AND d.kind = $3`, [input.reminderId, input.occurrenceAt, input.kind])
+      const row = result.rows[0]
+      if (!row) return null
+      return { id: row.id, text: cipher.decrypt({ ciphertext: row.body_ciphertext, keyId: row.body_key_id }), disclaimer: row.meta.disclaimer ?? null, quickReplies: row.meta.quickReplies ?? [] }
+    },
+
     async listForConversation (conversationId: string, options: { includeStopped?: boolean } = {}): Promise<Reminder[]> {
       const result = await database.query<ReminderRow>(
         `SELECT ${REMINDER_COLUMNS} FROM reminders WHERE conversation_id = $1 AND ($2 OR status <> 'stopped') ORDER BY created_at, id`,

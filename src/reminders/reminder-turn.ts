@@ -7,6 +7,7 @@ import { reminderSettingsOf } from './reminder-settings.ts'
 import { afterQuietHours, localClockTime, nextOccurrence, type ReminderSchedule } from './reminder-schedule.ts'
 import { describeSchedule } from './describe-schedule.ts'
 import type { Reminder, ReminderStore } from './reminder-store.ts'
+import type { ReminderScheduler } from './reminder-scheduler.ts'
 
 export type ReminderTurnInput = { conversation: ConversationRecord, clinic: ClinicProfile, text: string, locale: string, now: Date }
 
@@ -20,7 +21,7 @@ const READING_WINDOW_MS = 72 * 3_600_000
  * "my reminders"), check-in readings and check-in opt-ins. Returns null when the message is none of
  * these, and the turn goes on to the flows. Runs after the input guard's emergency and crisis check.
  */
-export async function handleReminderTurn (store: ReminderStore, input: ReminderTurnInput): Promise<FlowOutcome | null> {
+export async function handleReminderTurn ({ store, scheduler }: { store: ReminderStore, scheduler: ReminderScheduler }, input: ReminderTurnInput): Promise<FlowOutcome | null> {
   const command = readReminderCommand(input.text)
   const keep = readConversationState(input.conversation).active
   if (command?.kind === 'stop') return stopReminders(store, input, command, keep)
@@ -28,11 +29,11 @@ export async function handleReminderTurn (store: ReminderStore, input: ReminderT
   const reading = await checkInReading(store, input, keep)
   if (reading) return reading
   if (command) {
-    const answered = await answerDelivery(store, input, command, keep)
+    const answered = await answerDelivery({ store, scheduler }, input, command, keep)
     if (answered) return answered
   }
   const checkIn = readCheckInRequest(input.text)
-  if (checkIn) return optInToCheckIns(store, input, checkIn.metric, keep)
+  if (checkIn) return optInToCheckIns({ store, scheduler }, input, checkIn.metric, keep)
   return null
 }
 
@@ -82,7 +83,7 @@ export function labelOf (reminder: Pick<Reminder, 'label' | 'kind' | 'checkInId'
   return zh ? '药' : 'medicine'
 }
 
-async function answerDelivery (store: ReminderStore, input: ReminderTurnInput, command: ReminderCommand, keep: FlowOutcome['next']): Promise<FlowOutcome | null> {
+async function answerDelivery ({ store, scheduler }: { store: ReminderStore, scheduler: ReminderScheduler }, input: ReminderTurnInput, command: ReminderCommand, keep: FlowOutcome['next']): Promise<FlowOutcome | null> {
   const pending = await store.pendingDelivery({ conversationId: input.conversation.id, since: new Date(input.now.getTime() - ANSWER_WINDOW_MS) })
   if (!pending || pending.kind !== 'medication') return null
   if (command.kind === 'taken') {
@@ -98,6 +99,7 @@ async function answerDelivery (store: ReminderStore, input: ReminderTurnInput, c
   const at = afterQuietHours(new Date(input.now.getTime() + command.minutes * 60_000), input.clinic.timezone, settings.quietHours)
   await store.respond({ deliveryId: pending.id, response: 'snoozed', now: input.now })
   await store.snooze({ reminderId: pending.reminderId, at, now: input.now })
+  await scheduler.schedule({ reminderId: pending.reminderId, at, kind: 'snooze' })
   return { replies: [{ kind: 'answer', key: 'medication.reminder_snoozed', variables: { time: localClockTime(at, input.clinic.timezone) } }], next: keep }
 }
 
@@ -125,7 +127,7 @@ async function checkInReading (store: ReminderStore, input: ReminderTurnInput, k
   }
 }
 
-async function optInToCheckIns (store: ReminderStore, input: ReminderTurnInput, metric: 'blood_pressure' | 'glucose', keep: FlowOutcome['next']): Promise<FlowOutcome> {
+async function optInToCheckIns ({ store, scheduler }: { store: ReminderStore, scheduler: ReminderScheduler }, input: ReminderTurnInput, metric: 'blood_pressure' | 'glucose', keep: FlowOutcome['next']): Promise<FlowOutcome> {
   const zh = input.locale.startsWith('zh')
   const metricName = metric === 'blood_pressure' ? (zh ? '血压' : 'blood pressure') : (zh ? '血糖' : 'blood glucose')
   const setting = reminderSettingsOf(input.clinic).checkIns.find((checkIn) => checkIn.metric === metric)
@@ -134,7 +136,8 @@ async function optInToCheckIns (store: ReminderStore, input: ReminderTurnInput, 
   const existing = (await store.listForConversation(input.conversation.id)).find((reminder) => reminder.checkInId === setting.id)
   const schedule: ReminderSchedule = existing?.schedule ?? { frequency: 'weekly', weekday: setting.weekday, times: [setting.time], startDate: input.now.toLocaleDateString('sv-SE', { timeZone: timezone }), endDate: null }
   if (!existing) {
-    await store.create({
+    const nextAt = nextOccurrence(schedule, timezone, input.now)
+    const created = await store.create({
       clinicId: input.clinic.id,
       conversationId: input.conversation.id,
       kind: 'check_in',
@@ -143,10 +146,11 @@ async function optInToCheckIns (store: ReminderStore, input: ReminderTurnInput, 
       timezone,
       channel: input.conversation.channel,
       locale: input.locale,
-      nextAt: nextOccurrence(schedule, timezone, input.now),
+      nextAt,
       checkInId: setting.id,
       now: input.now
     })
+    if (nextAt) await scheduler.schedule({ reminderId: created.id, at: nextAt, kind: 'scheduled' })
   }
   return { replies: [{ kind: 'answer', key: 'medication.checkin_opted_in', variables: { metric: metricName, schedule: describeSchedule(schedule, input.locale), timezone } }], next: keep }
 }

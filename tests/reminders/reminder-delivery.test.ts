@@ -55,9 +55,9 @@ describe('reminders go out at the clinic\'s local times', () => {
     expect(await runWorkerUntil(testApp.dependencies.reminderWorker, clock, '2026-03-28T09:00:00Z')).toHaveLength(2)
 
     // The process stops at 09:00 and comes back at 20:30: the 20:00 reminder is due, and goes out once.
-    await testApp.dependencies.reminderWorker.stop()
     clock.set('2026-03-28T20:30:00Z')
     const restarted = await createDependencies({ config: testApp.dependencies.config, database: testApp.testDatabase.database, clock, logger: testApp.dependencies.logger })
+    await restarted.reminderWorker.start()
     expect(await runWorkerUntil(restarted.reminderWorker, clock, '2026-03-29T08:00:00Z')).toEqual(['2026-03-28T21:00:00.000Z', '2026-03-29T07:00:00.000Z'])
     expect(await restarted.reminderWorker.tick()).toEqual({ sent: 0, expired: 0 })
     expect((await reminderMessages(testApp, patient)).map((message) => message.text.match(/it is (\d\d:\d\d)/)?.[1])).toEqual(['20:00', '08:00', '20:00', '08:00'])
