@@ -69,13 +69,13 @@ export type Config = Readonly<{
   /** A channel is undefined (off) when its settings are absent; a partial set is a ConfigError. */
   whatsapp: WhatsAppSettings | undefined
   wechat: WeChatSettings | undefined
+  /** For every WeChat account (the default clinic's and clinics' own): API address and passive-reply deadline. */
+  wechatApi: Readonly<{ baseUrl: string, replyDeadlineMs: number }>
 }>
 
 export type WhatsAppSettings = Readonly<{ verifyToken: string, appSecret: string, accessToken: string, phoneNumberId: string, apiBaseUrl: string }>
 
-export type WeChatSettings = Readonly<{
-  token: string, appId: string, appSecret: string, encodingAesKey: string | undefined, previousEncodingAesKey: string | undefined, apiBaseUrl: string, replyDeadlineMs: number
-}>
+export type WeChatSettings = Readonly<{ token: string, appId: string, appSecret: string, encodingAesKey: string | undefined, previousEncodingAesKey: string | undefined }>
 
 export class ConfigError extends Error {
   override name = 'ConfigError'
@@ -132,10 +132,9 @@ export function loadConfig (environment: Record<string, string | undefined>): Co
       appId: set.WECHAT_APP_ID,
       appSecret: set.WECHAT_APP_SECRET,
       encodingAesKey: values.WECHAT_ENCODING_AES_KEY,
-      previousEncodingAesKey: values.WECHAT_PREVIOUS_ENCODING_AES_KEY,
-      apiBaseUrl: values.WECHAT_API_BASE_URL.replace(/\/+$/, ''),
-      replyDeadlineMs: values.WECHAT_REPLY_DEADLINE_MS
-    }))
+      previousEncodingAesKey: values.WECHAT_PREVIOUS_ENCODING_AES_KEY
+    })),
+    wechatApi: Object.freeze({ baseUrl: values.WECHAT_API_BASE_URL.replace(/\/+$/, ''), replyDeadlineMs: values.WECHAT_REPLY_DEADLINE_MS })
   })
 }
 

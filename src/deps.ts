@@ -30,6 +30,7 @@ import type { CorpusContext } from './knowledge/corpus-context.ts'
 import { createReminderService, type ReminderService } from './reminders/reminder-service.ts'
 import { createReminderWorker, type ReminderWorker } from './reminders/reminder-worker.ts'
 import { createJobQueue, type JobQueue } from './delivery/job-queue.ts'
+import { createChannels, type Channels } from './channels/create-channels.ts'
 
 export type AppDependencies = {
   config: Config
@@ -48,6 +49,8 @@ export type AppDependencies = {
   scheduleAdmin: ScheduleAdmin
   /** The durable job queue: register handlers here; main.ts starts it after listen and stops it on shutdown. */
   jobs: JobQueue
+  /** WhatsApp and WeChat: webhook routes, and `channels.pipeline.sendToConversation` for agent replies and reminders. */
+  channels: Channels
   /** Medication reminders and check-ins: the conversation API side. */
   reminders: ReminderService
   /** Sends due reminders; main.ts starts it, tests call tick() with their own clock. */
@@ -88,11 +91,12 @@ export async function createDependencies ({ config, database, clock = systemCloc
   }
   const models = await createConfiguredModels(config, logger)
   const conversations = createConversationService({ ...turnServices, translator: models.translator, logger, flows: createFlowRegistry({ config, understand: models.understand }), defaultClinicId: config.defaultClinicId })
+  const channels = createChannels({ config, database, jobs, conversations, clinics, cipher, clock, logger })
   const health = createHealthReporter({
     database,
     vectorEnabled,
     models: { understanding: config.openai.apiKey ? `rules+${config.openai.chatModel}` : 'rules', embeddings: embedder.model },
-    channels: { web: true, wechat: false, whatsapp: false },
+    channels: channels.enabled,
     version: packageVersion,
     startedAt: clock.now(),
     now: () => clock.now()
@@ -100,7 +104,9 @@ export async function createDependencies ({ config, database, clock = systemCloc
   const scheduleAdmin = createScheduleAdmin({ db: database, cipher })
   const corpus: CorpusContext = { db: database, embedder, vectorEnabled, clock }
   const reminderWorker = createReminderWorker({ database, cipher, clock, clinics, corpus: turnServices.corpus, conversations: conversationStore, emergencyContacts: emergencyContactsFor, guards: turnServices.guards, jobs, logger })
-  return { config, logger, database, clock, health, vectorEnabled, cipher, embedder, retriever, conversations, scheduleAdmin, corpus, jobs, reminders, reminderWorker }
+  // WhatsApp and WeChat reminders go out through the channels' send jobs.
+  reminderWorker.connectChannels(channels.pipeline)
+  return { config, logger, database, clock, health, vectorEnabled, cipher, embedder, retriever, conversations, scheduleAdmin, corpus, jobs, channels, reminders, reminderWorker }
 }
 
 /**

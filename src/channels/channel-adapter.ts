@@ -4,7 +4,7 @@ import type { QuickReply } from '../flows/turn-types.ts'
 export type ExternalChannel = Exclude<Channel, 'web'>
 
 /** A webhook request as it arrived: the raw body bytes are what signatures are computed over. */
-export type RawInbound = { query: Record<string, string | undefined>, headers: Record<string, string | string[] | undefined>, body: Buffer }
+export type RawInbound = { clinicId: string, query: Record<string, string | undefined>, headers: Record<string, string | string[] | undefined>, body: Buffer }
 
 /** What a patient did on a channel, in the shape the one turn pipeline takes. */
 export type InboundEvent = {
@@ -45,9 +45,9 @@ export type SendResult = { providerMessageId: string | null }
 export type ChannelAdapter = {
   channel: ExternalChannel
   /** True only for a request signed by the provider (constant-time comparison). */
-  verify: (raw: RawInbound) => boolean
+  verify: (raw: RawInbound) => Promise<boolean>
   /** The events of a verified request (an adapter may also record what is not a patient event, e.g. statuses). */
-  normalise: (raw: RawInbound, clinicId: string, now: Date) => Promise<InboundEvent[]>
+  normalise: (raw: RawInbound, now: Date) => Promise<InboundEvent[]>
   /** The provider's request body for one reply. */
   format: (message: OutboundText, context: SendContext) => unknown
   send: (message: OutboundText, context: SendContext) => Promise<SendResult>

@@ -53,6 +53,7 @@ export async function buildApp (dependencies: AppDependencies, options: BuildApp
   await app.register(adminScheduleRoutes({ admin: dependencies.scheduleAdmin, adminApiKey: config.adminApiKey }))
   await app.register(corpusAdminRoutes(dependencies.corpus, config.adminApiKey), { prefix: '/admin/corpus' })
   await app.register(quickReplyRoutes(dependencies.corpus, config.adminApiKey), { prefix: '/v1/agent/quick-replies' })
+  for (const routes of dependencies.channels.routes) await app.register(routes)
   await app.register(reminderRoutes(dependencies.reminders))
   return app
 }

@@ -8,7 +8,7 @@ import { readWhatsAppNotification } from '../../src/channels/whatsapp/whatsapp-p
 // A copy of ../shared/design/channel_vectors.json (externally sourced, verified vectors).
 const vectors = JSON.parse(readFileSync(new URL('../fixtures/channels/channel_vectors.json', import.meta.url), 'utf8'))
 const oa = vectors.wechat_official_account
-const byId = (list: Array<{ id: string }>, id: string) => list.find((vector) => vector.id === id)!
+const byId = <Item extends { id: string }>(list: Item[], id: string): Item => list.find((vector) => vector.id === id)!
 
 type CryptoVector = { id: string, inputs: Record<string, string>, expected: Record<string, string | number | boolean> }
 

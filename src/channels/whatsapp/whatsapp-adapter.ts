@@ -26,9 +26,10 @@ export function createWhatsAppAdapter (options: AdapterOptions): ChannelAdapter 
   return {
     channel: 'whatsapp',
 
-    verify: (raw) => verifyHubSignature(settings.appSecret, raw.body, raw.headers['x-hub-signature-256']),
+    verify: async (raw) => verifyHubSignature(settings.appSecret, raw.body, raw.headers['x-hub-signature-256']),
 
-    async normalise (raw, clinicId, now) {
+    async normalise (raw, now) {
+      const { clinicId } = raw
       const notifications = readWhatsAppNotification(JSON.parse(raw.body.toString('utf8')), clinicId, now)
       const events = []
       for (const notification of notifications) {
