@@ -26,8 +26,6 @@ export const reminderSettingsSchema = z.object({
   quietHours: z.object({ start: clock, end: clock }).nullable().default({ start: '22:30', end: '07:00' }),
   /** An occurrence found later than this (the service was down) is recorded as expired, not sent. */
   lateLimitMinutes: z.number().int().min(1).max(1440).default(120),
-  /** WhatsApp template approved by Meta, used outside the 24-hour window; body parameters: label, time. */
-  whatsappTemplate: z.object({ name: z.string().min(1), language: z.record(z.string(), z.string()) }).nullable().default(null),
   checkIns: z.array(checkInSchema).default([])
 })
 
