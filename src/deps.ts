@@ -76,7 +76,7 @@ export async function createDependencies ({ config, database, clock = systemCloc
   const clinics = createClinicDirectory(database)
   const conversationStore = createConversationStore(database, cipher)
   const jobs = createJobQueue({ database, clock, logger, ...config.delivery })
-  const reminders = createReminderService({ database, cipher, conversations: conversationStore, jobs, now: () => clock.now() })
+  const reminders = createReminderService({ database, cipher, conversations: conversationStore, clinics, jobs, now: () => clock.now() })
   const turnServices = {
     database,
     clock,

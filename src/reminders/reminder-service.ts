@@ -10,6 +10,8 @@ import { describeSchedule } from './describe-schedule.ts'
 import { handleReminderTurn, labelOf, type ReminderTurnInput } from './reminder-turn.ts'
 import { createReminderScheduler } from './reminder-scheduler.ts'
 import type { JobQueue } from '../delivery/job-queue.ts'
+import type { ClinicDirectory } from '../clinics/clinic-directory.ts'
+import { weeklyAdherenceSummary, type AdherenceSummary } from './adherence-summary.ts'
 
 /** A reminder as the public API shows it (api.md "Medication reminders"). */
 export type PublicReminder = {
@@ -31,10 +33,10 @@ export type ReminderServices = {
   open: (sealed: string) => string
 }
 
-type ServiceDependencies = { database: Database, cipher: MessageCipher, conversations: ConversationStore, jobs: Pick<JobQueue, 'enqueue'>, now: () => Date }
+type ServiceDependencies = { database: Database, cipher: MessageCipher, conversations: ConversationStore, clinics: ClinicDirectory, jobs: Pick<JobQueue, 'enqueue'>, now: () => Date }
 
 /** Reminders for the dialogue and for the conversation-token API routes. */
-export function createReminderService ({ database, cipher, conversations, jobs, now }: ServiceDependencies) {
+export function createReminderService ({ database, cipher, conversations, clinics, jobs, now }: ServiceDependencies) {
   const store: ReminderStore = createReminderStore(database, cipher)
   const scheduler = createReminderScheduler(jobs)
 
@@ -83,6 +85,13 @@ export function createReminderService ({ database, cipher, conversations, jobs, 
       const conversation = await authorise(input.conversationId, input.token)
       const reminders = await store.listForConversation(conversation.id, { includeStopped: true })
       return { reminders: reminders.map((reminder) => toPublicReminder(reminder, conversation.locale)) }
+    },
+
+    /** The clinic's weekly adherence summary (admin API). */
+    async weeklySummary (input: { clinicId: string, weekStart?: string | undefined }): Promise<AdherenceSummary> {
+      const clinic = await clinics.find(input.clinicId)
+      if (!clinic) throw new AppError('NOT_FOUND', `clinic ${input.clinicId} does not exist`)
+      return weeklyAdherenceSummary({ database, cipher, clinicId: clinic.id, timezone: clinic.timezone, weekStart: input.weekStart, now: now() })
     },
 
     async cancel (input: { conversationId: string, reminderId: string, token: string | null }): Promise<{ reminder: PublicReminder }> {

@@ -14,6 +14,7 @@ import { adminScheduleRoutes } from './routes/admin-schedules.ts'
 import { corpusAdminRoutes } from './routes/corpus-admin.ts'
 import { quickReplyRoutes } from './routes/quick-replies.ts'
 import { reminderRoutes } from './routes/reminders.ts'
+import { adminReminderRoutes } from './routes/admin-reminders.ts'
 
 export type BuildAppOptions = {
   /** pino options, or false to log nothing (tests). */
@@ -55,5 +56,6 @@ export async function buildApp (dependencies: AppDependencies, options: BuildApp
   await app.register(quickReplyRoutes(dependencies.corpus, config.adminApiKey), { prefix: '/v1/agent/quick-replies' })
   for (const routes of dependencies.channels.routes) await app.register(routes)
   await app.register(reminderRoutes(dependencies.reminders))
+  await app.register(adminReminderRoutes({ reminders: dependencies.reminders, adminApiKey: config.adminApiKey }))
   return app
 }

@@ -7,7 +7,7 @@ import { movableClock, reminderMessages, runWorkerUntil } from './reminder-fixtu
 const START = '2026-12-03T02:00:00Z'
 const clock = movableClock(START)
 let testApp: TestApp
-beforeAll(async () => { testApp = await buildTestApp('reminder-replies', { clock }) })
+beforeAll(async () => { testApp = await buildTestApp('reminder-replies', { clock, environment: { ADMIN_API_KEY: 'staff-key' } }) })
 afterAll(async () => { await testApp.close() })
 // One patient per test: earlier tests' reminders are stopped so the worker sends only this one's.
 beforeEach(async () => { await testApp.testDatabase.database.query("UPDATE reminders SET status = 'stopped' WHERE status = 'active'") })
@@ -166,5 +166,27 @@ describe('chronic-care check-ins', () => {
     expect(turn.handoff).toBeUndefined()
     const readings = await testApp.testDatabase.database.query<{ level: string }>('SELECT level FROM check_in_readings WHERE conversation_id = $1', [fine.id])
     expect(readings.rows).toEqual([{ level: 'in_range' }])
+  })
+})
+
+describe('the clinic\'s weekly adherence summary', () => {
+  it('counts what was sent and how the patient answered, for staff with the admin key only', async () => {
+    const patient = await patientWithReminder('en')
+    await runWorkerUntil(testApp.dependencies.reminderWorker, clock, '2026-12-03T12:00:00Z')
+    await patient.say('taken')
+    await runWorkerUntil(testApp.dependencies.reminderWorker, clock, '2026-12-04T12:00:00Z')
+    const url = '/v1/admin/clinics/default/reminders/adherence?weekStart=2026-12-03'
+    const response = await testApp.app.inject({ method: 'GET', url, headers: { 'x-api-key': 'staff-key' } })
+    expect(response.statusCode).toBe(200)
+    const summary = response.json()
+    expect(summary).toMatchObject({ weekStart: '2026-11-30', weekEnd: '2026-12-06', timezone: 'Asia/Shanghai' })
+    expect(summary.reminders.find((row: { conversationId: string }) => row.conversationId === patient.id)).toMatchObject({ label: 'blood pressure pill', sent: 2, taken: 1, noAnswer: 1 })
+    // The check-in readings of the tests above came in on Monday 7 December.
+    const next = (await testApp.app.inject({ method: 'GET', url: '/v1/admin/clinics/default/reminders/adherence?weekStart=2026-12-07', headers: { 'x-api-key': 'staff-key' } })).json()
+    expect(next.checkIns).toEqual([{ metric: 'blood_pressure', readings: 2, urgent: 1, emergency: 0 }, { metric: 'glucose', readings: 2, urgent: 1, emergency: 1 }])
+    expect((await testApp.app.inject({ method: 'GET', url })).statusCode).toBe(401)
+    const bad = await testApp.app.inject({ method: 'GET', url: '/v1/admin/clinics/default/reminders/adherence?weekStart=next', headers: { 'x-api-key': 'staff-key' } })
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json().error.code).toBe('VALIDATION_FAILED')
   })
 })
