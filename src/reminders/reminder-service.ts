@@ -87,6 +87,14 @@ export function createReminderService ({ database, cipher, conversations, clinic
       return { reminders: reminders.map((reminder) => toPublicReminder(reminder, conversation.locale)) }
     },
 
+    /** A conversation's reminders for clinic staff and the agent console (admin API, no conversation token). */
+    async listForStaff (input: { clinicId: string, conversationId: string }): Promise<{ reminders: PublicReminder[] }> {
+      const conversation = await conversations.find(input.conversationId)
+      if (!conversation || conversation.clinicId !== input.clinicId) throw new AppError('CONVERSATION_NOT_FOUND', `conversation ${input.conversationId} does not exist in clinic ${input.clinicId}`)
+      const reminders = await store.listForConversation(conversation.id, { includeStopped: true })
+      return { reminders: reminders.map((reminder) => toPublicReminder(reminder, conversation.locale)) }
+    },
+
     /** The clinic's weekly adherence summary (admin API). */
     async weeklySummary (input: { clinicId: string, weekStart?: string | undefined }): Promise<AdherenceSummary> {
       const clinic = await clinics.find(input.clinicId)

@@ -185,6 +185,8 @@ describe('the clinic\'s weekly adherence summary', () => {
     const next = (await testApp.app.inject({ method: 'GET', url: '/v1/admin/clinics/default/reminders/adherence?weekStart=2026-12-07', headers: { 'x-api-key': 'staff-key' } })).json()
     expect(next.checkIns).toEqual([{ metric: 'blood_pressure', readings: 2, urgent: 1, emergency: 0 }, { metric: 'glucose', readings: 2, urgent: 1, emergency: 1 }])
     expect((await testApp.app.inject({ method: 'GET', url })).statusCode).toBe(401)
+    const staffView = await testApp.app.inject({ method: 'GET', url: `/v1/admin/clinics/default/conversations/${patient.id}/reminders`, headers: { 'x-api-key': 'staff-key' } })
+    expect(staffView.json().reminders).toEqual([expect.objectContaining({ label: 'blood pressure pill', status: 'active', nextAt: '2026-12-05T12:00:00.000Z' })])
     const bad = await testApp.app.inject({ method: 'GET', url: '/v1/admin/clinics/default/reminders/adherence?weekStart=next', headers: { 'x-api-key': 'staff-key' } })
     expect(bad.statusCode).toBe(400)
     expect(bad.json().error.code).toBe('VALIDATION_FAILED')

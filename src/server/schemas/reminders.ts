@@ -25,6 +25,7 @@ export const reminderListResponseSchema = z.object({ reminders: z.array(reminder
 export const reminderResponseSchema = z.object({ reminder: reminderSchema })
 
 export const adherenceParamsSchema = z.object({ clinicId: z.string().min(1).max(64) })
+export const staffReminderParamsSchema = z.object({ clinicId: z.string().min(1).max(64), conversationId: z.string().min(1).max(64) })
 export const adherenceQuerySchema = z.object({ weekStart: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'weekStart must be a date, YYYY-MM-DD (any day of the week)').optional() })
 
 const count = z.number().int()
