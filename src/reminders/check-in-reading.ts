@@ -9,6 +9,7 @@ export type CheckInReading =
 const BLOOD_PRESSURE = /(?<!\d)(\d{2,3})\s*(?:\/|／|over|比)\s*(\d{2,3})(?!\d)/iu
 const GLUCOSE = /(?<![\d.])(\d{1,3}(?:[.,]\d{1,2})?)\s*(mmol(?:\s*\/\s*l)?|mg\s*\/\s*dl)?(?![\d.])/iu
 const GLUCOSE_WORDS = /glucose|sugar|\bbg\b|血糖/iu
+const BARE_NUMBER = /^\s*\d{1,3}(?:[.,]\d{1,2})?\s*(?:mmol(?:\s*\/\s*l)?|mg\s*\/\s*dl)?\s*[.!。！]?\s*$/iu
 
 /**
  * A reading in the patient's answer to a check-in: "150/95", "血压 150/95", "glucose 3.5",
@@ -23,6 +24,8 @@ export function readCheckInReading (text: string, metric: CheckInMetric): CheckI
     return { metric, values: { systolic, diastolic } }
   }
   const afterWord = GLUCOSE_WORDS.exec(text)
+  // Without "glucose"/"血糖" the message must be the number alone: "book me at 9" is not a reading.
+  if (!afterWord && !BARE_NUMBER.test(text)) return null
   const match = GLUCOSE.exec(afterWord ? text.slice(afterWord.index) : text)
   if (!match) return null
   const number = Number(match[1]!.replace(',', '.'))

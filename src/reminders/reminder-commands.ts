@@ -83,7 +83,8 @@ export function mentionsReminders (text: string): boolean {
   return REMINDER_WORD.test(text)
 }
 
-const CHECK_IN_WORDS = /\bcheck(?:\s|-)?ins?\b|\bcheck\s+(?:on|in\s+on)\b|\bfollow(?:\s|-)?ups?\b|\bweekly\b|\bevery\s+week\b|\bask\s+me\s+(?:for|about)\b|随访|每周|每个星期|每星期|定期问|问我/iu
+const CHECK_IN_WORDS = /\bcheck(?:\s|-)?ins?\b|\bcheck\s+(?:on|in\s+on)\s+(?:my|me)\b|\bfollow(?:\s|-)?ups?\b|随访|定期问/iu
+const WEEKLY_REQUEST = /(?:\bweekly\b|\bevery\s+week\b|每周|每个星期|每星期).*(?:\bask\s+me\b|\bremind\s+me\b|\bsend\s+me\b|\bmessage\s+me\b|问我|提醒我|发给我)|(?:\bask\s+me\b|\bremind\s+me\b|\bsend\s+me\b|问我|提醒我).*(?:\bweekly\b|\bevery\s+week\b|每周|每个星期|每星期)/iu
 const METRICS: Array<[RegExp, 'blood_pressure' | 'glucose']> = [
   [/blood\s+pressure|\bbp\b|血压/iu, 'blood_pressure'],
   [/glucose|blood\s+sugar|\bsugar\b|血糖/iu, 'glucose']
@@ -91,7 +92,7 @@ const METRICS: Array<[RegExp, 'blood_pressure' | 'glucose']> = [
 
 /** An opt-in to the clinic's chronic-care check-ins: "weekly blood pressure check-ins", "每周随访血糖". */
 export function readCheckInRequest (text: string): { metric: 'blood_pressure' | 'glucose' } | null {
-  if (!CHECK_IN_WORDS.test(text) || /\b(?:stop|cancel|no more)\b|退订|取消|停止|不要/iu.test(text)) return null
+  if (!(CHECK_IN_WORDS.test(text) || WEEKLY_REQUEST.test(text)) || /\b(?:stop|cancel|no more)\b|退订|取消|停止|不要/iu.test(text)) return null
   for (const [pattern, metric] of METRICS) if (pattern.test(text)) return { metric }
   return null
 }

@@ -27,7 +27,8 @@ export async function handleReminderTurn ({ store, scheduler }: { store: Reminde
   const keep = readConversationState(input.conversation).active
   if (command?.kind === 'stop') return stopReminders(store, input, command, keep)
   if (command?.kind === 'list') return listReminders(store, input, keep)
-  const reading = await checkInReading(store, input, keep)
+  // A reading has digits; other messages need no look-up of a pending check-in.
+  const reading = /\d/.test(input.text) ? await checkInReading(store, input, keep) : null
   if (reading) return reading
   if (command) {
     const answered = await answerDelivery({ store, scheduler }, input, command, keep)
