@@ -97,6 +97,7 @@ export async function createDependencies ({ config, database, clock = systemCloc
     vectorEnabled,
     models: { understanding: config.openai.apiKey ? `rules+${config.openai.chatModel}` : 'rules', embeddings: embedder.model },
     channels: channels.enabled,
+    delivery: () => jobs.counts(),
     version: packageVersion,
     startedAt: clock.now(),
     now: () => clock.now()

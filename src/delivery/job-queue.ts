@@ -42,6 +42,8 @@ export type JobQueue = {
   find: (idempotencyKey: string) => Promise<JobRecord | null>
   list: (filter?: { status?: JobStatus, kind?: string, limit?: number }) => Promise<JobRecord[]>
   pendingCount: () => Promise<number>
+  /** Jobs still to run and dead letters (for /health). */
+  counts: () => Promise<{ pending: number, dead: number }>
   /** Polls in the background until stop(); an enqueue in this process wakes it at once. */
   start: () => void
   /** Stops polling and waits for the jobs in hand to finish. */
@@ -54,8 +56,9 @@ const DEFAULTS = { leaseMs: 60_000, pollMs: 500, concurrency: 4, maxAttempts: 8 
 
 /**
  * The durable job queue on PostgreSQL or PGlite: jobs survive restarts (a job whose worker died is
- * taken over when its lease runs out), each runs at most once at a time across workers (SKIP
- * LOCKED, and a finish that presents the attempt it claimed), retries back off with jitter.
+ * taken over when its lease runs out; a live worker renews the lease while its handler runs), each
+ * runs at most once at a time across workers (SKIP LOCKED, and a finish that presents the attempt
+ * it claimed), retries back off with jitter.
  */
 export function createJobQueue (options: JobQueueOptions): JobQueue {
   const store = createJobStore(options.database)
@@ -64,6 +67,7 @@ export function createJobQueue (options: JobQueueOptions): JobQueue {
   const random = options.random ?? Math.random
   const handlers = new Map<string, JobHandler>()
   const inFlight = new Set<Promise<void>>()
+  const runningIds = new Set<string>()
   let running = false
   let timer: NodeJS.Timeout | undefined
   let polling: Promise<void> | undefined
@@ -71,6 +75,11 @@ export function createJobQueue (options: JobQueueOptions): JobQueue {
 
   async function runJob (job: ClaimedJob): Promise<void> {
     const handler = handlers.get(job.kind)
+    // While the handler runs, its lease is renewed: only a worker that died (or hangs) loses its job.
+    const heartbeat = setInterval(() => {
+      store.extendLease(job, new Date(options.clock.now().getTime() + settings.leaseMs)).catch(() => {})
+    }, Math.max(50, settings.leaseMs / 3))
+    heartbeat.unref()
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`)
       const result = await handler(job)
@@ -80,6 +89,8 @@ export function createJobQueue (options: JobQueueOptions): JobQueue {
         // The lease runs out and the job is retried: nothing is lost.
         options.logger?.error({ err: recordError, jobId: job.id }, 'could not record a failed job')
       })
+    } finally {
+      clearInterval(heartbeat)
     }
   }
 
@@ -102,9 +113,11 @@ export function createJobQueue (options: JobQueueOptions): JobQueue {
 
   async function claimAndStart (): Promise<number> {
     const free = settings.concurrency - inFlight.size
-    const jobs = await store.claim({ kinds: [...handlers.keys()], limit: free, now: options.clock.now(), leaseMs: settings.leaseMs })
+    const jobs = await store.claim({ kinds: [...handlers.keys()], limit: free, now: options.clock.now(), leaseMs: settings.leaseMs, runningHere: [...runningIds] })
     for (const job of jobs) {
+      runningIds.add(job.id)
       const promise: Promise<void> = runJob(job).finally(() => {
+        runningIds.delete(job.id)
         inFlight.delete(promise)
         if (running) wake()
       })
@@ -163,6 +176,7 @@ export function createJobQueue (options: JobQueueOptions): JobQueue {
     find: (idempotencyKey) => store.find(idempotencyKey),
     list: (filter) => store.list(filter),
     pendingCount: () => store.pendingCount(),
+    counts: () => store.counts(),
     start () {
       if (running) return
       running = true

@@ -50,15 +50,16 @@ export function createJobStore (database: Database) {
      * Claims up to `limit` due jobs of the given kinds in one statement: queued ones whose run_at has
      * come, and running ones whose lease ran out (their worker died). SKIP LOCKED lets several
      * workers claim side by side without taking the same row; a job waits while an earlier job of
-     * its order key is still pending.
+     * its order key is still pending. A worker never takes over a job it is running itself (its
+     * lease renewal may only be late, e.g. behind PGlite's single connection).
      */
-    async claim (input: { kinds: string[], limit: number, now: Date, leaseMs: number }): Promise<ClaimedJob[]> {
+    async claim (input: { kinds: string[], limit: number, now: Date, leaseMs: number, runningHere?: string[] }): Promise<ClaimedJob[]> {
       if (input.kinds.length === 0 || input.limit <= 0) return []
       const result = await database.query<JobRow>(
         `WITH candidate AS (
            SELECT j.id FROM delivery_jobs j
            WHERE j.kind = ANY($1::text[])
-             AND ((j.status = 'queued' AND j.run_at <= $2) OR (j.status = 'running' AND j.locked_until <= $2))
+             AND ((j.status = 'queued' AND j.run_at <= $2) OR (j.status = 'running' AND j.locked_until <= $2 AND NOT j.id = ANY($5::bigint[])))
              AND (j.order_key IS NULL OR NOT EXISTS (
                SELECT 1 FROM delivery_jobs e WHERE e.order_key = j.order_key AND e.id < j.id AND e.status IN ('queued', 'running')))
            ORDER BY j.run_at, j.id
@@ -68,13 +69,18 @@ export function createJobStore (database: Database) {
          UPDATE delivery_jobs SET status = 'running', attempts = delivery_jobs.attempts + 1, locked_until = $4, updated_at = $2
          FROM candidate WHERE delivery_jobs.id = candidate.id
          RETURNING delivery_jobs.${JOB_COLUMNS}`,
-        [input.kinds, input.now, input.limit, new Date(input.now.getTime() + input.leaseMs)])
+        [input.kinds, input.now, input.limit, new Date(input.now.getTime() + input.leaseMs), input.runningHere ?? []])
       return result.rows.sort((a, b) => Number(a.id) - Number(b.id)).map(toClaimed)
     },
 
     /** Each finish presents the attempt it claimed: a worker whose lease was taken over changes nothing. */
     async complete (job: ClaimedJob, now: Date, result: unknown): Promise<boolean> {
       return finish(database, job, "status = 'done', locked_until = NULL, result = $3::jsonb, updated_at = $4", [JSON.stringify(result ?? null), now])
+    },
+
+    /** Keeps a job that is still running its worker's (the heartbeat of a live worker). */
+    async extendLease (job: ClaimedJob, lockedUntil: Date): Promise<boolean> {
+      return finish(database, job, 'locked_until = $3', [lockedUntil])
     },
 
     async retryLater (job: ClaimedJob, now: Date, runAt: Date, error: string): Promise<boolean> {
@@ -105,8 +111,13 @@ export function createJobStore (database: Database) {
 
     /** Jobs still to run (queued or running): for health and shutdown reports. */
     async pendingCount (): Promise<number> {
-      const result = await database.query<{ count: number }>("SELECT count(*)::int AS count FROM delivery_jobs WHERE status IN ('queued', 'running')")
-      return result.rows[0]?.count ?? 0
+      return (await this.counts()).pending
+    },
+
+    async counts (): Promise<{ pending: number, dead: number }> {
+      const result = await database.query<{ pending: number, dead: number }>(
+        "SELECT count(*) FILTER (WHERE status IN ('queued', 'running'))::int AS pending, count(*) FILTER (WHERE status = 'dead')::int AS dead FROM delivery_jobs")
+      return { pending: result.rows[0]?.pending ?? 0, dead: result.rows[0]?.dead ?? 0 }
     }
   }
 }

@@ -15,6 +15,7 @@ import { corpusAdminRoutes } from './routes/corpus-admin.ts'
 import { quickReplyRoutes } from './routes/quick-replies.ts'
 import { reminderRoutes } from './routes/reminders.ts'
 import { adminReminderRoutes } from './routes/admin-reminders.ts'
+import { deliveryAdminRoutes } from '../delivery/delivery-routes.ts'
 
 export type BuildAppOptions = {
   /** pino options, or false to log nothing (tests). */
@@ -57,5 +58,6 @@ export async function buildApp (dependencies: AppDependencies, options: BuildApp
   for (const routes of dependencies.channels.routes) await app.register(routes)
   await app.register(reminderRoutes(dependencies.reminders))
   await app.register(adminReminderRoutes({ reminders: dependencies.reminders, adminApiKey: config.adminApiKey }))
+  await app.register(deliveryAdminRoutes(dependencies.jobs, config.adminApiKey))
   return app
 }

@@ -64,7 +64,8 @@ describe('WhatsApp Cloud API webhook', () => {
         WHATSAPP_APP_SECRET: APP_SECRET,
         WHATSAPP_ACCESS_TOKEN: ACCESS_TOKEN,
         WHATSAPP_PHONE_NUMBER_ID: PHONE_NUMBER_ID,
-        WHATSAPP_API_BASE_URL: fake.baseUrl
+        WHATSAPP_API_BASE_URL: fake.baseUrl,
+        ADMIN_API_KEY: 'admin-key'
       }
     })
     // Before any turn: clinic profiles are cached for a minute.
@@ -224,6 +225,10 @@ describe('WhatsApp Cloud API webhook', () => {
     expect(await testApp.dependencies.jobs.find(attempts[0]!.idempotencyKey)).toMatchObject({
       status: 'dead', lastError: 'permanent failure: WhatsApp answered HTTP 400: (#131030) Recipient phone number not in allowed list'
     })
+    // Clinic staff see the dead letter and its reason.
+    const listed = await testApp.app.inject({ method: 'GET', url: '/v1/admin/delivery/jobs?status=dead', headers: { 'x-api-key': 'admin-key' } })
+    expect(listed.json().jobs).toContainEqual(expect.objectContaining({ idempotencyKey: attempts[0]!.idempotencyKey, kind: 'channel.send', attempts: 1, lastError: expect.stringContaining('#131030') }))
+    expect((await testApp.app.inject({ method: 'GET', url: '/v1/admin/delivery/jobs' })).statusCode).toBe(401)
   })
 
   it('honours Retry-After on a 429', async () => {
