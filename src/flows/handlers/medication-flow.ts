@@ -43,9 +43,7 @@ function merge (context: FlowContext, previous: Slots, step: Step | undefined): 
     const evening = EVENING.test(context.text)
     if (morning !== evening) slots.times.push(...slots.ambiguousHours.map((hour) => clock(morning ? hour : hour + 12)))
     slots.ambiguousHours = morning !== evening ? [] : slots.ambiguousHours
-  } else if (step === 'clarify_time' || request.times.length > 0) {
-    slots.ambiguousHours = request.ambiguousHours
-  } else if (request.ambiguousHours.length > 0) {
+  } else if (step === 'clarify_time' || request.times.length > 0 || request.ambiguousHours.length > 0) {
     slots.ambiguousHours = request.ambiguousHours
   }
   for (const time of request.times) if (!slots.times.includes(time)) slots.times.push(time)
