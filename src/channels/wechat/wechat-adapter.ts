@@ -24,12 +24,12 @@ export type OpenedWeChatMessage = { fields: Record<string, string>, encrypted: b
 export function openWeChatMessage (account: WeChatAccountSettings, raw: RawInbound): OpenedWeChatMessage | null {
   const { timestamp, nonce } = raw.query
   if (!timestamp || !nonce) return null
-  const outer = parseWeChatXml(raw.body.toString('utf8'))
   if (raw.query.encrypt_type !== 'aes') {
+    // Plaintext mode signs only token, timestamp and nonce: checked before the body is even read.
     if (!signatureMatches([account.token, timestamp, nonce], raw.query.signature)) return null
-    return { fields: outer, encrypted: false, key: null }
+    return { fields: parseWeChatXml(raw.body.toString('utf8')), encrypted: false, key: null }
   }
-  const encrypt = outer.Encrypt
+  const encrypt = parseWeChatXml(raw.body.toString('utf8')).Encrypt
   if (!encrypt || !account.encodingAesKey) return null
   if (!signatureMatches([account.token, timestamp, nonce, encrypt], raw.query.msg_signature)) return null
   const keys = [account.encodingAesKey, account.previousEncodingAesKey].filter((key): key is string => Boolean(key)).map(aesKeyOf)
