@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
+import { manualClock } from '../helpers/manual-clock.ts'
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts'
 import { startConversation } from '../helpers/conversation-client.ts'
 import { createDependencies } from '../../src/deps.ts'
-import { movableClock, reminderMessages, runWorkerUntil, setClinicTimeZone } from './reminder-fixtures.ts'
+import { reminderMessages, runWorkerUntil, setClinicTimeZone } from './reminder-fixtures.ts'
 
 let testApp: TestApp | undefined
 afterEach(async () => { await testApp?.close() })
@@ -11,7 +12,7 @@ afterEach(async () => { await testApp?.close() })
 describe('reminders go out at the clinic\'s local times', () => {
   it('fires at 08:00 and 20:00 London time on both sides of the spring daylight-saving change', async () => {
     // Friday 27 March 2026; British Summer Time starts on Sunday 29 March at 01:00 UTC.
-    const clock = movableClock('2026-03-27T10:00:00Z')
+    const clock = manualClock('2026-03-27T10:00:00Z')
     testApp = await buildTestApp('reminders-dst', { clock })
     await setClinicTimeZone(testApp, 'Europe/London')
     const patient = await startConversation(testApp.app, { locale: 'en' })
@@ -35,7 +36,7 @@ describe('reminders go out at the clinic\'s local times', () => {
 
   it('fires on weekdays at 07:30 New York time across the autumn change, and not at weekends', async () => {
     // Friday 30 October 2026; New York falls back on Sunday 1 November.
-    const clock = movableClock('2026-10-30T12:00:00Z')
+    const clock = manualClock('2026-10-30T12:00:00Z')
     testApp = await buildTestApp('reminders-weekdays', { clock })
     await setClinicTimeZone(testApp, 'America/New_York')
     const patient = await startConversation(testApp.app, { locale: 'en' })
@@ -46,7 +47,7 @@ describe('reminders go out at the clinic\'s local times', () => {
   })
 
   it('keeps the schedule across a restart: nothing is sent twice and nothing due is lost', async () => {
-    const clock = movableClock('2026-03-27T10:00:00Z')
+    const clock = manualClock('2026-03-27T10:00:00Z')
     // A real key ring, as in production: the restarted process must read what the first one wrote.
     testApp = await buildTestApp('reminders-restart', { clock, environment: { ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}` } })
     await setClinicTimeZone(testApp, 'Europe/London')
@@ -64,7 +65,7 @@ describe('reminders go out at the clinic\'s local times', () => {
   })
 
   it('records an occurrence found long after it was due as expired instead of sending it late', async () => {
-    const clock = movableClock('2026-12-03T02:00:00Z')
+    const clock = manualClock('2026-12-03T02:00:00Z')
     testApp = await buildTestApp('reminders-late', { clock })
     const patient = await startConversation(testApp.app, { locale: 'zh-CN' })
     await patient.say('每天早上8点提醒我吃降压药')

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { manualClock } from '../helpers/manual-clock.ts'
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts'
 import { phraseKeys, startConversation } from '../helpers/conversation-client.ts'
-import { movableClock } from './reminder-fixtures.ts'
 
 // Thursday 3 December 2026, 10:00 in Shanghai (the sample clinic's zone).
-const clock = movableClock('2026-12-03T02:00:00Z')
+const clock = manualClock('2026-12-03T02:00:00Z')
 let testApp: TestApp
 beforeAll(async () => { testApp = await buildTestApp('reminder-dialogue', { clock }) })
 afterAll(async () => { await testApp.close() })

@@ -1,15 +1,5 @@
-import type { Clock } from '../../src/clock.ts'
 import type { TestApp } from '../helpers/test-app.ts'
-
-/** A clock the test moves by hand. */
-export function movableClock (start: string): Clock & { set: (iso: string) => void, advance: (minutes: number) => void } {
-  let current = new Date(start)
-  return {
-    now: () => new Date(current),
-    set (iso) { current = new Date(iso) },
-    advance (minutes) { current = new Date(current.getTime() + minutes * 60_000) }
-  }
-}
+import type { ManualClock } from '../helpers/manual-clock.ts'
 
 /** Moves the clinic to another time zone before any conversation has read its profile. */
 export async function setClinicTimeZone (testApp: TestApp, timezone: string): Promise<void> {
@@ -26,10 +16,10 @@ export async function reminderMessages (testApp: TestApp, conversation: { id: st
  * Ticks the worker every `stepMinutes` from the clock's time until `until`, as the service's poll
  * loop would, and returns the instants at which something was sent.
  */
-export async function runWorkerUntil (worker: { tick: () => Promise<{ sent: number }> }, clock: ReturnType<typeof movableClock>, until: string, stepMinutes = 30): Promise<string[]> {
+export async function runWorkerUntil (worker: { tick: () => Promise<{ sent: number }> }, clock: ManualClock, until: string, stepMinutes = 30): Promise<string[]> {
   const sentAt: string[] = []
   while (clock.now() < new Date(until)) {
-    clock.advance(stepMinutes)
+    clock.advance(stepMinutes * 60_000)
     const { sent } = await worker.tick()
     for (let index = 0; index < sent; index++) sentAt.push(clock.now().toISOString())
   }

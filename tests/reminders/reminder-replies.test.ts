@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { manualClock } from '../helpers/manual-clock.ts'
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts'
 import { phraseKeys, startConversation } from '../helpers/conversation-client.ts'
-import { movableClock, reminderMessages, runWorkerUntil } from './reminder-fixtures.ts'
+import { reminderMessages, runWorkerUntil } from './reminder-fixtures.ts'
 
 // Thursday 3 December 2026, 10:00 in Shanghai (the sample clinic's zone).
 const START = '2026-12-03T02:00:00Z'
-const clock = movableClock(START)
+const clock = manualClock(START)
 let testApp: TestApp
 beforeAll(async () => { testApp = await buildTestApp('reminder-replies', { clock, environment: { ADMIN_API_KEY: 'staff-key' } }) })
 afterAll(async () => { await testApp.close() })
@@ -61,7 +62,7 @@ describe('"stop" works in both languages, in any flow and state', () => {
     clock.set(START)
     const patient = await startConversation(testApp.app, { locale: 'en' })
     await patient.say('remind me to take my insulin at 9pm')
-    clock.advance(1)
+    clock.advance(60_000)
     await patient.say('remind me to take my vitamin D at 8am')
     const turn = await patient.say('stop my insulin reminder')
     expect(phraseKeys(turn)).toEqual(['medication.reminder_stopped_one', 'medication.reminder_list'])

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { manualClock } from '../helpers/manual-clock.ts'
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts'
 import { startFakeWhatsAppServer, type FakeWhatsAppServer } from '../helpers/fake-whatsapp-server.ts'
 import { hubSignature } from '../../src/channels/whatsapp/whatsapp-signature.ts'
-import { movableClock } from './reminder-fixtures.ts'
 
 const APP_SECRET = 'reminder-app-secret'
 const ACCESS_TOKEN = 'reminder-access-token'
@@ -10,7 +10,7 @@ const PHONE_NUMBER_ID = '5550001111'
 const PATIENT = '8613800000001'
 
 // Thursday 3 December 2026, 10:00 in Shanghai.
-const clock = movableClock('2026-12-03T02:00:00Z')
+const clock = manualClock('2026-12-03T02:00:00Z')
 let sequence = 0
 
 describe('a reminder reaches the patient on WhatsApp through the durable queue', () => {

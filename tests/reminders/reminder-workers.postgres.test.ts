@@ -6,16 +6,16 @@ import { createDependencies, type AppDependencies } from '../../src/deps.ts'
 import { buildApp } from '../../src/server/app.ts'
 import { loadSampleData } from '../../src/startup/load-sample-data.ts'
 import type { Database } from '../../src/db/database.ts'
+import { manualClock } from '../helpers/manual-clock.ts'
 import { createTestDatabase, testEngine, type TestDatabase } from '../helpers/test-database.ts'
 import { startConversation } from '../helpers/conversation-client.ts'
-import { movableClock } from './reminder-fixtures.ts'
 
 const PATIENTS = 6
 
 // Two service instances on one server PostgreSQL, each with its own pool and job queue: the real
 // concurrency of a scaled-out deployment (PGlite has a single connection).
 describe.skipIf(testEngine !== 'postgres')('two workers on one database', () => {
-  const clock = movableClock('2026-03-27T10:00:00Z')
+  const clock = manualClock('2026-03-27T10:00:00Z')
   let testDatabase: TestDatabase
   let other: Database
   let first: AppDependencies
@@ -47,7 +47,7 @@ describe.skipIf(testEngine !== 'postgres')('two workers on one database', () => 
     // Both instances poll every 30 minutes of clinic time across the daylight-saving change.
     const sentAt: string[] = []
     while (clock.now() < new Date('2026-03-30T00:00:00Z')) {
-      clock.advance(30)
+      clock.advance(30 * 60_000)
       const [a, b] = await Promise.all([first.reminderWorker.tick(), second.reminderWorker.tick()])
       for (let index = 0; index < a.sent + b.sent; index++) sentAt.push(clock.now().toISOString())
     }
