@@ -28,6 +28,8 @@ import { emergencyContactsFor } from './clinics/emergency-contacts.ts'
 import { createVettedCorpus } from './knowledge/vetted-corpus.ts'
 import { createPhraseStore } from './knowledge/phrase-store.ts'
 import type { CorpusContext } from './knowledge/corpus-context.ts'
+import { createReminderService, type ReminderService } from './reminders/reminder-service.ts'
+import { createReminderWorker, type ReminderWorker } from './reminders/reminder-worker.ts'
 import { createJobQueue, type JobQueue } from './delivery/job-queue.ts'
 import { createChannels, type Channels } from './channels/create-channels.ts'
 
@@ -50,6 +52,10 @@ export type AppDependencies = {
   jobs: JobQueue
   /** WhatsApp and WeChat: webhook routes, and `channels.pipeline.sendToConversation` for agent replies and reminders. */
   channels: Channels
+  /** Medication reminders and check-ins: the conversation API side. */
+  reminders: ReminderService
+  /** Sends due reminders; main.ts starts it, tests call tick() with their own clock. */
+  reminderWorker: ReminderWorker
 }
 
 type CreateDependenciesOptions = {
@@ -70,10 +76,14 @@ export async function createDependencies ({ config, database, clock = systemCloc
   const retriever = createRetriever({ db: database, embedder, vectorEnabled, now: () => clock.now() })
   const clinics = createClinicDirectory(database)
   const findings = createFindingExtractor()
+  const conversationStore = createConversationStore(database, cipher)
+  const jobs = createJobQueue({ database, clock, logger, ...config.delivery })
+  const reminders = createReminderService({ database, cipher, conversations: conversationStore, clinics, jobs, now: () => clock.now() })
   const turnServices = {
     database,
     clock,
-    conversations: createConversationStore(database, cipher),
+    conversations: conversationStore,
+    reminders: reminders.services,
     clinics,
     corpus: createVettedCorpus({ retriever, phrases: createPhraseStore(database), now: () => clock.now() }),
     guards: createSafetyGuards({ findings }),
@@ -84,7 +94,6 @@ export async function createDependencies ({ config, database, clock = systemCloc
   }
   const models = await createConfiguredModels(config, logger)
   const conversations = createConversationService({ ...turnServices, translator: models.translator, logger, flows: createFlowRegistry({ config, understand: models.understand }), defaultClinicId: config.defaultClinicId })
-  const jobs = createJobQueue({ database, clock, logger, ...config.delivery })
   const channels = createChannels({ config, database, jobs, conversations, clinics, cipher, clock, logger })
   const health = createHealthReporter({
     database,
@@ -98,7 +107,10 @@ export async function createDependencies ({ config, database, clock = systemCloc
   })
   const scheduleAdmin = createScheduleAdmin({ db: database, cipher })
   const corpus: CorpusContext = { db: database, embedder, vectorEnabled, clock }
-  return { config, logger, database, clock, health, vectorEnabled, cipher, embedder, retriever, conversations, scheduleAdmin, corpus, jobs, channels }
+  const reminderWorker = createReminderWorker({ database, cipher, clock, clinics, corpus: turnServices.corpus, conversations: conversationStore, emergencyContacts: emergencyContactsFor, guards: turnServices.guards, jobs, logger })
+  // WhatsApp and WeChat reminders go out through the channels' send jobs.
+  reminderWorker.connectChannels(channels.pipeline)
+  return { config, logger, database, clock, health, vectorEnabled, cipher, embedder, retriever, conversations, scheduleAdmin, corpus, jobs, channels, reminders, reminderWorker }
 }
 
 /**

@@ -39,6 +39,7 @@ async function main (): Promise<void> {
   })
   await app.listen({ port: config.port, host: config.host })
   dependencies.jobs.start()
+  await dependencies.reminderWorker.start()
   // Node writes the cache at exit; write it now so that a process that is killed still leaves it.
   flushCompileCache()
 }

@@ -87,6 +87,10 @@ async function decideOutcome (input: DecideInput): Promise<FlowOutcome> {
   const { conversation, verdict } = input
   const urgent = verdict.verdict === 'emergency' || verdict.verdict === 'crisis'
   if (urgent) return respondToGuardVerdict(verdict)!
+  // Reminder words ("stop", "退订", "taken", "snooze 30 min") and check-in readings work in every
+  // flow and state; a reading outside the clinic's range escalates like a guard verdict.
+  const reminderOutcome = await input.services.reminders?.handleTurn({ conversation, clinic: input.clinic, text: input.text, locale: input.locale.replyLocale, now: input.now })
+  if (reminderOutcome) return reminderOutcome
   // With a human in charge the bot stays silent; the agent sees the message in the queue.
   if (conversation.status === 'waiting_agent' || conversation.status === 'with_agent') return { replies: [], next: readConversationState(conversation).active }
   const guardOutcome = respondToGuardVerdict(verdict)

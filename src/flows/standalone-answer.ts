@@ -2,7 +2,7 @@
 // never picked as the answer to a free question, even when retrieval ranks them first.
 // A phrase that tells the patient a human was told ("I have passed this to your care team") is
 // sent only with a real handoff, never as a retrieved answer.
-const FLOW_STEP_PHRASE = /(^|\.)(ask_[a-z_]+|which_[a-z_]+|question\.[a-z_]+|reminder_(offer|ask_time|set|stopped)|cost_estimate|followup_[a-z_]+)$|^(handoff|safety|disclaimer|appointment|triage)\./
+const FLOW_STEP_PHRASE = /(^|\.)(ask_[a-z_]+|which_[a-z_]+|question\.[a-z_]+|reminder_[a-z_]+|checkin_[a-z_]+|cost_estimate|followup_[a-z_]+)$|^(handoff|safety|disclaimer|appointment|triage)\./
 
 export function isStandaloneAnswer (group: string | null | undefined): boolean {
   return !group || !FLOW_STEP_PHRASE.test(group)

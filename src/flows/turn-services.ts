@@ -5,6 +5,7 @@ import type { ConversationStore } from '../conversations/conversation-store.ts'
 import type { ClinicDirectory, ClinicProfile } from '../clinics/clinic-directory.ts'
 import type { VettedSource } from './turn-types.ts'
 import type { FindingExtractor } from '../clinical-findings/extract-findings.ts'
+import type { ReminderServices } from '../reminders/reminder-service.ts'
 
 export type ApprovedPhrase = { id: string, group: string, version: number, title: string, body: string, category: string }
 
@@ -47,6 +48,8 @@ export type TurnServices = {
   /** Machine translation for other languages; only when a model is configured. */
   translator?: MachineTranslator | undefined
   logger?: { warn: (details: Record<string, unknown>, message: string) => void } | undefined
+  /** Medication reminders and check-ins: set up in the medication flow, answered from any state. */
+  reminders?: ReminderServices | undefined
 }
 
 /** The scheduling backend as the dialogue uses it (local database, or a hospital system adapter). */
