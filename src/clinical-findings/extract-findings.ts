@@ -125,7 +125,7 @@ function describe ({ concept, subject, start, text, clause, language, patient }:
     negated,
     historical: !current && (TRIGGERS.historical[language].test(timeScope) || TRIGGERS.pastEvent[language].test(after)),
     resolved: TRIGGERS.resolved[language].test(rest),
-    recurrent: TRIGGERS.recurrent[language].test(segment),
+    recurrent: TRIGGERS.recurrent[language].test(segment) || (language === 'zh' && TRIGGERS.recurrent.zh.test(shortNextSegment(subject, nextComma))),
     hypothetical: TRIGGERS.hypothetical[language].test(before),
     experiencer: mentionsAnotherPerson(before, language, patient) ? 'other' : 'patient'
   }
@@ -276,4 +276,14 @@ function longestLiteralWord (pattern: string): string | null {
   }
   flush(false)
   return best.length >= 3 ? best : null
+}
+
+// "胸口疼，时好时坏": a short segment right after a finding, with no room for another symptom, qualifies it.
+const SHORT_SEGMENT = 8
+
+function shortNextSegment (subject: string, nextComma: number): string {
+  if (nextComma === -1) return ''
+  const end = subject.indexOf(',', nextComma + 1)
+  const segment = subject.slice(nextComma + 1, end === -1 ? undefined : end)
+  return segment.length <= SHORT_SEGMENT ? segment : ''
 }

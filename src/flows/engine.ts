@@ -97,7 +97,7 @@ async function decideOutcome (input: DecideInput): Promise<FlowOutcome> {
   // A request for a diagnosis or a dose is refused, and the story or question is still triaged:
   // the patient learns how soon and where to be seen.
   if (guardOutcome && verdict.verdict === 'medical_advice' && isClinical(input)) {
-    const triaged = await routeToFlow({ ...input, idleMinutes: input.services.idleMinutes })
+    const triaged = await routeToFlow({ ...input, idleMinutes: input.services.idleMinutes, forceTriage: true })
     return { ...triaged, replies: [...guardOutcome.replies, ...triaged.replies] }
   }
   if (guardOutcome) return { ...guardOutcome, next: readConversationState(conversation).active }

@@ -41,6 +41,8 @@ type RouteInput = {
   clinic: ClinicProfile
   now: Date
   idleMinutes: number
+  /** Triage whatever the intent: a refused diagnosis or dose request that is still a clinical question. */
+  forceTriage?: boolean
 }
 
 /** Understands the message and hands it to the active flow, or to the flow its intent starts. */
@@ -51,7 +53,7 @@ export async function routeToFlow (input: RouteInput): Promise<FlowOutcome> {
   const suspended = idle ? [] : state.suspended
   const understood = await input.services.flows.understand({ text: input.text, locale: input.locale.replyLocale, now: input.now, timezone: input.clinic.timezone, activeFlow: active?.flow ?? null })
   // Symptom and medicine narratives always reach triage, whatever words of another flow they contain.
-  const clinical = belongsToTriage({ reading: input.services.findings.read(input.text), text: input.text, intent: understood.intent, confidence: understood.confidence })
+  const clinical = input.forceTriage === true || belongsToTriage({ reading: input.services.findings.read(input.text), text: input.text, intent: understood.intent, confidence: understood.confidence, activeFlow: active?.flow ?? null })
   const understanding = clinical ? { ...understood, intent: 'triage' as const, confidence: Math.max(understood.confidence, 0.9) } : understood
   const context = (flowState: FlowState | null): FlowContext => ({ services: input.services, clinic: input.clinic, conversation: input.conversation, locale: input.locale.replyLocale, text: input.text, understanding, flowState, now: input.now })
   const outcome = await dispatch({ registry: input.services.flows, understanding, active, suspended, context })

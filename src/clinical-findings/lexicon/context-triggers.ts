@@ -46,6 +46,6 @@ export const OTHER_PERSON = {
 
 /** Comes and goes over weeks or months: a pattern to book for, not an acute episode. */
 export const RECURRENT = {
-  en: ['(?:for|over) (?:the )?(?:last|past) (?:few|couple of|\\d+|two|three|several) months', 'often', 'always', 'on and off', 'off and on', 'every (?:day|night|week|morning|few days|couple of days)', 'most days', 'from time to time', 'keeps? (?:coming back|happening)', 'for (?:weeks|months|years)', 'times a (?:week|month|day)'],
-  zh: ['这(?:两三|几|一两)个(?:多)?月', '最近(?:两三|几|一两)个(?:多)?月', '经常', '总是', '老是', '时不时', '反复', '每天', '每次', '一直', '常常', '动不动', '隔三差五', '有时']
+  en: ['(?:for|over) (?:the )?(?:last|past) (?:few|couple of|\\d+|two|three|several) months', 'often', 'always', 'on and off', 'comes and goes', 'coming and going', 'off and on', 'every (?:day|night|week|morning|few days|couple of days)', 'most days', 'from time to time', 'keeps? (?:coming back|happening)', 'for (?:weeks|months|years)', 'times a (?:week|month|day)'],
+  zh: ['时好时坏', '时有时无', '断断续续', '一阵一阵', '一阵阵', '这(?:两三|几|一两)个(?:多)?月', '最近(?:两三|几|一两)个(?:多)?月', '经常', '总是', '老是', '时不时', '反复', '每天', '每次', '一直', '常常', '动不动', '隔三差五', '有时']
 }

@@ -102,6 +102,7 @@ export const TRIAGE_RULES: TriageRule[] = [
   { id: 'bilious_vomit', level: 'emergency', all: ['bilious_vomit'], source: 'RF41' },
   { id: 'inconsolable_cry', level: 'emergency', all: ['inconsolable_cry'], patient: { child: true }, source: 'RF42' },
   { id: 'dehydration_with_drowsiness', level: 'emergency', any: [['dehydration_signs', 'no_urine'], ['lethargic', 'drowsy_severe']], patient: { child: true }, source: 'RF43' },
+  { id: 'child_no_urine_12_hours', level: 'emergency', all: ['no_urine_long'], patient: { child: true }, source: 'RF43' },
   { id: 'child_no_urine', level: 'urgent', any: [['no_urine', 'dehydration_signs']], patient: { child: true }, source: 'RF44' },
   { id: 'poor_feeding', level: 'urgent', all: ['poor_feeding'], patient: { child: true }, source: 'RF45' },
   { id: 'child_rectal_bleeding', level: 'urgent', any: [['rectal_bleeding', 'bloody_diarrhoea']], patient: { child: true }, source: 'RF46' },
