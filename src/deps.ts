@@ -27,6 +27,8 @@ import { emergencyContactsFor } from './clinics/emergency-contacts.ts'
 import { createVettedCorpus } from './knowledge/vetted-corpus.ts'
 import { createPhraseStore } from './knowledge/phrase-store.ts'
 import type { CorpusContext } from './knowledge/corpus-context.ts'
+import { createConversationEvents, type ConversationEvents } from './handoff/conversation-events.ts'
+import type { ConversationStore } from './conversations/conversation-store.ts'
 
 export type AppDependencies = {
   config: Config
@@ -43,6 +45,9 @@ export type AppDependencies = {
   corpus: CorpusContext
   conversations: ConversationService
   scheduleAdmin: ScheduleAdmin
+  /** Handoff: the conversation store for the patient feed, and the LISTEN/NOTIFY fan-out. */
+  conversationStore: ConversationStore
+  conversationEvents: ConversationEvents
 }
 
 type CreateDependenciesOptions = {
@@ -86,7 +91,8 @@ export async function createDependencies ({ config, database, clock = systemCloc
   })
   const scheduleAdmin = createScheduleAdmin({ db: database, cipher })
   const corpus: CorpusContext = { db: database, embedder, vectorEnabled, clock }
-  return { config, logger, database, clock, health, vectorEnabled, cipher, embedder, retriever, conversations, scheduleAdmin, corpus }
+  const conversationEvents = createConversationEvents(database)
+  return { config, logger, database, clock, health, vectorEnabled, cipher, embedder, retriever, conversations, scheduleAdmin, corpus, conversationStore: turnServices.conversations, conversationEvents }
 }
 
 /**

@@ -13,6 +13,7 @@ import { conversationRoutes } from './routes/conversations.ts'
 import { adminScheduleRoutes } from './routes/admin-schedules.ts'
 import { corpusAdminRoutes } from './routes/corpus-admin.ts'
 import { quickReplyRoutes } from './routes/quick-replies.ts'
+import { conversationFeedRoutes } from './routes/conversation-feed.ts'
 
 export type BuildAppOptions = {
   /** pino options, or false to log nothing (tests). */
@@ -49,6 +50,7 @@ export async function buildApp (dependencies: AppDependencies, options: BuildApp
 
   await app.register(healthRoutes(dependencies.health))
   await app.register(conversationRoutes(dependencies.conversations))
+  await app.register(conversationFeedRoutes({ conversations: dependencies.conversations, store: dependencies.conversationStore, events: dependencies.conversationEvents }))
   await app.register(adminScheduleRoutes({ admin: dependencies.scheduleAdmin, adminApiKey: config.adminApiKey }))
   await app.register(corpusAdminRoutes(dependencies.corpus, config.adminApiKey), { prefix: '/admin/corpus' })
   await app.register(quickReplyRoutes(dependencies.corpus, config.adminApiKey), { prefix: '/v1/agent/quick-replies' })
