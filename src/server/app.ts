@@ -59,7 +59,7 @@ export async function buildApp (dependencies: AppDependencies, options: BuildApp
   await app.register(corpusAdminRoutes(dependencies.corpus, config.adminApiKey), { prefix: '/admin/corpus' })
   await app.register(cookie)
   await app.register(quickReplyRoutes(dependencies.corpus, config.adminApiKey, dependencies.handoff.accounts), { prefix: '/v1/agent/quick-replies' })
-  await app.register(agentAuthRoutes(dependencies.handoff.accounts))
+  await app.register(agentAuthRoutes(dependencies.handoff.accounts, config.handoff.loginAttemptsPerMinute))
   await app.register(agentAdminRoutes({ accounts: dependencies.handoff.accounts, database: dependencies.database, adminApiKey: config.adminApiKey }))
   await app.register(agentWorkspaceRoutes({ handoff: dependencies.handoff, database: dependencies.database, store: dependencies.conversationStore }))
   app.addHook('onReady', async () => { await dependencies.handoff.intake.start() })

@@ -5,14 +5,14 @@ import { agentSessionHook, agentToken, clearAgentCookie, setAgentCookie, signedI
 import { agentErrors, agentSchema, loginBodySchema } from '../schemas/agent.ts'
 
 const tags = ['agents']
-// Per client address, on top of the per-account lock after repeated wrong passwords.
-const LOGIN_ATTEMPTS_PER_MINUTE = 10
-
-/** Agent sign-in: a bearer token for API clients and an HttpOnly cookie for the console. */
-export function agentAuthRoutes (accounts: AgentAccounts): FastifyPluginAsyncZod {
+/**
+ * Agent sign-in: a bearer token for API clients and an HttpOnly cookie for the console. Attempts
+ * are limited per client address, on top of the per-account lock after repeated wrong passwords.
+ */
+export function agentAuthRoutes (accounts: AgentAccounts, loginAttemptsPerMinute: number): FastifyPluginAsyncZod {
   return async (app) => {
     app.post('/v1/agent/login', {
-      config: { rateLimit: { max: LOGIN_ATTEMPTS_PER_MINUTE, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: loginAttemptsPerMinute, timeWindow: '1 minute' } },
       schema: {
         tags,
         summary: 'Sign in; 401 for wrong credentials, 429 after repeated failures',
