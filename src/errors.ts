@@ -14,7 +14,8 @@ export const ERROR_CODES = {
   UNPROCESSABLE: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
-  DATABASE_UNAVAILABLE: 503
+  DATABASE_UNAVAILABLE: 503,
+  NOT_BUILT: 503
 } as const
 
 export type ErrorCode = keyof typeof ERROR_CODES

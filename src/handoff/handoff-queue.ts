@@ -26,8 +26,15 @@ export type QueueEntry = {
   assignedTo: { id: string, name: string } | null
 }
 
+type QueueServices = {
+  database: Database
+  store: ConversationStore
+  /** The values a quick reply's {{variables}} take in this conversation (clinic name, phone, emergency number). */
+  variablesFor: (conversation: HandoffConversation) => Promise<Record<string, string>>
+}
+
 /** What agents read: the clinic's queue with summaries, and a conversation's whole transcript. */
-export function createHandoffQueue ({ database, store }: { database: Database, store: ConversationStore }) {
+export function createHandoffQueue ({ database, store, variablesFor }: QueueServices) {
   return {
     /** Waiting and held conversations of the agent's clinic, emergencies first, then by waiting time. */
     async list (agent: Agent): Promise<QueueEntry[]> {
@@ -45,10 +52,16 @@ export function createHandoffQueue ({ database, store }: { database: Database, s
     },
 
     /** The whole transcript (patient, bot and agent messages) with the queue entry's facts. */
-    async transcript (agent: Agent, conversationId: string): Promise<{ conversation: QueueEntry & { statusNow: string }, messages: FeedMessage[] }> {
+    async transcript (agent: Agent, conversationId: string): Promise<{ conversation: QueueEntry & { statusNow: string }, messages: FeedMessage[], variables: Record<string, string> }> {
       const conversation = await findClinicConversation(database, agent, conversationId)
       const messages = await store.listMessagesAfter(conversation.id, null, 1000) ?? []
-      return { conversation: { ...toQueueEntry(conversation, messages.slice(-LAST_MESSAGES)), statusNow: conversation.status }, messages: messages.map(toFeedMessage) }
+      const entry = toQueueEntry(conversation, messages.slice(-LAST_MESSAGES))
+      const department = entry.summary.triage?.department?.name
+      return {
+        conversation: { ...entry, statusNow: conversation.status },
+        messages: messages.map(toFeedMessage),
+        variables: { ...await variablesFor(conversation), ...(department ? { department } : {}) }
+      }
     }
   }
 }

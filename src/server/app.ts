@@ -18,6 +18,8 @@ import { agentAuthRoutes } from './routes/agent-auth.ts'
 import { agentAdminRoutes } from './routes/agent-admin.ts'
 import { agentWorkspaceRoutes } from './routes/agent-workspace.ts'
 import cookie from '@fastify/cookie'
+import { consolePageRoutes } from './routes/console-page.ts'
+import { CONSOLE_OUTPUT } from '../console-location.ts'
 
 export type BuildAppOptions = {
   /** pino options, or false to log nothing (tests). */
@@ -62,6 +64,7 @@ export async function buildApp (dependencies: AppDependencies, options: BuildApp
   await app.register(agentAuthRoutes(dependencies.handoff.accounts, config.handoff.loginAttemptsPerMinute))
   await app.register(agentAdminRoutes({ accounts: dependencies.handoff.accounts, database: dependencies.database, adminApiKey: config.adminApiKey }))
   await app.register(agentWorkspaceRoutes({ handoff: dependencies.handoff, database: dependencies.database, store: dependencies.conversationStore }))
+  await app.register(consolePageRoutes(CONSOLE_OUTPUT))
   app.addHook('onReady', async () => { await dependencies.handoff.intake.start() })
   app.addHook('onClose', async () => { dependencies.handoff.intake.stop() })
   return app

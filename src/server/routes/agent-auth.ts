@@ -3,6 +3,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AgentAccounts } from '../../handoff/agent-accounts.ts'
 import { agentSessionHook, agentToken, clearAgentCookie, setAgentCookie, signedInAgent } from '../plugins/agent-session.ts'
 import { agentErrors, agentSchema, loginBodySchema } from '../schemas/agent.ts'
+import { DEPARTMENTS } from '../../flows/triage-vocabulary.ts'
+
+// The console's department filter for quick replies: codes with their names in both languages.
+const departments = Object.entries(DEPARTMENTS).map(([code, names]) => ({ code, name: { en: names.en, 'zh-CN': names.zh } }))
 
 const tags = ['agents']
 /**
@@ -29,8 +33,13 @@ export function agentAuthRoutes (accounts: AgentAccounts, loginAttemptsPerMinute
       signedIn.addHook('onRequest', agentSessionHook(accounts))
 
       signedIn.get('/v1/agent/me', {
-        schema: { tags, summary: 'The signed-in agent', security: [{ agentSession: [] }], response: { 200: z.object({ agent: agentSchema }), ...agentErrors } }
-      }, async (request) => ({ agent: signedInAgent(request) }))
+        schema: {
+          tags,
+          summary: 'The signed-in agent, and the triage departments (for filtering quick replies)',
+          security: [{ agentSession: [] }],
+          response: { 200: z.object({ agent: agentSchema, departments: z.array(z.object({ code: z.string(), name: z.record(z.string(), z.string()) })) }), ...agentErrors }
+        }
+      }, async (request) => ({ agent: signedInAgent(request), departments }))
 
       signedIn.post('/v1/agent/logout', {
         schema: { tags, summary: 'Sign out (the token stops working)', security: [{ agentSession: [] }], response: { 204: z.null(), ...agentErrors } }

@@ -28,6 +28,10 @@ export function agentWorkspaceRoutes ({ handoff, database, store }: WorkspaceDep
       schema: { tags, security, summary: 'Waiting and held conversations: emergency > high > normal, then longest waiting', response: { 200: z.object({ conversations: z.array(queueEntrySchema) }), ...agentErrors } }
     }, async (request) => ({ conversations: await handoff.queue.list(signedInAgent(request)) }))
 
+    app.get('/v1/agent/agents', {
+      schema: { tags, security, summary: 'Colleagues of the same clinic (to transfer a conversation to)', response: { 200: z.object({ agents: z.array(z.object({ id: z.string(), name: z.string(), role: z.string() })) }), ...agentErrors } }
+    }, async (request) => ({ agents: (await handoff.accounts.list(signedInAgent(request).clinicId)).map(({ id, name, role }) => ({ id, name, role })) }))
+
     app.post('/v1/agent/queue/claim', {
       schema: { tags, security, summary: 'Claim the most urgent waiting conversation (404 when none waits)', response: { 200: queueEntrySchema, ...agentErrors } }
     }, async (request) => {

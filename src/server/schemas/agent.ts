@@ -49,7 +49,8 @@ export const handoffStateSchema = z.object({
 
 export const transcriptSchema = z.object({
   conversation: queueEntrySchema.extend({ statusNow: z.string() }),
-  messages: z.array(feedMessageSchema)
+  messages: z.array(feedMessageSchema),
+  variables: z.record(z.string(), z.string()).describe('Values for quick replies\' {{variables}} in this conversation')
 })
 
 export const agentMessageBodySchema = z.object({
