@@ -44,7 +44,7 @@ export function ConversationPanel ({ t, uiLocale, agent, transcript, departments
   }
   const send = () => {
     if (!draft.trim()) return
-    void attempt(async () => {
+    attempt(async () => {
       await api.send(conversation.id, draft, phraseId)
       setDraft('')
       setPhraseId(null)

@@ -50,24 +50,24 @@ function Workspace ({ agent, departments, uiLocale, setUiLocale, onSignedOut }: 
   }, [])
 
   useEffect(() => {
-    void loadQueue()
+    loadQueue()
     api.colleagues().then((found) => setColleagues(found.agents), () => {})
     const tick = setInterval(() => setNow(Date.now()), 30_000)
     return () => clearInterval(tick)
   }, [])
 
-  useEffect(() => { void loadTranscript(selected) }, [selected])
+  useEffect(() => { loadTranscript(selected) }, [selected])
 
   useEffect(() => {
     const events = new EventSource('/v1/agent/events')
     events.addEventListener('open', () => setLive(true))
     events.addEventListener('error', () => setLive(false))
-    events.addEventListener('queue', () => { void loadQueue() })
-    events.addEventListener('resync', () => { void loadQueue(); void loadTranscript(currentSelection) })
-    events.addEventListener('alert', () => { setAlert(t.alert); void loadQueue() })
+    events.addEventListener('queue', () => { loadQueue() })
+    events.addEventListener('resync', () => { loadQueue(); loadTranscript(currentSelection) })
+    events.addEventListener('alert', () => { setAlert(t.alert); loadQueue() })
     events.addEventListener('message', (event) => {
       const data = JSON.parse((event as MessageEvent).data) as { conversationId: string }
-      if (data.conversationId === currentSelection) void loadTranscript(currentSelection)
+      if (data.conversationId === currentSelection) loadTranscript(currentSelection)
     })
     return () => events.close()
   }, [])
@@ -75,9 +75,9 @@ function Workspace ({ agent, departments, uiLocale, setUiLocale, onSignedOut }: 
   // The stream's handlers read the selection through this, not through a stale closure.
   currentSelection = selected
 
-  const open = (id: string) => { setError(''); setSelected(id); void loadTranscript(id) }
-  const claim = (id: string) => api.claim(id).then(() => { setError(''); setSelected(id); void loadQueue(); void loadTranscript(id) }, reportError)
-  const claimNext = () => api.claimNext().then((entry) => { setError(''); setSelected(entry.id); void loadQueue(); void loadTranscript(entry.id) }, reportError)
+  const open = (id: string) => { setError(''); setSelected(id); loadTranscript(id) }
+  const claim = (id: string) => api.claim(id).then(() => { setError(''); setSelected(id); loadQueue(); loadTranscript(id) }, reportError)
+  const claimNext = () => api.claimNext().then((entry) => { setError(''); setSelected(entry.id); loadQueue(); loadTranscript(entry.id) }, reportError)
 
   return html`<div class="workspace">
     <header class="top">
@@ -93,8 +93,8 @@ function Workspace ({ agent, departments, uiLocale, setUiLocale, onSignedOut }: 
       <${QueuePanel} t=${t} agent=${agent} entries=${entries} selected=${selected} now=${now} onOpen=${open} onClaim=${claim} onClaimNext=${claimNext} />
       ${transcript
         ? html`<${ConversationPanel} t=${t} uiLocale=${uiLocale} agent=${agent} transcript=${transcript} departments=${departments} colleagues=${colleagues}
-            onChanged=${() => { void loadQueue(); void loadTranscript(selected) }}
-            onClosed=${() => { setSelected(null); setTranscript(null); void loadQueue() }}
+            onChanged=${() => { loadQueue(); loadTranscript(selected) }}
+            onClosed=${() => { setSelected(null); setTranscript(null); loadQueue() }}
             onError=${(message: string) => setError(message)} />`
         : html`<main class="conversation empty"><p class="muted">${t.noneSelected}</p></main>`}
     </div>
@@ -107,7 +107,7 @@ function App () {
   const [uiLocale, setUiLocale] = useState<UiLocale>(initialLocale())
   const [session, setSession] = useState<{ agent: Agent, departments: Department[] } | null | undefined>(undefined)
   const check = () => api.me().then(setSession, () => setSession(null))
-  useEffect(() => { void check() }, [])
+  useEffect(() => { check() }, [])
   useEffect(() => {
     localStorage.setItem('console.locale', uiLocale)
     document.documentElement.lang = uiLocale
