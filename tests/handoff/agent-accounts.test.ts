@@ -121,6 +121,12 @@ describe('quick replies with an agent session', () => {
     const uses = await test.dependencies.database.query<{ agent_id: string }>('SELECT agent_id FROM phrase_usage WHERE phrase_id = $1', [greeting.phraseId])
     expect(uses.rows).toEqual([{ agent_id: agent.id }])
     expect((await agent.request('GET', '/v1/agent/quick-replies/usage-report?from=2026-01-01&to=2026-12-31')).statusCode).toBe(403)
+    // A supervisor sees who used which phrases.
+    const today = new Date().toISOString().slice(0, 10)
+    const report = await admin.request('GET', `/v1/agent/quick-replies/usage-report?from=${today}&to=${today}&locale=en`)
+    expect(report.statusCode).toBe(200)
+    expect(report.json().byAgent).toEqual([{ agentId: agent.id, name: 'Quick', uses: 1 }])
+    expect(report.json().top).toEqual([expect.objectContaining({ group: 'handoff.agent.greeting', uses: 1 })])
   })
 })
 
