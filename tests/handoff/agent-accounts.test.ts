@@ -53,6 +53,7 @@ describe('agent accounts', () => {
     const refused = await login({ clinicId: 'default', email: 'locked@clinic.example', password: 'the right password' })
     expect(refused.statusCode).toBe(429)
     expect(refused.json().error.code).toBe('RATE_LIMITED')
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0)
   })
 
   it('signs out: the token stops working', async () => {

@@ -24,7 +24,11 @@ export function agentAuthRoutes (accounts: AgentAccounts, loginAttemptsPerMinute
         response: { 200: z.object({ token: z.string(), expiresAt: z.string(), agent: agentSchema }), ...agentErrors }
       }
     }, async (request, reply) => {
-      const session = await accounts.login(request.body)
+      const session = await accounts.login(request.body).catch((error: unknown) => {
+        const seconds = (error as { details?: { retryAfterSeconds?: number } }).details?.retryAfterSeconds
+        if (seconds) reply.header('Retry-After', String(seconds))
+        throw error
+      })
       setAgentCookie(reply, session.token, session.expiresAt)
       return { token: session.token, expiresAt: session.expiresAt.toISOString(), agent: session.agent }
     })
