@@ -2,18 +2,9 @@
 
 export type Agent = { id: string, name: string, role: 'agent' | 'supervisor' | 'admin', clinicId: string, email: string }
 export type Department = { code: string, name: Record<string, string> }
-export type LastMessage = { role: string, text: string, at: string, agent?: { name: string } }
-export type QueueEntry = {
-  id: string
-  status: 'waiting_agent' | 'with_agent'
-  priority: 'emergency' | 'high' | 'normal'
-  reason: string
-  channel: string
-  locale: string
-  waitingSince: string | null
-  summary: { triage?: { urgency: string, department: { code: string, name: string } | null, redFlags: string[] }, flow: string | null, lastMessages: LastMessage[] }
-  assignedTo: { id: string, name: string } | null
-}
+import type { QueueEntry } from '../handoff/queue-entry.ts'
+
+export type { QueueEntry }
 export type Message = { id: string, role: 'patient' | 'bot' | 'agent' | 'system', text: string, kind: string, createdAt: string, agent?: { name: string }, phraseKey?: string }
 export type Transcript = { conversation: QueueEntry & { statusNow: string }, messages: Message[], variables: Record<string, string> }
 export type QuickReply = { phraseId: string, group: string, title: string, body: string, shortcut: string | null, category: string, department: string | null, uses: number }

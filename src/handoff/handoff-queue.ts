@@ -4,27 +4,13 @@ import type { Database } from '../db/database.ts'
 import { departmentName, type DepartmentCode } from '../flows/triage-vocabulary.ts'
 import { readConversationState } from '../flows/turn-types.ts'
 import type { Agent } from './agent-accounts.ts'
+import type { QueueEntry } from './queue-entry.ts'
 import { findClinicConversation, HANDOFF_CONVERSATION_SELECT, QUEUE_ORDER, toHandoffConversation, type HandoffConversation } from './handoff-records.ts'
 
 const LAST_MESSAGES = 6
 const QUEUE_LIMIT = 200
 
-export type QueueEntry = {
-  id: string
-  status: 'waiting_agent' | 'with_agent'
-  priority: 'emergency' | 'high' | 'normal'
-  reason: string
-  channel: string
-  locale: string
-  waitingSince: string | null
-  summary: {
-    triage?: { urgency: string, department: { code: string, name: string } | null, redFlags: string[] }
-    /** The flow the bot was in when it handed over (e.g. triage, appointment). */
-    flow: string | null
-    lastMessages: Array<{ role: string, text: string, at: string, agent?: { name: string } }>
-  }
-  assignedTo: { id: string, name: string } | null
-}
+export type { QueueEntry }
 
 type QueueServices = {
   database: Database

@@ -7,6 +7,7 @@ import { agentEventStream } from '../../handoff/agent-event-stream.ts'
 import type { HandoffConversation } from '../../handoff/handoff-records.ts'
 import type { HandoffServices } from '../../handoff/handoff-services.ts'
 import { agentSessionHook, signedInAgent } from '../plugins/agent-session.ts'
+import { requireEventStreamAccept } from '../plugins/event-stream-accept.ts'
 import {
   agentConversationParamsSchema, agentErrors, agentMessageBodySchema, handoffStateSchema, queueEntrySchema, resolveBodySchema, transcriptSchema, transferBodySchema
 } from '../schemas/agent.ts'
@@ -75,6 +76,7 @@ export function agentWorkspaceRoutes ({ handoff, database, store }: WorkspaceDep
     app.get('/v1/agent/events', {
       schema: { tags, security, summary: 'Server-Sent Events: queue changes, messages of your conversations, emergency alerts', response: { ...agentErrors } }
     }, async (request, reply) => {
+      requireEventStreamAccept(request)
       const aborted = new AbortController()
       request.raw.on('close', () => aborted.abort())
       reply.sse(agentEventStream({ database, store, events: handoff.events, agent: signedInAgent(request), heartbeatMs: HEARTBEAT_MS, signal: aborted.signal }))
