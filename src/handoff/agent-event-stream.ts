@@ -30,6 +30,7 @@ export async function * agentEventStream (input: AgentStreamInput): AsyncGenerat
   })
   const onAbort = () => wake.close()
   input.signal.addEventListener('abort', onAbort)
+  const forget = input.events.onShutdown(onAbort)
   try {
     yield { event: 'ready', data: JSON.stringify({ agent: { id: input.agent.id, name: input.agent.name } }) }
     while (!wake.closed) {
@@ -42,6 +43,7 @@ export async function * agentEventStream (input: AgentStreamInput): AsyncGenerat
       }
     }
   } finally {
+    forget()
     unsubscribe()
     input.signal.removeEventListener('abort', onAbort)
   }

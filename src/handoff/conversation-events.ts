@@ -19,6 +19,7 @@ type Subscriber = { filter: ConversationEventFilter, handler: (event: Conversati
  */
 export function createConversationEvents (database: Database) {
   const subscribers = new Set<Subscriber>()
+  const closers = new Set<() => void>()
   let started: Promise<() => Promise<void>> | null = null
   let channelName: Promise<string> | null = null
   const channel = (): Promise<string> => {
@@ -55,6 +56,18 @@ export function createConversationEvents (database: Database) {
       const subscriber = { filter, handler }
       subscribers.add(subscriber)
       return () => { subscribers.delete(subscriber) }
+    },
+
+    /** Called when the process shuts down, so a stream can end and its connection close. */
+    onShutdown (close: () => void): () => void {
+      closers.add(close)
+      return () => { closers.delete(close) }
+    },
+
+    /** Ends every open stream (before the HTTP server waits for its connections to finish). */
+    endStreams (): void {
+      for (const close of [...closers]) close()
+      closers.clear()
     },
 
     async stop (): Promise<void> {

@@ -27,6 +27,7 @@ export async function * patientEventStream (input: PatientStreamInput): AsyncGen
   const unsubscribe = input.events.subscribe({ conversationId: conversation.id }, () => wake.ring())
   const onAbort = () => wake.close()
   input.signal.addEventListener('abort', onAbort)
+  const forget = input.events.onShutdown(onAbort)
   try {
     let cursor = input.after ?? await store.lastMessageId(conversation.id)
     let state = JSON.stringify(publicState(conversation))
@@ -52,6 +53,7 @@ export async function * patientEventStream (input: PatientStreamInput): AsyncGen
       woken = await wake.wait(input.heartbeatMs)
     }
   } finally {
+    forget()
     unsubscribe()
     input.signal.removeEventListener('abort', onAbort)
   }

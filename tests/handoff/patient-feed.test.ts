@@ -10,7 +10,8 @@ beforeAll(async () => {
   test = await buildTestApp('patient-feed')
   baseUrl = await test.app.listen({ port: 0, host: '127.0.0.1' })
 })
-afterAll(async () => { await test.close() })
+let closed = false
+afterAll(async () => { if (!closed) await test.close() })
 
 describe('GET /v1/conversations/:id/messages', () => {
   it('lists the whole conversation, then only what came after a message', async () => {
@@ -97,6 +98,20 @@ describe('GET /v1/conversations/:id/events', () => {
     const plain = await test.app.inject({ method: 'GET', url: `/v1/conversations/${patient.id}/events`, headers: { authorization: `Bearer ${patient.token}` } })
     expect(plain.statusCode).toBe(406)
     expect(plain.json().error.code).toBe('NOT_ACCEPTABLE')
+  })
+})
+
+// Last: it shuts the service down.
+describe('shutting down', () => {
+  it('ends open event streams so the service can stop', async () => {
+    const patient = await startConversation(test.app, { locale: 'en' })
+    const response = await fetch(`${baseUrl}/v1/conversations/${patient.id}/events`, { headers: { accept: 'text/event-stream', authorization: `Bearer ${patient.token}` } })
+    expect(response.status).toBe(200)
+    const body = response.text()
+    closed = true
+    await test.close()
+    // The stream finished (the server ended it) instead of holding the shutdown open.
+    expect(await body).toContain('event: status')
   })
 })
 

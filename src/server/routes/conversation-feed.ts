@@ -26,6 +26,7 @@ export function conversationFeedRoutes ({ conversations, store, events }: FeedDe
   return async (app) => {
     await app.register(FastifySSEPlugin, { retryDelay: 2000 })
     app.addHook('onReady', async () => { await events.start() })
+    app.addHook('preClose', async () => { events.endStreams() })
     app.addHook('onClose', async () => { await events.stop() })
 
     app.get('/v1/conversations/:id/messages', {
