@@ -97,8 +97,10 @@ export function createHandoffIntake (services: IntakeServices) {
   }
 
   async function sweep (): Promise<void> {
+    // Only recent ones: a patient who asked days ago (before this version ran) is not told "5 minutes" now.
     const waiting = await database.query<{ id: string }>(`SELECT c.id FROM conversations c WHERE c.status = 'waiting_agent'
-      AND NOT EXISTS (SELECT 1 FROM handoffs h WHERE h.conversation_id = c.id AND h.resolved_at IS NULL) LIMIT 500`)
+      AND c.waiting_since > $1::timestamptz - interval '1 day'
+      AND NOT EXISTS (SELECT 1 FROM handoffs h WHERE h.conversation_id = c.id AND h.resolved_at IS NULL) LIMIT 500`, [now()])
     for (const { id } of waiting.rows) await intake(id)
   }
 
