@@ -9,7 +9,7 @@ COPY tsconfig.json ./
 COPY src ./src
 COPY migrations ./migrations
 COPY corpus ./corpus
-RUN npx tsc --noEmit
+RUN npx tsc --noEmit && npm run build
 
 # Runtime stage: production dependencies only, non-root, data on a volume.
 FROM node:24-slim
@@ -20,6 +20,7 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/src ./src
 COPY --from=build /app/migrations ./migrations
 COPY --from=build /app/corpus ./corpus
+COPY --from=build /app/dist ./dist
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]

@@ -42,7 +42,10 @@ const environmentSchema = z.object({
   WECHAT_APP_ID: optionalText,
   WECHAT_APP_SECRET: optionalText,
   WECHAT_API_BASE_URL: z.url({ error: 'WECHAT_API_BASE_URL must be a URL' }).default('https://api.weixin.qq.com'),
-  WECHAT_REPLY_DEADLINE_MS: positiveInteger('WECHAT_REPLY_DEADLINE_MS').default(4000)
+  WECHAT_REPLY_DEADLINE_MS: positiveInteger('WECHAT_REPLY_DEADLINE_MS').default(4000),
+  AGENT_SESSION_HOURS: positiveInteger('AGENT_SESSION_HOURS').default(12),
+  AGENT_LOGIN_ATTEMPTS_PER_MINUTE: positiveInteger('AGENT_LOGIN_ATTEMPTS_PER_MINUTE').default(10),
+  HANDOFF_EMERGENCY_REALERT_MINUTES: positiveInteger('HANDOFF_EMERGENCY_REALERT_MINUTES').default(5)
 })
 
 export type Config = Readonly<{
@@ -71,6 +74,8 @@ export type Config = Readonly<{
   wechat: WeChatSettings | undefined
   /** For every WeChat account (the default clinic's and clinics' own): API address and passive-reply deadline. */
   wechatApi: Readonly<{ baseUrl: string, replyDeadlineMs: number }>
+  /** Human handoff: how long an agent's sign-in lasts; when a waiting emergency is re-alerted. */
+  handoff: Readonly<{ sessionHours: number, loginAttemptsPerMinute: number, emergencyRealertMinutes: number }>
 }>
 
 export type WhatsAppSettings = Readonly<{ verifyToken: string, appSecret: string, accessToken: string, phoneNumberId: string, apiBaseUrl: string }>
@@ -134,7 +139,8 @@ export function loadConfig (environment: Record<string, string | undefined>): Co
       encodingAesKey: values.WECHAT_ENCODING_AES_KEY,
       previousEncodingAesKey: values.WECHAT_PREVIOUS_ENCODING_AES_KEY
     })),
-    wechatApi: Object.freeze({ baseUrl: values.WECHAT_API_BASE_URL.replace(/\/+$/, ''), replyDeadlineMs: values.WECHAT_REPLY_DEADLINE_MS })
+    wechatApi: Object.freeze({ baseUrl: values.WECHAT_API_BASE_URL.replace(/\/+$/, ''), replyDeadlineMs: values.WECHAT_REPLY_DEADLINE_MS }),
+    handoff: Object.freeze({ sessionHours: values.AGENT_SESSION_HOURS, loginAttemptsPerMinute: values.AGENT_LOGIN_ATTEMPTS_PER_MINUTE, emergencyRealertMinutes: values.HANDOFF_EMERGENCY_REALERT_MINUTES })
   })
 }
 
@@ -175,7 +181,10 @@ const EXPECTATIONS: Record<string, string> = {
   WECHAT_API_BASE_URL: 'an http(s) URL',
   WECHAT_ENCODING_AES_KEY: '43 characters of base64 (the EncodingAESKey from the Official Account settings)',
   WECHAT_PREVIOUS_ENCODING_AES_KEY: '43 characters of base64 (the EncodingAESKey used before the current one)',
-  WECHAT_REPLY_DEADLINE_MS: 'a positive whole number'
+  WECHAT_REPLY_DEADLINE_MS: 'a positive whole number',
+  AGENT_SESSION_HOURS: 'a positive whole number',
+  AGENT_LOGIN_ATTEMPTS_PER_MINUTE: 'a positive whole number',
+  HANDOFF_EMERGENCY_REALERT_MINUTES: 'a positive whole number'
 }
 
 function redact (name: string, value: string | undefined): string | undefined {

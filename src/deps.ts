@@ -32,6 +32,10 @@ import { createReminderService, type ReminderService } from './reminders/reminde
 import { createReminderWorker, type ReminderWorker } from './reminders/reminder-worker.ts'
 import { createJobQueue, type JobQueue } from './delivery/job-queue.ts'
 import { createChannels, type Channels } from './channels/create-channels.ts'
+import { createConversationEvents, type ConversationEvents } from './handoff/conversation-events.ts'
+import type { ConversationStore } from './conversations/conversation-store.ts'
+import { createHandoffServices, type HandoffServices } from './handoff/handoff-services.ts'
+import type { DeliverAgentMessage } from './handoff/agent-messages.ts'
 
 export type AppDependencies = {
   config: Config
@@ -56,6 +60,11 @@ export type AppDependencies = {
   reminders: ReminderService
   /** Sends due reminders; main.ts starts it, tests call tick() with their own clock. */
   reminderWorker: ReminderWorker
+  /** Handoff: the conversation store for the patient feed, and the LISTEN/NOTIFY fan-out. */
+  conversationStore: ConversationStore
+  conversationEvents: ConversationEvents
+  /** Agents, the queue, claims, agent replies and the intake that tells patients the wait. */
+  handoff: HandoffServices
 }
 
 type CreateDependenciesOptions = {
@@ -64,12 +73,14 @@ type CreateDependenciesOptions = {
   clock?: Clock
   /** Default: a pino logger at LOG_LEVEL that redacts credentials. */
   logger?: Logger
+  /** How agent replies reach WeChat/WhatsApp patients (the outbound queue); web patients poll or stream. */
+  deliverAgentMessage?: DeliverAgentMessage
 }
 
 const packageVersion: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version
 
 /** The composition root: everything the app and the domain modules use is built here, once. */
-export async function createDependencies ({ config, database, clock = systemClock, logger = createLogger(config) }: CreateDependenciesOptions): Promise<AppDependencies> {
+export async function createDependencies ({ config, database, clock = systemClock, logger = createLogger(config), deliverAgentMessage }: CreateDependenciesOptions): Promise<AppDependencies> {
   const vectorEnabled = await database.hasVector()
   const cipher = createMessageCipher(parseKeyRing(loadKeyRing(config)))
   const embedder = createEmbedder({ apiKey: config.openai.apiKey, baseUrl: config.openai.baseUrl, embeddingModel: config.openai.embeddingModel, timeoutMs: config.openai.timeoutMs })
@@ -93,8 +104,26 @@ export async function createDependencies ({ config, database, clock = systemCloc
     emergencyContacts: emergencyContactsFor
   }
   const models = await createConfiguredModels(config, logger)
-  const conversations = createConversationService({ ...turnServices, translator: models.translator, logger, flows: createFlowRegistry({ config, understand: models.understand }), defaultClinicId: config.defaultClinicId })
+  const conversationEvents = createConversationEvents(database)
+  // Agent replies to WhatsApp and WeChat patients go out through the channels' outbound queue
+  // (built below, after the conversation service it feeds); a test may pass its own delivery.
+  let channelsForReplies: Channels | undefined
+  const deliverToChannel: DeliverAgentMessage = deliverAgentMessage ?? (async ({ conversation, message }) => {
+    await channelsForReplies?.pipeline.sendToConversation(conversation, { id: message.id, text: message.text })
+  })
+  const handoff = createHandoffServices({
+    ...turnServices, store: turnServices.conversations, cipher, logger, events: conversationEvents, settings: config.handoff, deliverAgentMessage: deliverToChannel
+  })
+  const conversations = createConversationService({
+    ...turnServices,
+    translator: models.translator,
+    logger,
+    flows: createFlowRegistry({ config, understand: models.understand }),
+    defaultClinicId: config.defaultClinicId,
+    onHandoffRequested: (conversationId) => handoff.intake.intake(conversationId).catch((error: unknown) => logger.warn({ err: error }, 'handoff intake failed'))
+  })
   const channels = createChannels({ config, database, jobs, conversations, clinics, cipher, clock, logger })
+  channelsForReplies = channels
   const health = createHealthReporter({
     database,
     vectorEnabled,
@@ -110,7 +139,7 @@ export async function createDependencies ({ config, database, clock = systemCloc
   const reminderWorker = createReminderWorker({ database, cipher, clock, clinics, corpus: turnServices.corpus, conversations: conversationStore, emergencyContacts: emergencyContactsFor, guards: turnServices.guards, jobs, logger })
   // WhatsApp and WeChat reminders go out through the channels' send jobs.
   reminderWorker.connectChannels(channels.pipeline)
-  return { config, logger, database, clock, health, vectorEnabled, cipher, embedder, retriever, conversations, scheduleAdmin, corpus, jobs, channels, reminders, reminderWorker }
+  return { config, logger, database, clock, health, vectorEnabled, cipher, embedder, retriever, conversations, scheduleAdmin, corpus, jobs, channels, reminders, reminderWorker, conversationStore: turnServices.conversations, conversationEvents, handoff }
 }
 
 /**

@@ -6,12 +6,17 @@ import { quickReplies, MAIN_MENU } from '../flows/quick-replies-menu.ts'
 import type { FlowRegistry } from '../flows/route-to-flow.ts'
 import type { TurnServices } from '../flows/turn-services.ts'
 import type { Channel, ConversationRecord } from './conversation-store.ts'
-import { toPublicTurn, toPublicMessage, type PublicTurn } from './public-shapes.ts'
+import { toPublicTurn, toPublicMessage, toFeedMessage, type PublicTurn } from './public-shapes.ts'
 
 /** Who wrote, on which channel, to which clinic, and the provider's id of the message or event. */
 export type ChannelInbound = { clinicId: string, channel: Exclude<Channel, 'web'>, channelUserId: string, externalId: string, locale?: string | undefined }
 
-export type ConversationServiceDependencies = TurnServices & { flows: FlowRegistry, defaultClinicId: string }
+export type ConversationServiceDependencies = TurnServices & {
+  flows: FlowRegistry
+  defaultClinicId: string
+  /** Called once a turn put the conversation in the agents' queue (tells the patient the expected wait). */
+  onHandoffRequested?: ((conversationId: string) => Promise<unknown>) | undefined
+}
 
 /** The conversation API's domain side: start a conversation, take a patient's message. */
 export function createConversationService (services: ConversationServiceDependencies) {
@@ -40,7 +45,9 @@ export function createConversationService (services: ConversationServiceDependen
         const earlier = externalId ? await services.conversations.findReceipt('web', externalId) : null
         if (earlier) return earlier as PublicTurn
         try {
-          return toPublicTurn(await runTurn(services, { conversation: current, text: input.text, receipt }))
+          const result = await runTurn(services, { conversation: current, text: input.text, receipt })
+          if (result.handoffEvent?.type === 'handoff.requested') await services.onHandoffRequested?.(result.conversation.id)
+          return toPublicTurn(result)
         } catch (error) {
           if (!(error instanceof ConcurrentTurnError) || attempt >= 3) throw error
           current = (await services.conversations.find(conversation.id))!
@@ -109,6 +116,15 @@ export function createConversationService (services: ConversationServiceDependen
         [input.clinicId, input.channel, input.channelUserId])
       return deleted.rowCount
     },
+    /** The patient's side: messages after one (all without `after`), with the conversation's state. */
+    async messagesAfter (input: { conversationId: string, token: string | null, after: string | null }) {
+      const conversation = await authorise(input.conversationId, input.token)
+      const messages = await services.conversations.listMessagesAfter(conversation.id, input.after)
+      if (!messages) throw new AppError('VALIDATION_FAILED', `querystring.after: ${input.after} is not a message of this conversation`)
+      return { conversation: publicState(conversation), messages: messages.map(toFeedMessage) }
+    },
+
+    authorise,
 
     async history (input: { conversationId: string, token: string | null }) {
       const conversation = await authorise(input.conversationId, input.token)
@@ -143,6 +159,16 @@ export function createConversationService (services: ConversationServiceDependen
 }
 
 export type ConversationService = ReturnType<typeof createConversationService>
+
+/** What the patient may know of the conversation's state: who is answering, and how urgent. */
+export function publicState (conversation: ConversationRecord) {
+  const handedOff = conversation.status === 'waiting_agent' || conversation.status === 'with_agent'
+  return {
+    id: conversation.id,
+    status: conversation.status,
+    ...(handedOff ? { handoff: { status: conversation.status as 'waiting_agent' | 'with_agent', priority: conversation.handoffPriority ?? 'normal' } } : {})
+  }
+}
 
 function normaliseLocale (locale: string): string {
   return /^zh/i.test(locale) ? 'zh-CN' : 'en'

@@ -16,6 +16,13 @@ import { quickReplyRoutes } from './routes/quick-replies.ts'
 import { reminderRoutes } from './routes/reminders.ts'
 import { adminReminderRoutes } from './routes/admin-reminders.ts'
 import { deliveryAdminRoutes } from '../delivery/delivery-routes.ts'
+import { conversationFeedRoutes } from './routes/conversation-feed.ts'
+import { agentAuthRoutes } from './routes/agent-auth.ts'
+import { agentAdminRoutes } from './routes/agent-admin.ts'
+import { agentWorkspaceRoutes } from './routes/agent-workspace.ts'
+import cookie from '@fastify/cookie'
+import { consolePageRoutes } from './routes/console-page.ts'
+import { CONSOLE_OUTPUT } from '../console-location.ts'
 
 export type BuildAppOptions = {
   /** pino options, or false to log nothing (tests). */
@@ -52,12 +59,20 @@ export async function buildApp (dependencies: AppDependencies, options: BuildApp
 
   await app.register(healthRoutes(dependencies.health))
   await app.register(conversationRoutes(dependencies.conversations))
+  await app.register(conversationFeedRoutes({ conversations: dependencies.conversations, store: dependencies.conversationStore, events: dependencies.conversationEvents }))
   await app.register(adminScheduleRoutes({ admin: dependencies.scheduleAdmin, adminApiKey: config.adminApiKey }))
   await app.register(corpusAdminRoutes(dependencies.corpus, config.adminApiKey), { prefix: '/admin/corpus' })
-  await app.register(quickReplyRoutes(dependencies.corpus, config.adminApiKey), { prefix: '/v1/agent/quick-replies' })
   for (const routes of dependencies.channels.routes) await app.register(routes)
   await app.register(reminderRoutes(dependencies.reminders))
   await app.register(adminReminderRoutes({ reminders: dependencies.reminders, adminApiKey: config.adminApiKey }))
   await app.register(deliveryAdminRoutes(dependencies.jobs, config.adminApiKey))
+  await app.register(cookie)
+  await app.register(quickReplyRoutes(dependencies.corpus, config.adminApiKey, dependencies.handoff.accounts), { prefix: '/v1/agent/quick-replies' })
+  await app.register(agentAuthRoutes(dependencies.handoff.accounts, config.handoff.loginAttemptsPerMinute))
+  await app.register(agentAdminRoutes({ accounts: dependencies.handoff.accounts, database: dependencies.database, adminApiKey: config.adminApiKey }))
+  await app.register(agentWorkspaceRoutes({ handoff: dependencies.handoff, database: dependencies.database, store: dependencies.conversationStore }))
+  await app.register(consolePageRoutes(CONSOLE_OUTPUT))
+  app.addHook('onReady', async () => { await dependencies.handoff.intake.start() })
+  app.addHook('onClose', async () => { dependencies.handoff.intake.stop() })
   return app
 }
