@@ -107,9 +107,9 @@ export async function createDependencies ({ config, database, clock = systemCloc
   const conversationEvents = createConversationEvents(database)
   // Agent replies to WhatsApp and WeChat patients go out through the channels' outbound queue
   // (built below, after the conversation service it feeds); a test may pass its own delivery.
-  let channelsForReplies: Channels | undefined
+  const replyChannels: { current?: Channels } = {}
   const deliverToChannel: DeliverAgentMessage = deliverAgentMessage ?? (async ({ conversation, message }) => {
-    await channelsForReplies?.pipeline.sendToConversation(conversation, { id: message.id, text: message.text })
+    await replyChannels.current?.pipeline.sendToConversation(conversation, { id: message.id, text: message.text })
   })
   const handoff = createHandoffServices({
     ...turnServices, store: turnServices.conversations, cipher, logger, events: conversationEvents, settings: config.handoff, deliverAgentMessage: deliverToChannel
@@ -123,7 +123,7 @@ export async function createDependencies ({ config, database, clock = systemCloc
     onHandoffRequested: (conversationId) => handoff.intake.intake(conversationId).catch((error: unknown) => logger.warn({ err: error }, 'handoff intake failed'))
   })
   const channels = createChannels({ config, database, jobs, conversations, clinics, cipher, clock, logger })
-  channelsForReplies = channels
+  replyChannels.current = channels
   const health = createHealthReporter({
     database,
     vectorEnabled,
