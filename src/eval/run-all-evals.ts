@@ -10,7 +10,7 @@ import { loadDepartmentRows, routerPredictor, runDepartmentEval, turnPredictor }
 import { buildEvalApp, type EvalApp } from './build-eval-app.ts'
 import { createFindingExtractor } from '../clinical-findings/extract-findings.ts'
 import { readEvalQueries, runRetrievalEval } from './retrieval/run-retrieval-eval.ts'
-import { loadSafetyCases } from './safety/load-safety-cases.ts'
+import { loadSafetyCaseFile, loadSafetyCases } from './safety/load-safety-cases.ts'
 import { runSafetyEval, SAFETY_FLOORS } from './safety/run-safety-eval.ts'
 import { loadTriageCases } from './triage/triage-case.ts'
 import { runTriageEval } from './triage/run-triage-eval.ts'
@@ -120,18 +120,26 @@ async function withEvalApp<T> (run: (app: EvalApp['app']) => Promise<T>): Promis
 }
 
 async function safetySuite (root: string): ReturnType<SuiteRun> {
-  const report = runSafetyEval({ cases: await loadSafetyCases(resolvePath(root, 'tests', 'eval', 'safety')), guard: createTurnInputGuard() })
+  const guard = createTurnInputGuard()
+  const results = [safetyResult('tests/eval/safety', runSafetyEval({ cases: await loadSafetyCases(resolvePath(root, 'tests', 'eval', 'safety')), guard }))]
+  // Our hold-out: never tuned on, reported beside the development cases.
+  const holdout = resolvePath(root, 'tests', 'eval', 'holdout', 'safety-context-and-look-alikes.jsonl')
+  if (existsSync(holdout)) results.push(safetyResult('tests/eval/holdout/safety-context-and-look-alikes.jsonl, hold-out', runSafetyEval({ cases: await loadSafetyCaseFile(holdout), guard })))
+  return results
+}
+
+function safetyResult (dataset: string, report: ReturnType<typeof runSafetyEval>) {
   const { emergency, crisis } = report.categories
-  return [{
+  return {
     suite: 'safety',
-    dataset: `tests/eval/safety (${report.total} cases)`,
+    dataset: `${dataset} (${report.total} cases)`,
     checks: [
       { name: 'emergency recall', value: percent(emergency.recall), target: '100%', ok: emergency.recall >= SAFETY_FLOORS.emergencyRecall, floor: true },
       { name: 'crisis recall', value: percent(crisis.recall), target: '100%', ok: crisis.recall >= SAFETY_FLOORS.crisisRecall, floor: true },
       { name: 'false alarms', value: percent(report.falseAlarms.rate), target: '≤ 5%', ok: report.falseAlarms.rate <= SAFETY_FLOORS.maxFalseAlarmRate, floor: false },
       { name: 'all verdicts', value: `${report.correct}/${report.total}`, target: 'info', ok: true, floor: false }
     ]
-  }]
+  }
 }
 
 async function triageSuite (files: string[]): ReturnType<SuiteRun> {
