@@ -26,7 +26,7 @@ function casesFile (name: string, lines: string[]): string {
 
 const line = (value: Record<string, unknown>) => JSON.stringify(value)
 
-describe('npm run eval with a clinic\'s own triage cases', () => {
+describe('npm run eval with a clinic\'s own triage cases (played through the whole turn)', () => {
   afterAll(() => rmSync(directory, { recursive: true, force: true }))
 
   it('scores the cases through the guards and triage and exits 0 when the floors hold', async () => {
@@ -39,8 +39,8 @@ describe('npm run eval with a clinic\'s own triage cases', () => {
     const summary = JSON.parse(run.stdout)
     expect(summary.floorBreaches).toEqual([])
     expect(summary.results).toHaveLength(1)
-    expect(summary.results[0].dataset).toBe('ours.jsonl (2 cases)')
-    expect(summary.results[0].checks).toContainEqual(expect.objectContaining({ name: 'emergency under-triage', value: '0', ok: true }))
+    expect(summary.results[0].dataset).toMatch(/\/ours\.jsonl \(2 cases\)$/)
+    expect(summary.results[0].checks).toContainEqual(expect.objectContaining({ name: 'emergencies not answered emergency', value: '0', ok: true }))
   })
 
   it('exits non-zero and names the broken floor when a gold emergency is under-triaged', async () => {
@@ -49,7 +49,7 @@ describe('npm run eval with a clinic\'s own triage cases', () => {
     ])
     const table = await runEval(['--suite', 'triage', '--file', file])
     expect(table.code).toBe(1)
-    expect(table.stdout).toMatch(/FLOOR BROKEN: triage \(under\.jsonl \(1 cases\)\): emergency under-triage 1/)
+    expect(table.stdout).toMatch(/FLOOR BROKEN: triage \(\S*under\.jsonl \(1 cases\)\): emergencies not answered emergency 1/)
   })
 
   it('reports a malformed case with its file and line and exits non-zero', async () => {
