@@ -27,6 +27,8 @@ import { emergencyContactsFor } from './clinics/emergency-contacts.ts'
 import { createVettedCorpus } from './knowledge/vetted-corpus.ts'
 import { createPhraseStore } from './knowledge/phrase-store.ts'
 import type { CorpusContext } from './knowledge/corpus-context.ts'
+import { createWidgetSettingsStore, type WidgetSettingsStore } from './clinics/widget-settings-store.ts'
+import { WIDGET_BUNDLE_DIRECTORY } from './widget/widget-paths.ts'
 
 export type AppDependencies = {
   config: Config
@@ -43,6 +45,8 @@ export type AppDependencies = {
   corpus: CorpusContext
   conversations: ConversationService
   scheduleAdmin: ScheduleAdmin
+  /** The embeddable chat widget: where its bundle is, and each clinic's widget settings. */
+  widget: { settings: WidgetSettingsStore, bundleDirectory: string }
 }
 
 type CreateDependenciesOptions = {
@@ -86,7 +90,8 @@ export async function createDependencies ({ config, database, clock = systemCloc
   })
   const scheduleAdmin = createScheduleAdmin({ db: database, cipher })
   const corpus: CorpusContext = { db: database, embedder, vectorEnabled, clock }
-  return { config, logger, database, clock, health, vectorEnabled, cipher, embedder, retriever, conversations, scheduleAdmin, corpus }
+  const widget = { settings: createWidgetSettingsStore(database), bundleDirectory: WIDGET_BUNDLE_DIRECTORY }
+  return { config, logger, database, clock, health, vectorEnabled, cipher, embedder, retriever, conversations, scheduleAdmin, corpus, widget }
 }
 
 /**

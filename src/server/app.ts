@@ -13,6 +13,10 @@ import { conversationRoutes } from './routes/conversations.ts'
 import { adminScheduleRoutes } from './routes/admin-schedules.ts'
 import { corpusAdminRoutes } from './routes/corpus-admin.ts'
 import { quickReplyRoutes } from './routes/quick-replies.ts'
+import { widgetRoutes } from './routes/widget.ts'
+import { adminWidgetRoutes } from './routes/admin-widget.ts'
+import { registerWidgetOriginCheck } from './plugins/widget-origin-check.ts'
+import { DEMO_PAGE_FILE } from '../widget/widget-paths.ts'
 
 export type BuildAppOptions = {
   /** pino options, or false to log nothing (tests). */
@@ -42,7 +46,8 @@ export async function buildApp (dependencies: AppDependencies, options: BuildApp
   refuseNulCharacters(app)
 
   await registerSecurityHeaders(app)
-  await registerCors(app, config.corsOrigins)
+  await registerCors(app, config.corsOrigins, dependencies.widget.settings.allowedByAnyClinic)
+  registerWidgetOriginCheck(app, { globalOrigins: config.corsOrigins, allowedForClinic: dependencies.widget.settings.allowedForClinic, defaultClinicId: config.defaultClinicId })
   await registerRateLimit(app, config.rateLimitPerMinute)
   registerNotFoundHandling(app)
   await registerOpenApi(app)
@@ -52,5 +57,7 @@ export async function buildApp (dependencies: AppDependencies, options: BuildApp
   await app.register(adminScheduleRoutes({ admin: dependencies.scheduleAdmin, adminApiKey: config.adminApiKey }))
   await app.register(corpusAdminRoutes(dependencies.corpus, config.adminApiKey), { prefix: '/admin/corpus' })
   await app.register(quickReplyRoutes(dependencies.corpus, config.adminApiKey), { prefix: '/v1/agent/quick-replies' })
+  await app.register(widgetRoutes({ settings: dependencies.widget.settings, bundleDirectory: dependencies.widget.bundleDirectory, demoPageFile: DEMO_PAGE_FILE, defaultClinicId: config.defaultClinicId }))
+  await app.register(adminWidgetRoutes({ settings: dependencies.widget.settings, adminApiKey: config.adminApiKey }))
   return app
 }

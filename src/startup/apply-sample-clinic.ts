@@ -15,6 +15,7 @@ type SampleClinic = {
   departmentFallback?: Record<string, string>
   emergencyNumber?: string
   crisisLines?: Record<string, Array<{ name: string, phone: string }>>
+  widget?: Record<string, unknown>
 }
 
 /**
@@ -29,6 +30,7 @@ export async function applySampleClinic (database: Database, path = SAMPLE_CLINI
     departmentFallback: clinic.departmentFallback,
     emergencyNumber: clinic.emergencyNumber,
     crisisLines: clinic.crisisLines,
+    widget: clinic.widget,
     sample: true
   }
   const result = await database.query(
