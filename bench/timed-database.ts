@@ -35,6 +35,7 @@ export function createTimedDatabase (database: Database): { database: Database, 
     },
     ping: () => database.ping(),
     hasVector: () => database.hasVector(),
+    listen: (channel, handlers) => database.listen(channel, handlers),
     close: () => database.close()
   }
   return { database: wrapped, counters: () => ({ ...counters }) }

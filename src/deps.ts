@@ -29,6 +29,8 @@ import { createPhraseStore } from './knowledge/phrase-store.ts'
 import type { CorpusContext } from './knowledge/corpus-context.ts'
 import { createWidgetSettingsStore, type WidgetSettingsStore } from './clinics/widget-settings-store.ts'
 import { WIDGET_BUNDLE_DIRECTORY } from './widget/widget-paths.ts'
+import { createConversationEvents, type ConversationEvents } from './handoff/conversation-events.ts'
+import type { ConversationStore } from './conversations/conversation-store.ts'
 
 export type AppDependencies = {
   config: Config
@@ -47,6 +49,9 @@ export type AppDependencies = {
   scheduleAdmin: ScheduleAdmin
   /** The embeddable chat widget: where its bundle is, and each clinic's widget settings. */
   widget: { settings: WidgetSettingsStore, bundleDirectory: string }
+  /** Handoff: the conversation store for the patient feed, and the LISTEN/NOTIFY fan-out. */
+  conversationStore: ConversationStore
+  conversationEvents: ConversationEvents
 }
 
 type CreateDependenciesOptions = {
@@ -91,7 +96,8 @@ export async function createDependencies ({ config, database, clock = systemCloc
   const scheduleAdmin = createScheduleAdmin({ db: database, cipher })
   const corpus: CorpusContext = { db: database, embedder, vectorEnabled, clock }
   const widget = { settings: createWidgetSettingsStore(database), bundleDirectory: WIDGET_BUNDLE_DIRECTORY }
-  return { config, logger, database, clock, health, vectorEnabled, cipher, embedder, retriever, conversations, scheduleAdmin, corpus, widget }
+  const conversationEvents = createConversationEvents(database)
+  return { config, logger, database, clock, health, vectorEnabled, cipher, embedder, retriever, conversations, scheduleAdmin, corpus, conversationStore: turnServices.conversations, conversationEvents, widget }
 }
 
 /**

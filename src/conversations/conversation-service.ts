@@ -6,7 +6,7 @@ import { quickReplies, MAIN_MENU } from '../flows/quick-replies-menu.ts'
 import type { FlowRegistry } from '../flows/route-to-flow.ts'
 import type { TurnServices } from '../flows/turn-services.ts'
 import type { Channel, ConversationRecord } from './conversation-store.ts'
-import { toPublicTurn, toPublicMessage, type PublicTurn } from './public-shapes.ts'
+import { toPublicTurn, toPublicMessage, toFeedMessage, type PublicTurn } from './public-shapes.ts'
 
 export type ConversationServiceDependencies = TurnServices & { flows: FlowRegistry, defaultClinicId: string }
 
@@ -45,6 +45,16 @@ export function createConversationService (services: ConversationServiceDependen
       }
     },
 
+    /** The patient's side: messages after one (all without `after`), with the conversation's state. */
+    async messagesAfter (input: { conversationId: string, token: string | null, after: string | null }) {
+      const conversation = await authorise(input.conversationId, input.token)
+      const messages = await services.conversations.listMessagesAfter(conversation.id, input.after)
+      if (!messages) throw new AppError('VALIDATION_FAILED', `querystring.after: ${input.after} is not a message of this conversation`)
+      return { conversation: publicState(conversation), messages: messages.map(toFeedMessage) }
+    },
+
+    authorise,
+
     async history (input: { conversationId: string, token: string | null }) {
       const conversation = await authorise(input.conversationId, input.token)
       const messages = await services.conversations.listMessages(conversation.id)
@@ -62,6 +72,16 @@ export function createConversationService (services: ConversationServiceDependen
 }
 
 export type ConversationService = ReturnType<typeof createConversationService>
+
+/** What the patient may know of the conversation's state: who is answering, and how urgent. */
+export function publicState (conversation: ConversationRecord) {
+  const handedOff = conversation.status === 'waiting_agent' || conversation.status === 'with_agent'
+  return {
+    id: conversation.id,
+    status: conversation.status,
+    ...(handedOff ? { handoff: { status: conversation.status as 'waiting_agent' | 'with_agent', priority: conversation.handoffPriority ?? 'normal' } } : {})
+  }
+}
 
 function normaliseLocale (locale: string): string {
   return /^zh/i.test(locale) ? 'zh-CN' : 'en'

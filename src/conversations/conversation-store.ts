@@ -63,6 +63,14 @@ const CONVERSATION_COLUMNS = `id, clinic_id, channel, channel_user_id, locale, s
 
 /** SQL for conversations, their encrypted messages and the inbound receipts that de-duplicate retries. */
 export function createConversationStore (database: Database, cipher: MessageCipher) {
+  const toStoredMessage = (row: MessageRow): StoredMessage => ({
+    id: row.id,
+    role: row.role,
+    kind: row.kind,
+    text: cipher.decrypt({ ciphertext: row.body_ciphertext, keyId: row.body_key_id }),
+    meta: row.meta,
+    createdAt: row.created_at
+  })
   return {
     async create (input: { clinicId: string, channel: Channel, channelUserId?: string | null, locale: string, now: Date }) {
       const id = randomUUID()
@@ -149,17 +157,31 @@ export function createConversationStore (database: Database, cipher: MessageCiph
     },
 
     async listMessages (conversationId: string, limit = 200): Promise<StoredMessage[]> {
-      const result = await database.query<{ id: string, role: StoredMessage['role'], kind: string, body_ciphertext: Buffer, body_key_id: string, meta: Record<string, unknown>, created_at: Date }>(
+      const result = await database.query<MessageRow>(
         `SELECT id, role, kind, body_ciphertext, body_key_id, meta, created_at FROM messages
          WHERE conversation_id = $1 ORDER BY created_at, id LIMIT $2`, [conversationId, limit])
-      return result.rows.map((row) => ({
-        id: row.id,
-        role: row.role,
-        kind: row.kind,
-        text: cipher.decrypt({ ciphertext: row.body_ciphertext, keyId: row.body_key_id }),
-        meta: row.meta,
-        createdAt: row.created_at
-      }))
+      return result.rows.map(toStoredMessage)
+    },
+
+    /**
+     * Messages after one (in stored order), or from the start without one; null when `after` is
+     * not a message of this conversation.
+     */
+    async listMessagesAfter (conversationId: string, after: string | null, limit = 200): Promise<StoredMessage[] | null> {
+      if (after !== null && !isUuid(after)) return null
+      const result = await database.query<MessageRow & { known: boolean }>(
+        `WITH anchor AS (SELECT created_at, id FROM messages WHERE id = $2::uuid AND conversation_id = $1)
+         SELECT m.id, m.role, m.kind, m.body_ciphertext, m.body_key_id, m.meta, m.created_at, true AS known FROM messages m
+         WHERE m.conversation_id = $1 AND ($2::uuid IS NULL OR (m.created_at, m.id) > (SELECT created_at, id FROM anchor))
+         UNION ALL SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, false WHERE $2::uuid IS NOT NULL AND NOT EXISTS (SELECT 1 FROM anchor)
+         ORDER BY 7, 1 LIMIT $3`, [conversationId, after, limit])
+      if (result.rows.some((row) => !row.known)) return null
+      return result.rows.map(toStoredMessage)
+    },
+
+    async lastMessageId (conversationId: string): Promise<string | null> {
+      const result = await database.query<{ id: string }>('SELECT id FROM messages WHERE conversation_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1', [conversationId])
+      return result.rows[0]?.id ?? null
     },
 
     async findReceipt (channel: Channel, externalId: string): Promise<unknown | null> {
@@ -170,6 +192,8 @@ export function createConversationStore (database: Database, cipher: MessageCiph
 }
 
 export type ConversationStore = ReturnType<typeof createConversationStore>
+
+type MessageRow = { id: string, role: StoredMessage['role'], kind: string, body_ciphertext: Buffer, body_key_id: string, meta: Record<string, unknown>, created_at: Date }
 
 function toRecord (row: ConversationRow): ConversationRecord {
   return {

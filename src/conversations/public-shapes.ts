@@ -1,7 +1,7 @@
 import type { ComposedMessage, MachineTranslationLabel } from '../flows/compose-reply.ts'
 import type { TurnResult } from '../flows/engine.ts'
 import { departmentName, type DepartmentCode, type Urgency } from '../flows/triage-vocabulary.ts'
-import type { ConversationStatus, HandoffPriority } from './conversation-store.ts'
+import type { ConversationStatus, HandoffPriority, StoredMessage } from './conversation-store.ts'
 
 export type PublicMessage = {
   id: string
@@ -53,4 +53,35 @@ export function toPublicTurn (result: TurnResult): PublicTurn {
 
 function departmentOf (code: DepartmentCode, locale: string) {
   return { code, name: departmentName(code, locale === 'zh-CN' ? 'zh-CN' : 'en') }
+}
+
+/** A stored message as the patient's side lists it (GET messages?after=, the events stream). */
+export type FeedMessage = {
+  id: string
+  role: StoredMessage['role']
+  text: string
+  kind: string
+  createdAt: string
+  /** Who wrote an agent message (the name the clinic gave the agent). */
+  agent?: { name: string }
+  disclaimer?: string
+  sources?: Array<{ id: string, version: number, title: string }>
+  quickReplies?: Array<{ label: string, value: string }>
+  phraseKey?: string
+}
+
+export function toFeedMessage (message: StoredMessage): FeedMessage {
+  const meta = message.meta as { key?: unknown, disclaimer?: unknown, sources?: unknown, quickReplies?: unknown, agentName?: unknown }
+  return {
+    id: message.id,
+    role: message.role,
+    text: message.text,
+    kind: message.kind,
+    createdAt: message.createdAt.toISOString(),
+    ...(message.role === 'agent' && typeof meta.agentName === 'string' ? { agent: { name: meta.agentName } } : {}),
+    ...(typeof meta.disclaimer === 'string' && meta.disclaimer ? { disclaimer: meta.disclaimer } : {}),
+    ...(Array.isArray(meta.sources) && meta.sources.length ? { sources: meta.sources as FeedMessage['sources'] } : {}),
+    ...(Array.isArray(meta.quickReplies) && meta.quickReplies.length ? { quickReplies: meta.quickReplies as FeedMessage['quickReplies'] } : {}),
+    ...(typeof meta.key === 'string' && meta.key ? { phraseKey: meta.key } : {})
+  }
 }

@@ -14,6 +14,13 @@ export type Queryable = {
 
 export type DatabaseEngine = 'pglite' | 'postgres'
 
+/** What a LISTEN subscriber is told: each NOTIFY payload, and when some may have been missed. */
+export type NotificationHandlers = {
+  onNotification: (payload: string) => void
+  /** After the listening connection was lost and made again: re-read what may have changed. */
+  onResync?: () => void
+}
+
 /** The one database port: both engines are reached through a pg.Pool. */
 export type Database = Queryable & {
   readonly engine: DatabaseEngine
@@ -23,5 +30,10 @@ export type Database = Queryable & {
   ping: () => Promise<void>
   /** Whether the pgvector extension is installed in this database (detected, never assumed). */
   hasVector: () => Promise<boolean>
+  /**
+   * LISTEN on a channel (a plain lower-case identifier). Resolves once listening; the returned
+   * function stops. NOTIFY is plain SQL (`SELECT pg_notify($1, $2)` or a trigger), sent at commit.
+   */
+  listen: (channel: string, handlers: NotificationHandlers) => Promise<() => Promise<void>>
   close: () => Promise<void>
 }

@@ -6,6 +6,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres'
 import { vector } from '@electric-sql/pglite-pgvector'
 import type { Database } from './database.ts'
 import { createPoolDatabase } from './pool-database.ts'
+import { createNotificationListener } from './notification-listener.ts'
 
 export type DatabaseSettings = {
   databaseUrl?: string | undefined
@@ -24,15 +25,15 @@ export async function openDatabase (settings: DatabaseSettings): Promise<Databas
 }
 
 function openServerDatabase (settings: DatabaseSettings): Database {
-  const pool = new pg.Pool({
+  const connection = {
     connectionString: settings.databaseUrl,
-    max: settings.poolSize ?? 10,
     connectionTimeoutMillis: 2000,
-    idleTimeoutMillis: 30_000,
     // Set at connection start so every pooled connection sees the same schema (per-test isolation).
     ...(settings.searchPath ? { options: `-c search_path=${settings.searchPath},public` } : {})
-  })
-  return createPoolDatabase({ pool, engine: 'postgres' })
+  }
+  const pool = new pg.Pool({ ...connection, max: settings.poolSize ?? 10, idleTimeoutMillis: 30_000 })
+  const listener = createNotificationListener(connection)
+  return createPoolDatabase({ pool, engine: 'postgres', listen: listener.listen, onClose: listener.close })
 }
 
 // The embedded database of one clinic keeps its hot pages in far less; the files stay in the OS
@@ -44,5 +45,10 @@ export async function openEmbeddedDatabase (dataDir: string, sharedBuffers = DEF
   if (!location.startsWith('memory://')) mkdirSync(location, { recursive: true })
   const pglite = await PGlite.create(location, { extensions: { vector }, startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`] })
   const pool = new pg.Pool(createPgConfig(pglite))
-  return createPoolDatabase({ pool, engine: 'pglite', onClose: () => pglite.close() })
+  const listen: Database['listen'] = async (channel, handlers) => {
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(channel)) throw new Error(`not a plain channel name: ${channel}`)
+    const stop = await pglite.listen(channel, handlers.onNotification)
+    return () => stop()
+  }
+  return createPoolDatabase({ pool, engine: 'pglite', listen, onClose: () => pglite.close() })
 }

@@ -4,11 +4,13 @@ import type { Database, DatabaseEngine, Queryable, QueryOptions, QueryResult } f
 type PoolDatabaseOptions = {
   pool: pg.Pool
   engine: DatabaseEngine
+  /** LISTEN as the engine does it (a dedicated connection, or PGlite in process). */
+  listen?: Database['listen']
   onClose?: () => Promise<void>
 }
 
 /** Wraps a pg.Pool (server PostgreSQL, or PGlite through its node-postgres bridge) as a Database. */
-export function createPoolDatabase ({ pool, engine, onClose }: PoolDatabaseOptions): Database {
+export function createPoolDatabase ({ pool, engine, listen, onClose }: PoolDatabaseOptions): Database {
   // A pool emits 'error' when an idle connection dies (e.g. the server restarts); without a
   // listener that would crash the process instead of failing the next query.
   pool.on('error', () => {})
@@ -43,6 +45,10 @@ export function createPoolDatabase ({ pool, engine, onClose }: PoolDatabaseOptio
     async hasVector () {
       const result = await pool.query("SELECT 1 FROM pg_extension WHERE extname = 'vector'")
       return (result.rowCount ?? 0) > 0
+    },
+    async listen (channel, handlers) {
+      if (!listen) throw new Error('this database was opened without LISTEN support')
+      return listen(channel, handlers)
     },
     async close () {
       await pool.end()

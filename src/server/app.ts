@@ -17,6 +17,7 @@ import { widgetRoutes } from './routes/widget.ts'
 import { adminWidgetRoutes } from './routes/admin-widget.ts'
 import { registerWidgetOriginCheck } from './plugins/widget-origin-check.ts'
 import { DEMO_PAGE_FILE } from '../widget/widget-paths.ts'
+import { conversationFeedRoutes } from './routes/conversation-feed.ts'
 
 export type BuildAppOptions = {
   /** pino options, or false to log nothing (tests). */
@@ -54,6 +55,7 @@ export async function buildApp (dependencies: AppDependencies, options: BuildApp
 
   await app.register(healthRoutes(dependencies.health))
   await app.register(conversationRoutes(dependencies.conversations))
+  await app.register(conversationFeedRoutes({ conversations: dependencies.conversations, store: dependencies.conversationStore, events: dependencies.conversationEvents }))
   await app.register(adminScheduleRoutes({ admin: dependencies.scheduleAdmin, adminApiKey: config.adminApiKey }))
   await app.register(corpusAdminRoutes(dependencies.corpus, config.adminApiKey), { prefix: '/admin/corpus' })
   await app.register(quickReplyRoutes(dependencies.corpus, config.adminApiKey), { prefix: '/v1/agent/quick-replies' })
