@@ -53,7 +53,7 @@ export function createWidgetSettingsStore (database: Database, now: () => number
 
     async save (clinicId, settings) {
       const result = await database.query<{ widget: unknown }>(
-        `UPDATE clinics SET settings = jsonb_set(settings, '{widget}', $2::jsonb) WHERE id = $1 RETURNING settings->'widget' AS widget`,
+        'UPDATE clinics SET settings = jsonb_set(settings, \'{widget}\', $2::jsonb) WHERE id = $1 RETURNING settings->\'widget\' AS widget',
         [clinicId, JSON.stringify({ ...settings, allowedOrigins: settings.allowedOrigins.map((origin) => origin.toLowerCase()) })])
       origins = undefined
       return result.rows[0] ? readWidgetSettings(result.rows[0].widget) : null

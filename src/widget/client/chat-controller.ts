@@ -206,7 +206,7 @@ export function createChatController (options: Options) {
       ? { kind: 'busy' as const, text: fill(text.busy, { seconds }) }
       : { kind: 'unavailable' as const, text: text.unavailable }
     update({ banner })
-    retryTimer = setTimeout(() => { void pump() }, seconds * 1000)
+    retryTimer = setTimeout(() => { pump() }, seconds * 1000)
     return false
   }
 
@@ -232,7 +232,7 @@ export function createChatController (options: Options) {
 
   function onOnline (): void {
     if (state.banner?.kind === 'offline') update({ banner: null })
-    void pump()
+    pump()
   }
 
   return {
@@ -254,7 +254,7 @@ export function createChatController (options: Options) {
         await loadHistory()
       }
       if (saved.open) this.setOpen(true)
-      if (outbox.length > 0) void pump()
+      if (outbox.length > 0) pump()
     },
 
     setOpen (open: boolean): void {
@@ -270,7 +270,7 @@ export function createChatController (options: Options) {
       outbox.push(item)
       saveOutbox()
       addEntries([{ key: item.clientMessageId, type: 'message', message: { id: item.clientMessageId, role: 'patient', text: item.text }, delivery: 'queued' }])
-      void pump()
+      pump()
     },
 
     /** After a conversation was closed: a fresh one, with a new greeting. */
