@@ -5,14 +5,14 @@
 export type WidgetPalette = {
   /** The clinic's colour: launcher, header and the patient's bubbles. */
   brand: string
-  /** Text and icons on the brand colour: white or near-black, whichever contrasts more. */
+  /** Text and icons on the brand colour: white or black, whichever contrasts more (one of them always reaches 4.5:1). */
   onBrand: string
   /** The brand colour darkened until it reads as text on white (links, focus rings, quick replies). */
   accent: string
 }
 
 const WHITE = '#ffffff'
-const INK = '#111111'
+const INK = '#000000'
 const AA_NORMAL_TEXT = 4.5
 
 export function widgetPalette (brand: string): WidgetPalette {
