@@ -10,7 +10,7 @@ let test: TestApp
 beforeAll(async () => {
   await buildWidget()
   test = await buildTestApp('widget-routes', { environment: { ADMIN_API_KEY: ADMIN['x-api-key'] } })
-  await test.testDatabase.database.query(`INSERT INTO clinics (id, name) VALUES ('other', '{"en": "Other Clinic", "zh-CN": "另一家诊所"}')`)
+  await test.testDatabase.database.query('INSERT INTO clinics (id, name) VALUES (\'other\', \'{"en": "Other Clinic", "zh-CN": "另一家诊所"}\')')
 })
 afterAll(async () => { await test.close() })
 
