@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Page } from 'playwright-core'
+import { expect } from 'vitest'
 import { buildWidget } from '../../src/widget/build-widget.ts'
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts'
 
@@ -50,4 +51,12 @@ export function widget (page: Page) {
 /** The conversation this tab holds, as the widget saved it in sessionStorage. */
 export async function savedConversation (page: Page, clinicId = 'default'): Promise<{ conversationId: string, token: string, outbox?: unknown[] }> {
   return page.evaluate((key) => JSON.parse(sessionStorage.getItem(key) ?? '{}'), `clinic-chat-widget:${clinicId}`)
+}
+
+/**
+ * Waits for what the patient would eventually see (a reply, a retry after its back-off): a
+ * condition polled until it holds, not a measured time.
+ */
+export function eventually<Value> (read: () => Value | Promise<Value>) {
+  return expect.poll(read, { timeout: 20_000, interval: 100 })
 }
