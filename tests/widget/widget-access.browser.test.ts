@@ -67,6 +67,11 @@ describe('keyboard, screen readers, small screens', () => {
         expect(await parts.log.getAttribute('aria-live')).toBe('polite')
         expect(await parts.panel.getAttribute('role')).toBe('dialog')
         expect(await parts.input.getAttribute('placeholder')).toBe(locale === 'en' ? 'Describe your question…' : '请描述您的问题…')
+        // An emergency reply, a disclaimer and a notice on screen too.
+        await parts.input.fill(locale === 'en' ? 'Crushing chest pain going up into my jaw' : '胸口像被石头压着一样疼，一直在冒冷汗')
+        await parts.input.press('Enter')
+        await eventually(() => parts.notices.count()).toBe(1)
+        expect(await parts.root.locator('.message.emergency a.call').count()).toBe(1)
         await page.addScriptTag({ path: AXE_SCRIPT })
         const violations = await page.evaluate(async () => {
           const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Array<{ id: string, nodes: Array<{ target: unknown[] }> }> }> } }).axe

@@ -78,11 +78,11 @@ button { cursor: pointer; }
 .emergency .bubble { background: var(--danger-bg); color: #410e0b; border: 2px solid var(--danger); border-radius: 12px; font-weight: 600; }
 .emergency-label { display: block; margin-bottom: 4px; color: var(--danger); font-size: 13px; font-weight: 800; text-transform: uppercase; letter-spacing: 0.04em; }
 .bubble a[href^="tel:"] { color: inherit; font-weight: 800; text-decoration: underline; }
-.call {
+.bubble a.call {
   display: block; margin: 6px 0 0; padding: 12px 14px; border-radius: 10px; background: var(--danger); color: #ffffff;
   font-size: 17px; font-weight: 800; text-align: center; text-decoration: none;
 }
-.call:focus-visible { outline-color: var(--ink); }
+.bubble a.call:focus-visible { outline-color: var(--ink); }
 
 .notice { align-self: center; max-width: 92%; margin: 2px 0; padding: 6px 12px; border-radius: 14px; background: #f4f6f5; color: var(--muted); font-size: 13px; text-align: center; }
 
