@@ -10,6 +10,8 @@ COPY src ./src
 COPY migrations ./migrations
 COPY corpus ./corpus
 RUN npx tsc --noEmit
+# The chat widget (GET /widget.js): bundled with esbuild, a dev dependency, so built here.
+RUN npm run build:widget
 
 # Runtime stage: production dependencies only, non-root, data on a volume.
 FROM node:24-slim
@@ -20,6 +22,7 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/src ./src
 COPY --from=build /app/migrations ./migrations
 COPY --from=build /app/corpus ./corpus
+COPY --from=build /app/dist ./dist
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
