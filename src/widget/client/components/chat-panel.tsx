@@ -28,10 +28,7 @@ export function ChatPanel ({ state, controller, settings, locale, text, onClose 
   }
 
   return (
-    <section
-      id='clinic-chat-panel' class='panel' role='dialog' aria-modal='false' aria-labelledby='clinic-chat-title'
-      onKeyDown={(event) => { if (event.key === 'Escape') { event.stopPropagation(); onClose() } }}
-    >
+    <section id='clinic-chat-panel' class='panel' role='dialog' aria-modal='false' aria-labelledby='clinic-chat-title'>
       <div class='header'>
         {settings.logoUrl && <img class='logo' src={settings.logoUrl} alt='' />}
         <div class='heading'>

@@ -25,7 +25,10 @@ export function WidgetApp ({ controller, settings, locale, text }: Props) {
   }
 
   return (
-    <div class={`root${state.open ? ' is-open' : ''}`} style={palette} lang={locale}>
+    <div
+      class={`root${state.open ? ' is-open' : ''}`} style={palette} lang={locale}
+      onKeyDown={(event) => { if (event.key === 'Escape' && state.open) { event.stopPropagation(); close() } }}
+    >
       {state.open && <ChatPanel state={state} controller={controller} settings={settings} locale={locale} text={text} onClose={close} />}
       <button
         ref={launcher} type='button' class='launcher' aria-expanded={state.open} aria-controls='clinic-chat-panel'
