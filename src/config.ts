@@ -27,7 +27,9 @@ const environmentSchema = z.object({
   OPENAI_BASE_URL: z.url({ error: 'OPENAI_BASE_URL must be a URL' }).optional(),
   OPENAI_CHAT_MODEL: z.string().min(1).default('gpt-4o-mini'),
   OPENAI_EMBEDDING_MODEL: z.string().min(1).default('text-embedding-3-small'),
-  MODEL_TIMEOUT_MS: positiveInteger('MODEL_TIMEOUT_MS').default(4000)
+  MODEL_TIMEOUT_MS: positiveInteger('MODEL_TIMEOUT_MS').default(4000),
+  AGENT_SESSION_HOURS: positiveInteger('AGENT_SESSION_HOURS').default(12),
+  HANDOFF_EMERGENCY_REALERT_MINUTES: positiveInteger('HANDOFF_EMERGENCY_REALERT_MINUTES').default(5)
 })
 
 export type Config = Readonly<{
@@ -49,6 +51,8 @@ export type Config = Readonly<{
   conversationIdleMinutes: number
   loadSampleCorpus: boolean
   openai: Readonly<{ apiKey: string | undefined, baseUrl: string | undefined, chatModel: string, embeddingModel: string, timeoutMs: number }>
+  /** Human handoff: how long an agent's sign-in lasts; when a waiting emergency is re-alerted. */
+  handoff: Readonly<{ sessionHours: number, emergencyRealertMinutes: number }>
 }>
 
 export class ConfigError extends Error {
@@ -85,7 +89,8 @@ export function loadConfig (environment: Record<string, string | undefined>): Co
       chatModel: values.OPENAI_CHAT_MODEL,
       embeddingModel: values.OPENAI_EMBEDDING_MODEL,
       timeoutMs: values.MODEL_TIMEOUT_MS
-    })
+    }),
+    handoff: Object.freeze({ sessionHours: values.AGENT_SESSION_HOURS, emergencyRealertMinutes: values.HANDOFF_EMERGENCY_REALERT_MINUTES })
   })
 }
 
@@ -110,7 +115,9 @@ const EXPECTATIONS: Record<string, string> = {
   BODY_LIMIT_BYTES: 'a positive whole number',
   RATE_LIMIT_PER_MINUTE: 'a positive whole number',
   CONVERSATION_IDLE_MINUTES: 'a positive whole number',
-  MODEL_TIMEOUT_MS: 'a positive whole number'
+  MODEL_TIMEOUT_MS: 'a positive whole number',
+  AGENT_SESSION_HOURS: 'a positive whole number',
+  HANDOFF_EMERGENCY_REALERT_MINUTES: 'a positive whole number'
 }
 
 function redact (name: string, value: string | undefined): string | undefined {

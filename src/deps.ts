@@ -31,6 +31,8 @@ import { createWidgetSettingsStore, type WidgetSettingsStore } from './clinics/w
 import { WIDGET_BUNDLE_DIRECTORY } from './widget/widget-paths.ts'
 import { createConversationEvents, type ConversationEvents } from './handoff/conversation-events.ts'
 import type { ConversationStore } from './conversations/conversation-store.ts'
+import { createHandoffServices, type HandoffServices } from './handoff/handoff-services.ts'
+import type { DeliverAgentMessage } from './handoff/agent-messages.ts'
 
 export type AppDependencies = {
   config: Config
@@ -52,6 +54,8 @@ export type AppDependencies = {
   /** Handoff: the conversation store for the patient feed, and the LISTEN/NOTIFY fan-out. */
   conversationStore: ConversationStore
   conversationEvents: ConversationEvents
+  /** Agents, the queue, claims, agent replies and the intake that tells patients the wait. */
+  handoff: HandoffServices
 }
 
 type CreateDependenciesOptions = {
@@ -60,12 +64,14 @@ type CreateDependenciesOptions = {
   clock?: Clock
   /** Default: a pino logger at LOG_LEVEL that redacts credentials. */
   logger?: Logger
+  /** How agent replies reach WeChat/WhatsApp patients (the outbound queue); web patients poll or stream. */
+  deliverAgentMessage?: DeliverAgentMessage
 }
 
 const packageVersion: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version
 
 /** The composition root: everything the app and the domain modules use is built here, once. */
-export async function createDependencies ({ config, database, clock = systemClock, logger = createLogger(config) }: CreateDependenciesOptions): Promise<AppDependencies> {
+export async function createDependencies ({ config, database, clock = systemClock, logger = createLogger(config), deliverAgentMessage }: CreateDependenciesOptions): Promise<AppDependencies> {
   const vectorEnabled = await database.hasVector()
   const cipher = createMessageCipher(parseKeyRing(loadKeyRing(config)))
   const embedder = createEmbedder({ apiKey: config.openai.apiKey, baseUrl: config.openai.baseUrl, embeddingModel: config.openai.embeddingModel, timeoutMs: config.openai.timeoutMs })
@@ -97,7 +103,10 @@ export async function createDependencies ({ config, database, clock = systemCloc
   const corpus: CorpusContext = { db: database, embedder, vectorEnabled, clock }
   const widget = { settings: createWidgetSettingsStore(database), bundleDirectory: WIDGET_BUNDLE_DIRECTORY }
   const conversationEvents = createConversationEvents(database)
-  return { config, logger, database, clock, health, vectorEnabled, cipher, embedder, retriever, conversations, scheduleAdmin, corpus, conversationStore: turnServices.conversations, conversationEvents, widget }
+  const handoff = createHandoffServices({
+    ...turnServices, store: turnServices.conversations, cipher, logger, events: conversationEvents, settings: config.handoff, deliverAgentMessage
+  })
+  return { config, logger, database, clock, health, vectorEnabled, cipher, embedder, retriever, conversations, scheduleAdmin, corpus, conversationStore: turnServices.conversations, conversationEvents, handoff, widget }
 }
 
 /**

@@ -61,6 +61,10 @@ type ConversationRow = {
 const CONVERSATION_COLUMNS = `id, clinic_id, channel, channel_user_id, locale, status, flow, state, turn_count, handoff_priority,
   handoff_reason, waiting_since, last_activity_at, version, token_hash`
 
+export function toConversationRecord (row: Record<string, unknown>): ConversationRecord {
+  return toRecord(row as ConversationRow)
+}
+
 /** SQL for conversations, their encrypted messages and the inbound receipts that de-duplicate retries. */
 export function createConversationStore (database: Database, cipher: MessageCipher) {
   const toStoredMessage = (row: MessageRow): StoredMessage => ({
@@ -177,6 +181,30 @@ export function createConversationStore (database: Database, cipher: MessageCiph
          ORDER BY 7, 1 LIMIT $3`, [conversationId, after, limit])
       if (result.rows.some((row) => !row.known)) return null
       return result.rows.map(toStoredMessage)
+    },
+
+    /** The last `count` messages of each conversation, oldest first (queue summaries). */
+    async lastMessagesOf (conversationIds: string[], count: number): Promise<Map<string, StoredMessage[]>> {
+      const byConversation = new Map<string, StoredMessage[]>()
+      if (conversationIds.length === 0) return byConversation
+      const result = await database.query<MessageRow & { conversation_id: string }>(
+        `SELECT conversation_id, id, role, kind, body_ciphertext, body_key_id, meta, created_at FROM (
+           SELECT m.*, row_number() OVER (PARTITION BY m.conversation_id ORDER BY m.created_at DESC, m.id DESC) AS rank
+           FROM messages m WHERE m.conversation_id = ANY($1::uuid[])) ranked
+         WHERE rank <= $2 ORDER BY conversation_id, created_at, id`, [conversationIds, count])
+      for (const row of result.rows) {
+        const list = byConversation.get(row.conversation_id) ?? []
+        list.push(toStoredMessage(row))
+        byConversation.set(row.conversation_id, list)
+      }
+      return byConversation
+    },
+
+    async findMessage (conversationId: string, messageId: string): Promise<StoredMessage | null> {
+      if (!isUuid(messageId)) return null
+      const result = await database.query<MessageRow>('SELECT id, role, kind, body_ciphertext, body_key_id, meta, created_at FROM messages WHERE id = $1 AND conversation_id = $2', [messageId, conversationId])
+      const row = result.rows[0]
+      return row ? toStoredMessage(row) : null
     },
 
     async lastMessageId (conversationId: string): Promise<string | null> {

@@ -4,6 +4,8 @@ import type { Database } from '../db/database.ts'
 export type ConversationEvent =
   | { type: 'message', clinicId: string, conversationId: string, messageId: string, role: string }
   | { type: 'conversation', clinicId: string, conversationId: string, status: string, priority: string | null }
+  /** An emergency has waited too long: supervisors are alerted again. */
+  | { type: 'alert', clinicId: string, conversationId: string, reason: string }
   /** The listening connection was lost for a while: anything may have changed. */
   | { type: 'resync' }
 
@@ -18,6 +20,11 @@ type Subscriber = { filter: ConversationEventFilter, handler: (event: Conversati
 export function createConversationEvents (database: Database) {
   const subscribers = new Set<Subscriber>()
   let started: Promise<() => Promise<void>> | null = null
+  let channelName: Promise<string> | null = null
+  const channel = (): Promise<string> => {
+    channelName ??= database.query<{ schema: string }>('SELECT current_schema() AS schema').then((result) => `conv_events_${result.rows[0]?.schema ?? 'public'}`)
+    return channelName
+  }
 
   function deliver (event: ConversationEvent): void {
     for (const subscriber of subscribers) {
@@ -29,8 +36,7 @@ export function createConversationEvents (database: Database) {
     /** Starts listening (once); call before serving so no stream misses an early change. */
     start (): Promise<void> {
       started ??= (async () => {
-        const schema = await database.query<{ schema: string }>('SELECT current_schema() AS schema')
-        return database.listen(`conv_events_${schema.rows[0]?.schema ?? 'public'}`, {
+        return database.listen(await channel(), {
           onNotification: (payload) => {
             const event = parse(payload)
             if (event) deliver(event)
@@ -40,6 +46,9 @@ export function createConversationEvents (database: Database) {
       })()
       return started.then(() => {})
     },
+
+    /** The NOTIFY channel of this schema (migration 0011's triggers send on it). */
+    channel,
 
     /** The handler gets the events that match; returns the function that unsubscribes. */
     subscribe (filter: ConversationEventFilter, handler: (event: ConversationEvent) => void): () => void {
@@ -66,7 +75,7 @@ function matches (filter: ConversationEventFilter, event: { clinicId: string, co
 function parse (payload: string): ConversationEvent | null {
   try {
     const event = JSON.parse(payload) as ConversationEvent
-    return event.type === 'message' || event.type === 'conversation' ? event : null
+    return event.type === 'message' || event.type === 'conversation' || event.type === 'alert' ? event : null
   } catch {
     return null
   }

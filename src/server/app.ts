@@ -18,6 +18,10 @@ import { adminWidgetRoutes } from './routes/admin-widget.ts'
 import { registerWidgetOriginCheck } from './plugins/widget-origin-check.ts'
 import { DEMO_PAGE_FILE } from '../widget/widget-paths.ts'
 import { conversationFeedRoutes } from './routes/conversation-feed.ts'
+import { agentAuthRoutes } from './routes/agent-auth.ts'
+import { agentAdminRoutes } from './routes/agent-admin.ts'
+import { agentWorkspaceRoutes } from './routes/agent-workspace.ts'
+import cookie from '@fastify/cookie'
 
 export type BuildAppOptions = {
   /** pino options, or false to log nothing (tests). */
@@ -58,7 +62,13 @@ export async function buildApp (dependencies: AppDependencies, options: BuildApp
   await app.register(conversationFeedRoutes({ conversations: dependencies.conversations, store: dependencies.conversationStore, events: dependencies.conversationEvents }))
   await app.register(adminScheduleRoutes({ admin: dependencies.scheduleAdmin, adminApiKey: config.adminApiKey }))
   await app.register(corpusAdminRoutes(dependencies.corpus, config.adminApiKey), { prefix: '/admin/corpus' })
-  await app.register(quickReplyRoutes(dependencies.corpus, config.adminApiKey), { prefix: '/v1/agent/quick-replies' })
+  await app.register(cookie)
+  await app.register(quickReplyRoutes(dependencies.corpus, config.adminApiKey, dependencies.handoff.accounts), { prefix: '/v1/agent/quick-replies' })
+  await app.register(agentAuthRoutes(dependencies.handoff.accounts))
+  await app.register(agentAdminRoutes({ accounts: dependencies.handoff.accounts, database: dependencies.database, adminApiKey: config.adminApiKey }))
+  await app.register(agentWorkspaceRoutes({ handoff: dependencies.handoff, database: dependencies.database, store: dependencies.conversationStore }))
+  app.addHook('onReady', async () => { await dependencies.handoff.intake.start() })
+  app.addHook('onClose', async () => { dependencies.handoff.intake.stop() })
   await app.register(widgetRoutes({ settings: dependencies.widget.settings, bundleDirectory: dependencies.widget.bundleDirectory, demoPageFile: DEMO_PAGE_FILE, defaultClinicId: config.defaultClinicId }))
   await app.register(adminWidgetRoutes({ settings: dependencies.widget.settings, adminApiKey: config.adminApiKey }))
   return app

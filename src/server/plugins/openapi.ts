@@ -11,7 +11,8 @@ export async function registerOpenApi (app: FastifyInstance): Promise<void> {
       components: {
         securitySchemes: {
           conversationToken: { type: 'http', scheme: 'bearer' },
-          adminApiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' }
+          adminApiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
+          agentSession: { type: 'http', scheme: 'bearer', description: 'POST /v1/agent/login; the console sends the agent_session cookie instead' }
         }
       }
     },

@@ -112,7 +112,7 @@ export const exportQuerySchema = z.object({
 })
 
 export const quickReplyQuerySchema = z.object({
-  clinicId: z.string().min(1),
+  clinicId: z.string().min(1).optional(),
   locale: localeSchema,
   q: z.string().max(200).default(''),
   category: z.enum(CORPUS_CATEGORIES).optional(),
@@ -136,10 +136,10 @@ export const quickReplySchema = z.object({
   uses: z.number()
 })
 
-export const quickReplyUseSchema = z.object({ clinicId: z.string().min(1), agentId: z.string().min(1).max(100) })
+export const quickReplyUseSchema = z.object({ clinicId: z.string().min(1).optional(), agentId: z.string().min(1).max(100).optional() })
 
 export const usageReportQuerySchema = z.object({
-  clinicId: z.string().min(1),
+  clinicId: z.string().min(1).optional(),
   from: z.iso.date(),
   to: z.iso.date(),
   locale: localeSchema.optional()

@@ -1,0 +1,87 @@
+import type { ConversationStore, StoredMessage } from '../conversations/conversation-store.ts'
+import { toFeedMessage, type FeedMessage } from '../conversations/public-shapes.ts'
+import type { Database } from '../db/database.ts'
+import { departmentName, type DepartmentCode } from '../flows/triage-vocabulary.ts'
+import { readConversationState } from '../flows/turn-types.ts'
+import type { Agent } from './agent-accounts.ts'
+import { findClinicConversation, HANDOFF_CONVERSATION_SELECT, QUEUE_ORDER, toHandoffConversation, type HandoffConversation } from './handoff-records.ts'
+
+const LAST_MESSAGES = 6
+const QUEUE_LIMIT = 200
+
+export type QueueEntry = {
+  id: string
+  status: 'waiting_agent' | 'with_agent'
+  priority: 'emergency' | 'high' | 'normal'
+  reason: string
+  channel: string
+  locale: string
+  waitingSince: string | null
+  summary: {
+    triage?: { urgency: string, department: { code: string, name: string } | null, redFlags: string[] }
+    /** The flow the bot was in when it handed over (e.g. triage, appointment). */
+    flow: string | null
+    lastMessages: Array<{ role: string, text: string, at: string, agent?: { name: string } }>
+  }
+  assignedTo: { id: string, name: string } | null
+}
+
+/** What agents read: the clinic's queue with summaries, and a conversation's whole transcript. */
+export function createHandoffQueue ({ database, store }: { database: Database, store: ConversationStore }) {
+  return {
+    /** Waiting and held conversations of the agent's clinic, emergencies first, then by waiting time. */
+    async list (agent: Agent): Promise<QueueEntry[]> {
+      const result = await database.query(`${HANDOFF_CONVERSATION_SELECT}
+        WHERE c.clinic_id = $1 AND c.status IN ('waiting_agent', 'with_agent') ORDER BY ${QUEUE_ORDER} LIMIT ${QUEUE_LIMIT}`, [agent.clinicId])
+      const conversations = result.rows.map(toHandoffConversation)
+      const messages = await store.lastMessagesOf(conversations.map((conversation) => conversation.id), LAST_MESSAGES)
+      return conversations.map((conversation) => toQueueEntry(conversation, messages.get(conversation.id) ?? []))
+    },
+
+    async entry (agent: Agent, conversationId: string): Promise<QueueEntry> {
+      const conversation = await findClinicConversation(database, agent, conversationId)
+      const messages = await store.lastMessagesOf([conversation.id], LAST_MESSAGES)
+      return toQueueEntry(conversation, messages.get(conversation.id) ?? [])
+    },
+
+    /** The whole transcript (patient, bot and agent messages) with the queue entry's facts. */
+    async transcript (agent: Agent, conversationId: string): Promise<{ conversation: QueueEntry & { statusNow: string }, messages: FeedMessage[] }> {
+      const conversation = await findClinicConversation(database, agent, conversationId)
+      const messages = await store.listMessagesAfter(conversation.id, null, 1000) ?? []
+      return { conversation: { ...toQueueEntry(conversation, messages.slice(-LAST_MESSAGES)), statusNow: conversation.status }, messages: messages.map(toFeedMessage) }
+    }
+  }
+}
+
+export type HandoffQueue = ReturnType<typeof createHandoffQueue>
+
+export function toQueueEntry (conversation: HandoffConversation, lastMessages: StoredMessage[]): QueueEntry {
+  const { lastTriage, active } = readConversationState(conversation)
+  const locale = conversation.locale === 'zh-CN' ? 'zh-CN' : 'en'
+  return {
+    id: conversation.id,
+    status: conversation.status === 'with_agent' ? 'with_agent' : 'waiting_agent',
+    priority: conversation.handoffPriority ?? 'normal',
+    reason: conversation.handoffReason ?? '',
+    channel: conversation.channel,
+    locale: conversation.locale,
+    waitingSince: conversation.waitingSince?.toISOString() ?? null,
+    summary: {
+      ...(lastTriage
+        ? {
+            triage: {
+              urgency: lastTriage.urgency,
+              department: lastTriage.department ? { code: lastTriage.department, name: departmentName(lastTriage.department as DepartmentCode, locale) } : null,
+              redFlags: lastTriage.redFlags
+            }
+          }
+        : {}),
+      flow: active?.flow ?? conversation.flow ?? null,
+      lastMessages: lastMessages.map((message) => {
+        const feed = toFeedMessage(message)
+        return { role: feed.role, text: feed.text, at: feed.createdAt, ...(feed.agent ? { agent: feed.agent } : {}) }
+      })
+    },
+    assignedTo: conversation.assignedTo
+  }
+}
