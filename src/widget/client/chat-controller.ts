@@ -1,5 +1,7 @@
-import { ApiError, NetworkError, type Api } from './api.ts'
-import { fill, type UiText } from './locales.ts'
+import { ApiError, type Api } from './api.ts'
+import type { UiText } from './locales.ts'
+import { decideOnFailure, type Banner } from './failure-policy.ts'
+import { HANDED_OFF, statusNotice } from './status-notice.ts'
 import { newClientMessageId, type OutboxItem, type SessionStore } from './session.ts'
 import type { ConnectLive, LiveConnection } from './live-updates.ts'
 import type { ConversationStatus, LiveUpdate, Message, Turn } from './types.ts'
@@ -9,8 +11,6 @@ export type Delivery = 'queued' | 'sending' | 'failed'
 export type Entry =
   | { key: string, type: 'message', message: Message, delivery?: Delivery | undefined, error?: string }
   | { key: string, type: 'notice', text: string }
-
-export type Banner = { kind: 'offline' | 'busy' | 'unavailable', text: string } | null
 
 export type ChatState = {
   open: boolean
@@ -24,8 +24,6 @@ export type ChatState = {
 }
 
 type Options = { api: Api, clinicId: string, locale: string, text: UiText, session: SessionStore, connectLive: ConnectLive }
-
-const HANDED_OFF: ConversationStatus[] = ['waiting_agent', 'with_agent']
 
 /**
  * Everything the widget does apart from drawing: the conversation and its token, the outbox of
@@ -46,6 +44,7 @@ export function createChatController (options: Options) {
   let retryTimer: ReturnType<typeof setTimeout> | undefined
   let failures = 0
   let cursor: string | undefined
+  let historyPending = false
   let live: LiveConnection | undefined
 
   function update (change: Partial<ChatState>): void {
@@ -78,15 +77,11 @@ export function createChatController (options: Options) {
   }
 
   function setStatus (next: ConversationStatus, agentName?: string, options: { silent?: boolean } = {}): void {
-    const previous = state.status
-    if (previous === next) return
+    const said = statusNotice(state.status, next, text, agentName)
+    if (state.status === next) return
     update({ status: next })
     followLive()
-    if (options.silent) return
-    if (next === 'waiting_agent') notice(text.waitingAgent)
-    else if (next === 'with_agent') notice(agentName ? fill(text.agentJoined, { name: agentName }) : text.agentJoinedNoName)
-    else if (next === 'closed') notice(text.closed)
-    else if (HANDED_OFF.includes(previous)) notice(text.backToBot)
+    if (said && !options.silent) notice(said)
   }
 
   /** Live updates run while a person has (or is about to take) the conversation. */
@@ -128,6 +123,7 @@ export function createChatController (options: Options) {
       const started = await api.start(options.clinicId, options.locale)
       conversation = { id: started.conversation.id, token: started.token }
       session.save({ conversationId: conversation.id, token: conversation.token })
+      failures = 0
       addMessages(started.messages, { includePatient: false })
       setStatus(started.conversation.status, undefined, { silent: true })
     })().finally(() => { starting = undefined })
@@ -186,27 +182,21 @@ export function createChatController (options: Options) {
   /** True to go on with the next message, false to stop and retry later. */
   function handleFailure (error: unknown, item: OutboxItem): boolean {
     setDelivery(item.clientMessageId, 'queued')
-    if (error instanceof ApiError && (error.status === 401 || error.status === 404) && conversation) {
+    const decision = decideOnFailure(error, { attempt: ++failures, online: navigator.onLine, text })
+    if (decision.action === 'new-conversation' && conversation) {
       forgetConversation()
       notice(text.expired)
       return true
     }
-    if (error instanceof ApiError && [400, 403, 413, 415, 422].includes(error.status)) {
+    if (decision.action === 'give-up' || decision.action === 'new-conversation') {
+      // (A conversation that could not even be started is refused like a message.)
       outbox.shift()
       saveOutbox()
-      setDelivery(item.clientMessageId, 'failed', error.message)
+      setDelivery(item.clientMessageId, 'failed', decision.action === 'give-up' ? decision.reason : undefined)
       return true
     }
-    if (error instanceof NetworkError && !navigator.onLine) {
-      offline()
-      return false
-    }
-    const seconds = error instanceof ApiError && error.retryAfter ? error.retryAfter : Math.min(30, 2 ** ++failures)
-    const banner = error instanceof ApiError && error.status === 429
-      ? { kind: 'busy' as const, text: fill(text.busy, { seconds }) }
-      : { kind: 'unavailable' as const, text: text.unavailable }
-    update({ banner })
-    retryTimer = setTimeout(() => { pump() }, seconds * 1000)
+    update({ banner: decision.banner })
+    if (decision.action === 'retry') retryTimer = setTimeout(() => { pump() }, decision.seconds * 1000)
     return false
   }
 
@@ -216,6 +206,7 @@ export function createChatController (options: Options) {
 
   async function loadHistory (): Promise<void> {
     if (!conversation) return
+    historyPending = true
     try {
       const history = await api.messagesAfter(conversation.id, conversation.token)
       const queued = state.entries.filter((entry) => entry.type === 'message' && entry.delivery)
@@ -223,15 +214,22 @@ export function createChatController (options: Options) {
       addMessages(history.messages, { includePatient: true })
       addEntries(queued)
       update({ unread: 0 })
+      historyPending = false
       const lastAgent = [...history.messages].reverse().find((message) => message.role === 'agent')
       if (history.conversation) setStatus(history.conversation.status, lastAgent && agentNameOf(lastAgent), { silent: true })
     } catch (error) {
-      if (error instanceof ApiError && (error.status === 401 || error.status === 404)) forgetConversation()
+      if (error instanceof ApiError && (error.status === 401 || error.status === 404)) {
+        historyPending = false
+        forgetConversation()
+      }
     }
   }
 
-  function onOnline (): void {
+  /** Back online: whatever waited for the network (history after a reload, the start, the outbox) goes now. */
+  async function onOnline (): Promise<void> {
     if (state.banner?.kind === 'offline') update({ banner: null })
+    if (historyPending) await loadHistory()
+    if (state.open && !conversation && outbox.length === 0) ensureConversation().catch((error: unknown) => handleStartFailure(error))
     pump()
   }
 
@@ -291,9 +289,10 @@ export function createChatController (options: Options) {
   }
 
   function handleStartFailure (error: unknown): void {
-    if (error instanceof NetworkError && !navigator.onLine) return offline()
-    const seconds = error instanceof ApiError && error.retryAfter ? error.retryAfter : 5
-    update({ banner: error instanceof ApiError && error.status === 429 ? { kind: 'busy', text: fill(text.busy, { seconds }) } : { kind: 'unavailable', text: text.unavailable } })
+    const decision = decideOnFailure(error, { attempt: ++failures, online: navigator.onLine, text })
+    if (decision.action === 'wait-for-network') return update({ banner: decision.banner })
+    const seconds = decision.action === 'retry' ? decision.seconds : 5
+    update({ banner: decision.action === 'retry' ? decision.banner : { kind: 'unavailable', text: text.unavailable } })
     retryTimer = setTimeout(() => { if (state.open) ensureConversation().then(() => update({ banner: null }), handleStartFailure) }, seconds * 1000)
   }
 }
