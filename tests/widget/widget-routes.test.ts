@@ -34,6 +34,9 @@ describe('GET /widget.js and the demo page', () => {
     expect(page.statusCode).toBe(200)
     expect(page.headers['content-type']).toMatch(/text\/html/)
     expect(page.body).toContain('<script src="/widget.js" data-clinic="default" data-locale="zh-CN" async></script>')
+    // Also served over plain HTTP on a LAN address: nothing may be upgraded to https.
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'")
+    expect(page.headers['content-security-policy']).not.toContain('upgrade-insecure-requests')
     const english = await test.app.inject({ method: 'GET', url: '/?locale=en' })
     expect(english.body).toContain('data-locale="en"')
     const wrong = await test.app.inject({ method: 'GET', url: '/?locale=fr' })

@@ -23,6 +23,10 @@ export type WidgetRouteOptions = {
 // Clinics pick up a new widget within five minutes; the settings a little sooner.
 const BUNDLE_MAX_AGE_MS = 300_000
 
+// helmet's default minus upgrade-insecure-requests: the demo must also work when the service is
+// reached over plain HTTP on a LAN address, where that directive would send /widget.js to https.
+const DEMO_PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
+
 /** GET /widget.js (the embeddable script), GET / (a demo clinic page embedding it) and the public widget settings. */
 export function widgetRoutes (options: WidgetRouteOptions): FastifyPluginAsyncZod {
   return async (app) => {
@@ -42,7 +46,7 @@ export function widgetRoutes (options: WidgetRouteOptions): FastifyPluginAsyncZo
       schema: { hide: true, querystring: z.object({ locale: z.enum(['zh-CN', 'en']).optional() }) }
     }, async (request, reply) => {
       const page = renderDemoPage(demoTemplate, { clinicId: options.defaultClinicId, locale: request.query.locale ?? 'zh-CN' })
-      return reply.type('text/html; charset=utf-8').send(page)
+      return reply.header('content-security-policy', DEMO_PAGE_CSP).type('text/html; charset=utf-8').send(page)
     })
 
     app.get('/v1/clinics/:clinicId/widget', {
