@@ -9,9 +9,7 @@ COPY tsconfig.json ./
 COPY src ./src
 COPY migrations ./migrations
 COPY corpus ./corpus
-RUN npx tsc --noEmit
-# The chat widget (GET /widget.js): bundled with esbuild, a dev dependency, so built here.
-RUN npm run build:widget
+RUN npx tsc --noEmit && npm run build
 
 # Runtime stage: production dependencies only, non-root, data on a volume.
 FROM node:24-slim

@@ -1,7 +1,7 @@
 import neostandard from 'neostandard'
 
 export default [
-  ...neostandard({ ts: true, ignores: ['node_modules/**', 'data/**', 'dist/**', 'bench/results/**', 'coverage/**'] }),
+  ...neostandard({ ts: true, ignores: ['node_modules/**', 'data/**', 'bench/results/**', 'coverage/**', 'dist/**'] }),
   {
     files: ['src/**/*.ts'],
     ignores: ['src/config.ts', 'src/main.ts'],

@@ -29,6 +29,7 @@ const environmentSchema = z.object({
   OPENAI_EMBEDDING_MODEL: z.string().min(1).default('text-embedding-3-small'),
   MODEL_TIMEOUT_MS: positiveInteger('MODEL_TIMEOUT_MS').default(4000),
   AGENT_SESSION_HOURS: positiveInteger('AGENT_SESSION_HOURS').default(12),
+  AGENT_LOGIN_ATTEMPTS_PER_MINUTE: positiveInteger('AGENT_LOGIN_ATTEMPTS_PER_MINUTE').default(10),
   HANDOFF_EMERGENCY_REALERT_MINUTES: positiveInteger('HANDOFF_EMERGENCY_REALERT_MINUTES').default(5)
 })
 
@@ -52,7 +53,7 @@ export type Config = Readonly<{
   loadSampleCorpus: boolean
   openai: Readonly<{ apiKey: string | undefined, baseUrl: string | undefined, chatModel: string, embeddingModel: string, timeoutMs: number }>
   /** Human handoff: how long an agent's sign-in lasts; when a waiting emergency is re-alerted. */
-  handoff: Readonly<{ sessionHours: number, emergencyRealertMinutes: number }>
+  handoff: Readonly<{ sessionHours: number, loginAttemptsPerMinute: number, emergencyRealertMinutes: number }>
 }>
 
 export class ConfigError extends Error {
@@ -90,7 +91,7 @@ export function loadConfig (environment: Record<string, string | undefined>): Co
       embeddingModel: values.OPENAI_EMBEDDING_MODEL,
       timeoutMs: values.MODEL_TIMEOUT_MS
     }),
-    handoff: Object.freeze({ sessionHours: values.AGENT_SESSION_HOURS, emergencyRealertMinutes: values.HANDOFF_EMERGENCY_REALERT_MINUTES })
+    handoff: Object.freeze({ sessionHours: values.AGENT_SESSION_HOURS, loginAttemptsPerMinute: values.AGENT_LOGIN_ATTEMPTS_PER_MINUTE, emergencyRealertMinutes: values.HANDOFF_EMERGENCY_REALERT_MINUTES })
   })
 }
 
@@ -117,6 +118,7 @@ const EXPECTATIONS: Record<string, string> = {
   CONVERSATION_IDLE_MINUTES: 'a positive whole number',
   MODEL_TIMEOUT_MS: 'a positive whole number',
   AGENT_SESSION_HOURS: 'a positive whole number',
+  AGENT_LOGIN_ATTEMPTS_PER_MINUTE: 'a positive whole number',
   HANDOFF_EMERGENCY_REALERT_MINUTES: 'a positive whole number'
 }
 

@@ -89,7 +89,18 @@ export async function createDependencies ({ config, database, clock = systemCloc
     emergencyContacts: emergencyContactsFor
   }
   const models = await createConfiguredModels(config, logger)
-  const conversations = createConversationService({ ...turnServices, translator: models.translator, logger, flows: createFlowRegistry({ config, understand: models.understand }), defaultClinicId: config.defaultClinicId })
+  const conversationEvents = createConversationEvents(database)
+  const handoff = createHandoffServices({
+    ...turnServices, store: turnServices.conversations, cipher, logger, events: conversationEvents, settings: config.handoff, deliverAgentMessage
+  })
+  const conversations = createConversationService({
+    ...turnServices,
+    translator: models.translator,
+    logger,
+    flows: createFlowRegistry({ config, understand: models.understand }),
+    defaultClinicId: config.defaultClinicId,
+    onHandoffRequested: (conversationId) => handoff.intake.intake(conversationId).catch((error: unknown) => logger.warn({ err: error }, 'handoff intake failed'))
+  })
   const health = createHealthReporter({
     database,
     vectorEnabled,
@@ -102,10 +113,6 @@ export async function createDependencies ({ config, database, clock = systemCloc
   const scheduleAdmin = createScheduleAdmin({ db: database, cipher })
   const corpus: CorpusContext = { db: database, embedder, vectorEnabled, clock }
   const widget = { settings: createWidgetSettingsStore(database), bundleDirectory: WIDGET_BUNDLE_DIRECTORY }
-  const conversationEvents = createConversationEvents(database)
-  const handoff = createHandoffServices({
-    ...turnServices, store: turnServices.conversations, cipher, logger, events: conversationEvents, settings: config.handoff, deliverAgentMessage
-  })
   return { config, logger, database, clock, health, vectorEnabled, cipher, embedder, retriever, conversations, scheduleAdmin, corpus, conversationStore: turnServices.conversations, conversationEvents, handoff, widget }
 }
 

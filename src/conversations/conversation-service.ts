@@ -8,7 +8,12 @@ import type { TurnServices } from '../flows/turn-services.ts'
 import type { Channel, ConversationRecord } from './conversation-store.ts'
 import { toPublicTurn, toPublicMessage, toFeedMessage, type PublicTurn } from './public-shapes.ts'
 
-export type ConversationServiceDependencies = TurnServices & { flows: FlowRegistry, defaultClinicId: string }
+export type ConversationServiceDependencies = TurnServices & {
+  flows: FlowRegistry
+  defaultClinicId: string
+  /** Called once a turn put the conversation in the agents' queue (tells the patient the expected wait). */
+  onHandoffRequested?: ((conversationId: string) => Promise<unknown>) | undefined
+}
 
 /** The conversation API's domain side: start a conversation, take a patient's message. */
 export function createConversationService (services: ConversationServiceDependencies) {
@@ -37,7 +42,9 @@ export function createConversationService (services: ConversationServiceDependen
         const earlier = externalId ? await services.conversations.findReceipt('web', externalId) : null
         if (earlier) return earlier as PublicTurn
         try {
-          return toPublicTurn(await runTurn(services, { conversation: current, text: input.text, receipt }))
+          const result = await runTurn(services, { conversation: current, text: input.text, receipt })
+          if (result.handoffEvent?.type === 'handoff.requested') await services.onHandoffRequested?.(result.conversation.id)
+          return toPublicTurn(result)
         } catch (error) {
           if (!(error instanceof ConcurrentTurnError) || attempt >= 3) throw error
           current = (await services.conversations.find(conversation.id))!

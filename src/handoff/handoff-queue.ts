@@ -4,30 +4,23 @@ import type { Database } from '../db/database.ts'
 import { departmentName, type DepartmentCode } from '../flows/triage-vocabulary.ts'
 import { readConversationState } from '../flows/turn-types.ts'
 import type { Agent } from './agent-accounts.ts'
+import type { QueueEntry } from './queue-entry.ts'
 import { findClinicConversation, HANDOFF_CONVERSATION_SELECT, QUEUE_ORDER, toHandoffConversation, type HandoffConversation } from './handoff-records.ts'
 
 const LAST_MESSAGES = 6
 const QUEUE_LIMIT = 200
 
-export type QueueEntry = {
-  id: string
-  status: 'waiting_agent' | 'with_agent'
-  priority: 'emergency' | 'high' | 'normal'
-  reason: string
-  channel: string
-  locale: string
-  waitingSince: string | null
-  summary: {
-    triage?: { urgency: string, department: { code: string, name: string } | null, redFlags: string[] }
-    /** The flow the bot was in when it handed over (e.g. triage, appointment). */
-    flow: string | null
-    lastMessages: Array<{ role: string, text: string, at: string, agent?: { name: string } }>
-  }
-  assignedTo: { id: string, name: string } | null
+export type { QueueEntry }
+
+type QueueServices = {
+  database: Database
+  store: ConversationStore
+  /** The values a quick reply's {{variables}} take in this conversation (clinic name, phone, emergency number). */
+  variablesFor: (conversation: HandoffConversation) => Promise<Record<string, string>>
 }
 
 /** What agents read: the clinic's queue with summaries, and a conversation's whole transcript. */
-export function createHandoffQueue ({ database, store }: { database: Database, store: ConversationStore }) {
+export function createHandoffQueue ({ database, store, variablesFor }: QueueServices) {
   return {
     /** Waiting and held conversations of the agent's clinic, emergencies first, then by waiting time. */
     async list (agent: Agent): Promise<QueueEntry[]> {
@@ -45,10 +38,16 @@ export function createHandoffQueue ({ database, store }: { database: Database, s
     },
 
     /** The whole transcript (patient, bot and agent messages) with the queue entry's facts. */
-    async transcript (agent: Agent, conversationId: string): Promise<{ conversation: QueueEntry & { statusNow: string }, messages: FeedMessage[] }> {
+    async transcript (agent: Agent, conversationId: string): Promise<{ conversation: QueueEntry & { statusNow: string }, messages: FeedMessage[], variables: Record<string, string> }> {
       const conversation = await findClinicConversation(database, agent, conversationId)
       const messages = await store.listMessagesAfter(conversation.id, null, 1000) ?? []
-      return { conversation: { ...toQueueEntry(conversation, messages.slice(-LAST_MESSAGES)), statusNow: conversation.status }, messages: messages.map(toFeedMessage) }
+      const entry = toQueueEntry(conversation, messages.slice(-LAST_MESSAGES))
+      const department = entry.summary.triage?.department?.name
+      return {
+        conversation: { ...entry, statusNow: conversation.status },
+        messages: messages.map(toFeedMessage),
+        variables: { ...await variablesFor(conversation), ...(department ? { department } : {}) }
+      }
     }
   }
 }

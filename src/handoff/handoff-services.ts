@@ -37,7 +37,14 @@ export function createHandoffServices (options: HandoffServiceOptions) {
   return {
     accounts,
     events: options.events,
-    queue: createHandoffQueue({ database, store }),
+    queue: createHandoffQueue({
+      database,
+      store,
+      variablesFor: async (conversation) => {
+        const clinic = await options.clinics.find(conversation.clinicId)
+        return clinic ? notices.variablesFor(clinic, conversation.locale === 'zh-CN' ? 'zh-CN' : 'en') : {}
+      }
+    }),
     claims: createHandoffClaims({ database, accounts, notices, cipher: options.cipher, now }),
     messages: createAgentMessages({ database, store, now, deliverAgentMessage: options.deliverAgentMessage }),
     intake: createHandoffIntake({ database, events: options.events, notices, clinics: options.clinics, now, logger: options.logger, emergencyRealertMinutes: options.settings.emergencyRealertMinutes })

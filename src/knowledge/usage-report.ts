@@ -7,6 +7,8 @@ export type UsageReport = {
   neverUsed: Array<{ phraseId: string, group: string, locale: string, title: string }>
   byCategory: Array<{ category: string, uses: number }>
   byDepartment: Array<{ department: string | null, uses: number }>
+  /** Who used quick replies: the agent's name when the id is a signed-in agent's. */
+  byAgent: Array<{ agentId: string, name: string | null, uses: number }>
 }
 
 // Approved phrases visible to the clinic (its own and shared), with their uses in the period.
@@ -32,5 +34,9 @@ export async function quickReplyUsageReport (db: Queryable, options: { clinicId:
     SELECT category, sum(used.uses)::int AS uses FROM visible JOIN used USING (phrase_id) GROUP BY category ORDER BY uses DESC, category`, values)
   const byDepartment = await db.query<UsageReport['byDepartment'][number]>(`${USAGE_CTE}
     SELECT department, sum(used.uses)::int AS uses FROM visible JOIN used USING (phrase_id) GROUP BY department ORDER BY uses DESC, department NULLS LAST`, values)
-  return { from: options.from, to: options.to, top: top.rows, neverUsed: neverUsed.rows, byCategory: byCategory.rows, byDepartment: byDepartment.rows }
+  const byAgent = await db.query<UsageReport['byAgent'][number]>(`${USAGE_CTE}
+    SELECT u.agent_id AS "agentId", a.name, sum(u.uses)::int AS uses FROM phrase_usage u JOIN visible USING (phrase_id)
+      LEFT JOIN agents a ON a.id::text = u.agent_id AND a.clinic_id = u.clinic_id
+    WHERE u.clinic_id = $1 AND u.day BETWEEN $2::date AND $3::date GROUP BY u.agent_id, a.name ORDER BY uses DESC, u.agent_id`, values)
+  return { from: options.from, to: options.to, top: top.rows, neverUsed: neverUsed.rows, byCategory: byCategory.rows, byDepartment: byDepartment.rows, byAgent: byAgent.rows }
 }

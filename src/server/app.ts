@@ -22,6 +22,8 @@ import { agentAuthRoutes } from './routes/agent-auth.ts'
 import { agentAdminRoutes } from './routes/agent-admin.ts'
 import { agentWorkspaceRoutes } from './routes/agent-workspace.ts'
 import cookie from '@fastify/cookie'
+import { consolePageRoutes } from './routes/console-page.ts'
+import { CONSOLE_OUTPUT } from '../console-location.ts'
 
 export type BuildAppOptions = {
   /** pino options, or false to log nothing (tests). */
@@ -64,9 +66,10 @@ export async function buildApp (dependencies: AppDependencies, options: BuildApp
   await app.register(corpusAdminRoutes(dependencies.corpus, config.adminApiKey), { prefix: '/admin/corpus' })
   await app.register(cookie)
   await app.register(quickReplyRoutes(dependencies.corpus, config.adminApiKey, dependencies.handoff.accounts), { prefix: '/v1/agent/quick-replies' })
-  await app.register(agentAuthRoutes(dependencies.handoff.accounts))
+  await app.register(agentAuthRoutes(dependencies.handoff.accounts, config.handoff.loginAttemptsPerMinute))
   await app.register(agentAdminRoutes({ accounts: dependencies.handoff.accounts, database: dependencies.database, adminApiKey: config.adminApiKey }))
   await app.register(agentWorkspaceRoutes({ handoff: dependencies.handoff, database: dependencies.database, store: dependencies.conversationStore }))
+  await app.register(consolePageRoutes(CONSOLE_OUTPUT))
   app.addHook('onReady', async () => { await dependencies.handoff.intake.start() })
   app.addHook('onClose', async () => { dependencies.handoff.intake.stop() })
   await app.register(widgetRoutes({ settings: dependencies.widget.settings, bundleDirectory: dependencies.widget.bundleDirectory, demoPageFile: DEMO_PAGE_FILE, defaultClinicId: config.defaultClinicId }))

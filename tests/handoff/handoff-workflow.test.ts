@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts'
 import { startConversation } from '../helpers/conversation-client.ts'
-import { ADMIN_KEY, createAgent, eventually, type AgentClient } from '../helpers/agent-client.ts'
+import { ADMIN_KEY, AGENT_TEST_ENVIRONMENT, createAgent, eventually, type AgentClient } from '../helpers/agent-client.ts'
 
 let test: TestApp
 let li: AgentClient
@@ -11,7 +11,7 @@ let supervisor: AgentClient
 type Patient = Awaited<ReturnType<typeof startConversation>>
 
 beforeAll(async () => {
-  test = await buildTestApp('handoff-workflow', { environment: { ADMIN_API_KEY: ADMIN_KEY } })
+  test = await buildTestApp('handoff-workflow', { environment: AGENT_TEST_ENVIRONMENT })
   li = await createAgent(test.app, { email: 'li@clinic.example', name: 'Li Na' })
   wang = await createAgent(test.app, { email: 'wang@clinic.example', name: 'Wang Wei' })
   supervisor = await createAgent(test.app, { email: 'zhao@clinic.example', name: 'Zhao Min', role: 'supervisor' })

@@ -89,11 +89,14 @@ describe('GET /v1/conversations/:id/events', () => {
     }
   })
 
-  it('refuses a stream without the conversation token', async () => {
+  it('refuses a stream without the conversation token, and a client that does not ask for a stream', async () => {
     const patient = await startConversation(test.app)
-    const response = await fetch(`${baseUrl}/v1/conversations/${patient.id}/events`)
+    const response = await fetch(`${baseUrl}/v1/conversations/${patient.id}/events`, { headers: { accept: 'text/event-stream' } })
     expect(response.status).toBe(401)
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('UNAUTHORIZED')
+    const plain = await test.app.inject({ method: 'GET', url: `/v1/conversations/${patient.id}/events`, headers: { authorization: `Bearer ${patient.token}` } })
+    expect(plain.statusCode).toBe(406)
+    expect(plain.json().error.code).toBe('NOT_ACCEPTABLE')
   })
 })
 

@@ -7,6 +7,7 @@ import { agentEventStream } from '../../handoff/agent-event-stream.ts'
 import type { HandoffConversation } from '../../handoff/handoff-records.ts'
 import type { HandoffServices } from '../../handoff/handoff-services.ts'
 import { agentSessionHook, signedInAgent } from '../plugins/agent-session.ts'
+import { requireEventStreamAccept } from '../plugins/event-stream-accept.ts'
 import {
   agentConversationParamsSchema, agentErrors, agentMessageBodySchema, handoffStateSchema, queueEntrySchema, resolveBodySchema, transcriptSchema, transferBodySchema
 } from '../schemas/agent.ts'
@@ -27,6 +28,10 @@ export function agentWorkspaceRoutes ({ handoff, database, store }: WorkspaceDep
     app.get('/v1/agent/queue', {
       schema: { tags, security, summary: 'Waiting and held conversations: emergency > high > normal, then longest waiting', response: { 200: z.object({ conversations: z.array(queueEntrySchema) }), ...agentErrors } }
     }, async (request) => ({ conversations: await handoff.queue.list(signedInAgent(request)) }))
+
+    app.get('/v1/agent/agents', {
+      schema: { tags, security, summary: 'Colleagues of the same clinic (to transfer a conversation to)', response: { 200: z.object({ agents: z.array(z.object({ id: z.string(), name: z.string(), role: z.string() })) }), ...agentErrors } }
+    }, async (request) => ({ agents: (await handoff.accounts.list(signedInAgent(request).clinicId)).map(({ id, name, role }) => ({ id, name, role })) }))
 
     app.post('/v1/agent/queue/claim', {
       schema: { tags, security, summary: 'Claim the most urgent waiting conversation (404 when none waits)', response: { 200: queueEntrySchema, ...agentErrors } }
@@ -71,6 +76,7 @@ export function agentWorkspaceRoutes ({ handoff, database, store }: WorkspaceDep
     app.get('/v1/agent/events', {
       schema: { tags, security, summary: 'Server-Sent Events: queue changes, messages of your conversations, emergency alerts', response: { ...agentErrors } }
     }, async (request, reply) => {
+      requireEventStreamAccept(request)
       const aborted = new AbortController()
       request.raw.on('close', () => aborted.abort())
       reply.sse(agentEventStream({ database, store, events: handoff.events, agent: signedInAgent(request), heartbeatMs: HEARTBEAT_MS, signal: aborted.signal }))

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { FastifySSEPlugin } from 'fastify-sse-v2'
 import { AppError } from '../../errors.ts'
+import { requireEventStreamAccept } from '../plugins/event-stream-accept.ts'
 import type { ConversationService } from '../../conversations/conversation-service.ts'
 import type { ConversationStore } from '../../conversations/conversation-store.ts'
 import type { ConversationEvents } from '../../handoff/conversation-events.ts'
@@ -10,8 +11,9 @@ import { errorResponseSchema } from '../schemas/error.ts'
 import { conversationParamsSchema } from '../schemas/conversation.ts'
 import { feedResponseSchema } from '../schemas/conversation-feed.ts'
 
-const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 404: errorResponseSchema, 503: errorResponseSchema }
+const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 404: errorResponseSchema, 406: errorResponseSchema, 503: errorResponseSchema }
 const HEARTBEAT_MS = 20_000
+const feedQuerySchema = z.object({ after: z.string().min(1).max(64).optional(), token: z.string().max(200).optional() }).strict()
 
 type FeedDependencies = { conversations: ConversationService, store: ConversationStore, events: ConversationEvents }
 
@@ -32,7 +34,7 @@ export function conversationFeedRoutes ({ conversations, store, events }: FeedDe
         summary: 'Messages after one (agent replies included); all of them without `after`',
         security: [{ conversationToken: [] }],
         params: conversationParamsSchema,
-        querystring: z.object({ after: z.string().min(1).max(64).optional(), token: z.string().max(200).optional() }).strict(),
+        querystring: feedQuerySchema,
         response: { 200: feedResponseSchema, ...errors }
       }
     }, async (request) => conversations.messagesAfter({
@@ -47,11 +49,12 @@ export function conversationFeedRoutes ({ conversations, store, events }: FeedDe
         summary: 'Server-Sent Events: `status` first and on each change (bot / waiting_agent / with_agent), then `message` for each new message',
         security: [{ conversationToken: [] }],
         params: conversationParamsSchema,
-        querystring: z.object({ after: z.string().min(1).max(64).optional(), token: z.string().max(200).optional() }).strict(),
+        querystring: feedQuerySchema,
         response: { ...errors }
       }
     }, async (request, reply) => {
       const conversation = await conversations.authorise(request.params.id, conversationToken(request.headers.authorization, request.query.token))
+      requireEventStreamAccept(request)
       const lastEventId = request.headers['last-event-id']
       const after = (typeof lastEventId === 'string' && lastEventId) || request.query.after || null
       if (after && !(await store.listMessagesAfter(conversation.id, after, 1))) {

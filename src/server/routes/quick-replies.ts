@@ -56,7 +56,8 @@ export function quickReplyRoutes (corpus: CorpusContext, adminApiKey: string | u
             top: z.array(z.object({ phraseId: z.string(), group: z.string(), locale: z.string(), title: z.string(), uses: z.number() })),
             neverUsed: z.array(z.object({ phraseId: z.string(), group: z.string(), locale: z.string(), title: z.string() })),
             byCategory: z.array(z.object({ category: z.string(), uses: z.number() })),
-            byDepartment: z.array(z.object({ department: z.string().nullable(), uses: z.number() }))
+            byDepartment: z.array(z.object({ department: z.string().nullable(), uses: z.number() })),
+            byAgent: z.array(z.object({ agentId: z.string(), name: z.string().nullable(), uses: z.number() }))
           }),
           ...errorResponses
         }

@@ -35,7 +35,7 @@ export function widgetRoutes (options: WidgetRouteOptions): FastifyPluginAsyncZo
 
     app.get('/widget.js', { schema: { hide: true } }, async (_request, reply) => {
       if (!existsSync(join(options.bundleDirectory, WIDGET_BUNDLE_NAME))) {
-        throw new AppError('WIDGET_NOT_BUILT', 'The chat widget has not been built on this server: run `npm run build:widget`.')
+        throw new AppError('NOT_BUILT', 'The chat widget has not been built on this server: run `npm run build:widget`.')
       }
       // Clinic sites load this script from another origin; helmet's default (same-origin) would block it.
       reply.header('cross-origin-resource-policy', 'cross-origin')

@@ -49,7 +49,8 @@ export const handoffStateSchema = z.object({
 
 export const transcriptSchema = z.object({
   conversation: queueEntrySchema.extend({ statusNow: z.string() }),
-  messages: z.array(feedMessageSchema)
+  messages: z.array(feedMessageSchema),
+  variables: z.record(z.string(), z.string()).describe('Values for quick replies\' {{variables}} in this conversation')
 })
 
 export const agentMessageBodySchema = z.object({
@@ -75,5 +76,5 @@ export const handoffSettingsSchema = z.object({
 }).strict()
 
 export const agentErrors = {
-  400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 409: errorResponseSchema, 429: errorResponseSchema, 503: errorResponseSchema
+  400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema, 406: errorResponseSchema, 409: errorResponseSchema, 429: errorResponseSchema, 503: errorResponseSchema
 }

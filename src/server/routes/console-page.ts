@@ -1,0 +1,21 @@
+import { existsSync } from 'node:fs'
+import type { FastifyPluginAsync } from 'fastify'
+import fastifyStatic from '@fastify/static'
+import { AppError } from '../../errors.ts'
+
+/**
+ * The agent console at /console/: the bundle `npm run build:console` writes into dist/console/.
+ * Without a build the page answers 503 with what to run, instead of a blank 404.
+ */
+export function consolePageRoutes (directory: string): FastifyPluginAsync {
+  return async (app) => {
+    app.get('/console', async (_request, reply) => reply.redirect('/console/'))
+    if (!existsSync(`${directory}/index.html`)) {
+      app.get('/console/*', async () => {
+        throw new AppError('NOT_BUILT', 'the console is not built: run npm run build:console')
+      })
+      return
+    }
+    await app.register(fastifyStatic, { root: directory, prefix: '/console/', decorateReply: false, index: ['index.html'], cacheControl: true, maxAge: '5m' })
+  }
+}
