@@ -32,6 +32,8 @@ import { createReminderService, type ReminderService } from './reminders/reminde
 import { createReminderWorker, type ReminderWorker } from './reminders/reminder-worker.ts'
 import { createJobQueue, type JobQueue } from './delivery/job-queue.ts'
 import { createChannels, type Channels } from './channels/create-channels.ts'
+import { createWidgetSettingsStore, type WidgetSettingsStore } from './clinics/widget-settings-store.ts'
+import { WIDGET_BUNDLE_DIRECTORY } from './widget/widget-paths.ts'
 import { createConversationEvents, type ConversationEvents } from './handoff/conversation-events.ts'
 import type { ConversationStore } from './conversations/conversation-store.ts'
 import { createHandoffServices, type HandoffServices } from './handoff/handoff-services.ts'
@@ -60,6 +62,8 @@ export type AppDependencies = {
   reminders: ReminderService
   /** Sends due reminders; main.ts starts it, tests call tick() with their own clock. */
   reminderWorker: ReminderWorker
+  /** The embeddable chat widget: where its bundle is, and each clinic's widget settings. */
+  widget: { settings: WidgetSettingsStore, bundleDirectory: string }
   /** Handoff: the conversation store for the patient feed, and the LISTEN/NOTIFY fan-out. */
   conversationStore: ConversationStore
   conversationEvents: ConversationEvents
@@ -139,7 +143,8 @@ export async function createDependencies ({ config, database, clock = systemCloc
   const reminderWorker = createReminderWorker({ database, cipher, clock, clinics, corpus: turnServices.corpus, conversations: conversationStore, emergencyContacts: emergencyContactsFor, guards: turnServices.guards, jobs, logger })
   // WhatsApp and WeChat reminders go out through the channels' send jobs.
   reminderWorker.connectChannels(channels.pipeline)
-  return { config, logger, database, clock, health, vectorEnabled, cipher, embedder, retriever, conversations, scheduleAdmin, corpus, jobs, channels, reminders, reminderWorker, conversationStore: turnServices.conversations, conversationEvents, handoff }
+  const widget = { settings: createWidgetSettingsStore(database), bundleDirectory: WIDGET_BUNDLE_DIRECTORY }
+  return { config, logger, database, clock, health, vectorEnabled, cipher, embedder, retriever, conversations, scheduleAdmin, corpus, jobs, channels, reminders, reminderWorker, conversationStore: turnServices.conversations, conversationEvents, handoff, widget }
 }
 
 /**

@@ -27,7 +27,7 @@ export function createConversationService (services: ConversationServiceDependen
       const locale = normaliseLocale(input.locale ?? clinic.defaultLocale)
       const now = services.clock.now()
       const created = await services.conversations.create({ clinicId: clinic.id, channel: input.channel ?? 'web', channelUserId: input.channelUserId ?? null, locale, now })
-      const greeting = await composeReply({ corpus: services.corpus, clinic, locale, reply: { kind: 'info', key: 'smalltalk.greeting', quickReplies: quickReplies(locale, MAIN_MENU) }, commonVariables: { clinicName: clinic.name[locale] ?? clinic.id } })
+      const greeting = await composeReply({ corpus: services.corpus, clinic, locale, reply: { kind: 'info', key: 'smalltalk.greeting', quickReplies: quickReplies(locale, MAIN_MENU) }, commonVariables: { clinicName: clinic.name[locale] ?? clinic.id, emergencyNumber: services.emergencyContacts(clinic, locale).emergencyNumber } })
       const id = await services.database.transaction((transaction) => services.conversations.appendMessage(transaction, {
         clinicId: clinic.id, conversationId: created.id, role: 'bot', kind: greeting.kind, text: greeting.text, meta: { key: greeting.key, quickReplies: greeting.quickReplies ?? [] }, now
       }))

@@ -16,6 +16,10 @@ import { quickReplyRoutes } from './routes/quick-replies.ts'
 import { reminderRoutes } from './routes/reminders.ts'
 import { adminReminderRoutes } from './routes/admin-reminders.ts'
 import { deliveryAdminRoutes } from '../delivery/delivery-routes.ts'
+import { widgetRoutes } from './routes/widget.ts'
+import { adminWidgetRoutes } from './routes/admin-widget.ts'
+import { registerWidgetOriginCheck } from './plugins/widget-origin-check.ts'
+import { DEMO_PAGE_FILE } from '../widget/widget-paths.ts'
 import { conversationFeedRoutes } from './routes/conversation-feed.ts'
 import { agentAuthRoutes } from './routes/agent-auth.ts'
 import { agentAdminRoutes } from './routes/agent-admin.ts'
@@ -52,7 +56,8 @@ export async function buildApp (dependencies: AppDependencies, options: BuildApp
   refuseNulCharacters(app)
 
   await registerSecurityHeaders(app)
-  await registerCors(app, config.corsOrigins)
+  await registerCors(app, config.corsOrigins, dependencies.widget.settings.allowedByAnyClinic)
+  registerWidgetOriginCheck(app, { globalOrigins: config.corsOrigins, allowedForClinic: dependencies.widget.settings.allowedForClinic, defaultClinicId: config.defaultClinicId })
   await registerRateLimit(app, config.rateLimitPerMinute)
   registerNotFoundHandling(app)
   await registerOpenApi(app)
@@ -74,5 +79,7 @@ export async function buildApp (dependencies: AppDependencies, options: BuildApp
   await app.register(consolePageRoutes(CONSOLE_OUTPUT))
   app.addHook('onReady', async () => { await dependencies.handoff.intake.start() })
   app.addHook('onClose', async () => { dependencies.handoff.intake.stop() })
+  await app.register(widgetRoutes({ settings: dependencies.widget.settings, bundleDirectory: dependencies.widget.bundleDirectory, demoPageFile: DEMO_PAGE_FILE, defaultClinicId: config.defaultClinicId }))
+  await app.register(adminWidgetRoutes({ settings: dependencies.widget.settings, adminApiKey: config.adminApiKey }))
   return app
 }

@@ -17,6 +17,7 @@ type SampleClinic = {
   crisisLines?: Record<string, Array<{ name: string, phone: string }>>
   /** Reminder and check-in settings (src/reminders/reminder-settings.ts). */
   reminders?: Record<string, unknown>
+  widget?: Record<string, unknown>
 }
 
 /**
@@ -32,6 +33,7 @@ export async function applySampleClinic (database: Database, path = SAMPLE_CLINI
     emergencyNumber: clinic.emergencyNumber,
     crisisLines: clinic.crisisLines,
     reminders: clinic.reminders,
+    widget: clinic.widget,
     sample: true
   }
   const result = await database.query(

@@ -119,7 +119,8 @@ describe.skipIf(testEngine !== 'postgres')(`fuzzing every public route (seed ${S
       }
     }
     expect(failures).toEqual([])
-    expect(overLimit.filter((status) => ![401, 404, 413].includes(status))).toEqual([])
+    // 429: the agent sign-in locks out after repeated failures (issue 13), before the body is read.
+    expect(overLimit.filter((status) => ![401, 404, 413, 429].includes(status))).toEqual([])
   })
 
   it('rejects invalid UTF-8 bytes in JSON bodies', async () => {
