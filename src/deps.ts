@@ -14,6 +14,7 @@ import { createEmbedder, type Embedder } from './knowledge/embedder.ts'
 import { createRetriever, type Retriever } from './knowledge/retrieval.ts'
 import { createBookingService } from './appointments/booking-service.ts'
 import { createDialogueAppointmentBook } from './appointments/dialogue-appointment-book.ts'
+import { createClinicDirectoryStore } from './appointments/clinic-directory-store.ts'
 import { createScheduleAdmin, type ScheduleAdmin } from './appointments/schedule-admin.ts'
 import { createFlowRegistry } from './flows/flow-registry.ts'
 import type { Understander } from './flows/flow-context.ts'
@@ -70,7 +71,7 @@ export async function createDependencies ({ config, database, clock = systemCloc
     corpus: createVettedCorpus({ retriever, phrases: createPhraseStore(database), now: () => clock.now() }),
     guards: createSafetyGuards(),
     idleMinutes: config.conversationIdleMinutes,
-    appointments: createDialogueAppointmentBook(createBookingService({ db: database, clock, cipher })),
+    appointments: createDialogueAppointmentBook(createBookingService({ db: database, clock, cipher }), createClinicDirectoryStore(database)),
     emergencyContacts: emergencyContactsFor
   }
   const models = await createConfiguredModels(config, logger)

@@ -95,7 +95,8 @@ async function decideOutcome (input: DecideInput): Promise<FlowOutcome> {
 }
 
 function applyOutcomeToConversation (conversation: ConversationRecord, outcome: FlowOutcome, now: Date): { conversation: ConversationRecord, handoffEvent?: HandoffEvent } {
-  const state = readConversationState(conversation)
+  // An offer lives for one turn: a reply that did not go through the flows drops it.
+  const { offer: _offer, ...state } = readConversationState(conversation)
   const nextState = outcome.stateOverride
     ? { ...(state.lastTriage ? { lastTriage: state.lastTriage } : {}), ...outcome.stateOverride }
     : { ...state, active: outcome.next, ...(outcome.triage ? { lastTriage: outcome.triage } : {}) }

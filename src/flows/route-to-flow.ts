@@ -5,6 +5,8 @@ import type { TurnServices } from './turn-services.ts'
 import { readConversationState, type FlowOutcome, type FlowState } from './turn-types.ts'
 import type { Intent } from './understanding/understanding-types.ts'
 import type { LocaleChoice } from './choose-reply-locale.ts'
+import { readPendingAnswer, type PendingAnswer } from './dialogue/answer-pending.ts'
+import { declineOffer, understandingForOffer, withBookingOffer } from './dialogue/offers.ts'
 
 export type FlowName = 'triage' | 'insurance' | 'billing' | 'appointment' | 'medication' | 'clinic_info' | 'smalltalk'
 
@@ -50,7 +52,12 @@ export async function routeToFlow (input: RouteInput): Promise<FlowOutcome> {
   const suspended = idle ? [] : state.suspended
   const understanding = await input.services.flows.understand({ text: input.text, locale: input.locale.replyLocale, now: input.now, timezone: input.clinic.timezone, activeFlow: active?.flow ?? null })
   const context = (flowState: FlowState | null): FlowContext => ({ services: input.services, clinic: input.clinic, conversation: input.conversation, locale: input.locale.replyLocale, text: input.text, understanding, flowState, now: input.now })
-  const outcome = await dispatch({ registry: input.services.flows, understanding, active, suspended, context })
+  // The reply is read against the bot's own question first; only then by intent.
+  const answered = readPendingAnswer({ active, offer: idle ? undefined : state.offer, text: input.text, now: input.now, timezone: input.clinic.timezone })
+  const routed = answered
+    ? await answerPending({ registry: input.services.flows, answered, active, suspended, context })
+    : await dispatch({ registry: input.services.flows, understanding, active, suspended, context })
+  const outcome = withOfferState(withBookingOffer(routed, input.locale.replyLocale))
   if (!idle) return outcome
   return { ...outcome, replies: [{ kind: 'info', key: 'smalltalk.session_resumed' }, ...outcome.replies] }
 }
@@ -78,6 +85,20 @@ async function dispatch ({ registry, understanding, active, suspended, context }
   const stack = active && ONE_SHOT_FLOWS.has(flowName) ? [...suspended, active] : suspended
   if (outcome.next || stack.length === 0) return withSuspended(outcome, stack)
   return resumeSuspended({ registry, outcome, stack, context })
+}
+
+async function answerPending ({ registry, answered, active, suspended, context }: Omit<DispatchInput, 'understanding'> & { answered: PendingAnswer }): Promise<FlowOutcome> {
+  if (answered.to === 'active') return withSuspended(await registry.handlers[active!.flow as FlowName].handle({ ...context(active), answer: answered.answer }), suspended)
+  const { answer, offer } = answered
+  if (answer.kind === 'no') return withSuspended(declineOffer(answer.done), suspended)
+  const base = context(null)
+  return withSuspended(await registry.handlers[offer.flow as FlowName].handle({ ...base, understanding: understandingForOffer(offer, base.understanding) }), suspended)
+}
+
+/** The offer an outcome makes is part of the state it leaves. */
+function withOfferState (outcome: FlowOutcome): FlowOutcome {
+  if (!outcome.offer || !outcome.stateOverride) return outcome
+  return { ...outcome, stateOverride: { ...outcome.stateOverride, offer: outcome.offer } }
 }
 
 async function resumeSuspended ({ registry, outcome, stack, context }: { registry: FlowRegistry, outcome: FlowOutcome, stack: FlowState[], context: DispatchInput['context'] }): Promise<FlowOutcome> {

@@ -48,11 +48,18 @@ export type TurnServices = {
 
 /** The scheduling backend as the dialogue uses it (local database, or a hospital system adapter). */
 export type AppointmentBook = {
-  findSlots: (input: { clinicId: string, department: string, date: string | null, spanDays?: number, partOfDay: 'morning' | 'afternoon' | 'evening' | null, now: Date, limit: number }) => Promise<Array<{ id: string, start: string, doctorName: Record<string, string> | null, departmentName: Record<string, string> }>>
+  findSlots: (input: { clinicId: string, department: string, doctorId?: string | undefined, date: string | null, spanDays?: number, partOfDay: 'morning' | 'afternoon' | 'evening' | null, now: Date, limit: number }) => Promise<Array<{ id: string, start: string, doctorName: Record<string, string> | null, departmentName: Record<string, string> }>>
+  /** The clinic's departments (with their fallback) and doctors, for booking through the directory. */
+  directory: (clinicId: string) => Promise<BookingDirectory>
   book: (input: { clinicId: string, slotId: string, patientName: string, phone: string, conversationId: string }) => Promise<AppointmentChange>
   lookup: (input: { clinicId: string, reference: string, phone: string }) => Promise<AppointmentChange>
   reschedule: (input: { clinicId: string, reference: string, phone: string, newSlotId: string }) => Promise<AppointmentChange>
   cancel: (input: { clinicId: string, reference: string, phone: string }) => Promise<AppointmentChange>
+}
+
+export type BookingDirectory = {
+  departments: Array<{ code: string, available: boolean, fallbackCode: string | null }>
+  doctors: Array<{ id: string, name: Record<string, string>, department: string, active: boolean }>
 }
 
 export type AppointmentChange =
