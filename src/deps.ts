@@ -72,7 +72,9 @@ export async function createDependencies ({ config, database, clock = systemCloc
     guards: createSafetyGuards(),
     idleMinutes: config.conversationIdleMinutes,
     appointments: createDialogueAppointmentBook(createBookingService({ db: database, clock, cipher }), createClinicDirectoryStore(database)),
-    emergencyContacts: emergencyContactsFor
+    emergencyContacts: emergencyContactsFor,
+    // Under test a phrase with an empty required variable fails the turn; in service it is reported.
+    strictPhrases: config.environment === 'test'
   }
   const models = await createConfiguredModels(config, logger)
   const conversations = createConversationService({ ...turnServices, translator: models.translator, logger, flows: createFlowRegistry({ config, understand: models.understand }), defaultClinicId: config.defaultClinicId })

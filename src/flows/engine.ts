@@ -2,6 +2,7 @@ import type { Channel, ConversationRecord } from '../conversations/conversation-
 import type { ClinicProfile } from '../clinics/clinic-directory.ts'
 import { requestHandoff, type HandoffEvent } from '../handoff/handoff-status.ts'
 import { composeReply, type ComposedMessage } from './compose-reply.ts'
+import { commonVariables, missingVariablePolicy } from './common-variables.ts'
 import { respondToGuardVerdict } from './safety-responses.ts'
 import { applyOutputGuard } from './apply-output-guard.ts'
 import { persistTurn } from './persist-turn.ts'
@@ -44,7 +45,7 @@ export async function runTurn (services: TurnServices & { flows: FlowRegistry },
   const outcome = await decideOutcome({ services, conversation: started, previousActivity: inbound.conversation.lastActivityAt, verdict, text: translation?.english ?? inbound.text, locale, clinic, now })
   const { conversation, handoffEvent } = applyOutcomeToConversation(started, outcome, now)
   const variables = commonVariables(clinic, locale.replyLocale, services)
-  const composed = await Promise.all(outcome.replies.map((reply) => composeReply({ corpus: services.corpus, clinic, locale: locale.replyLocale, reply, commonVariables: variables })))
+  const composed = await Promise.all(outcome.replies.map((reply) => composeReply({ corpus: services.corpus, clinic, locale: locale.replyLocale, reply, commonVariables: variables, onMissingVariable: missingVariablePolicy(services) })))
   const guarded = await applyOutputGuard({ services, clinic, locale: locale.replyLocale, messages: composed, commonVariables: variables })
   const replies = translation && services.translator
     ? await translateReplies({ translator: services.translator, guards: services.guards, messages: guarded.messages, language: translation.language, logger: services.logger })
@@ -110,14 +111,4 @@ async function requireClinic (services: TurnServices, clinicId: string): Promise
   const clinic = await services.clinics.find(clinicId)
   if (!clinic) throw new Error(`clinic ${clinicId} does not exist`)
   return clinic
-}
-
-function commonVariables (clinic: ClinicProfile, locale: string, services: TurnServices): Record<string, string> {
-  const contacts = services.emergencyContacts(clinic, locale)
-  return {
-    clinicName: clinic.name[locale] ?? clinic.name.en ?? clinic.id,
-    clinicPhone: clinic.settings.phone ?? '',
-    emergencyNumber: contacts.emergencyNumber,
-    crisisLines: contacts.crisisLines
-  }
 }

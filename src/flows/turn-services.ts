@@ -44,6 +44,8 @@ export type TurnServices = {
   /** Machine translation for other languages; only when a model is configured. */
   translator?: MachineTranslator | undefined
   logger?: { warn: (details: Record<string, unknown>, message: string) => void } | undefined
+  /** A phrase with an empty required variable throws (tests) instead of falling back (service). */
+  strictPhrases?: boolean
 }
 
 /** The scheduling backend as the dialogue uses it (local database, or a hospital system adapter). */

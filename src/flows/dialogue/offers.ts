@@ -14,7 +14,7 @@ export function withBookingOffer (outcome: FlowOutcome, locale: string): FlowOut
   if (!bookable || !department || department === 'emergency' || outcome.next || outcome.handoff) return outcome
   const offer: PendingOffer = { kind: 'yes_no', offer: 'book', flow: 'appointment', intent: 'appointment_book', slots: { department } }
   const variables = { department: departmentName(department as DepartmentCode, locale) }
-  return { ...outcome, offer, replies: [...outcome.replies, { kind: 'question', key: 'appointment.offer_booking', variables }] }
+  return { ...outcome, offer, replies: [...outcome.replies, { kind: 'question', key: 'appointment.offer_booking', variables, medical: true }] }
 }
 
 /** The understanding a taken offer starts its flow with: the offer's intent and slots win. */

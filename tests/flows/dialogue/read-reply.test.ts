@@ -77,7 +77,7 @@ describe('a name and/or phone', () => {
   it.each([
     ['Chen Jing', { name: 'Chen Jing' }],
     ['Li Wei 13812345678', { name: 'Li Wei', phone: '+8613812345678' }],
-    ["my name is Anna Lee, phone 138 1234 5678", { name: 'Anna Lee', phone: '+8613812345678' }],
+    ['my name is Anna Lee, phone 138 1234 5678', { name: 'Anna Lee', phone: '+8613812345678' }],
     ['王小红', { name: '王小红' }],
     ['张伟，13812345678', { name: '张伟', phone: '+8613812345678' }],
     ['我叫刘洋 手机13566668888', { name: '刘洋', phone: '+8613566668888' }]
