@@ -1,4 +1,5 @@
 import { detectLocale } from './understanding/detect-locale.ts'
+import { withoutBookingReferences } from './understanding/extract-booking-reference.ts'
 
 export type LocaleChoice = {
   /** The language this message was written in (zh-CN or en), or the conversation's when unsure. */
@@ -11,7 +12,10 @@ export type LocaleChoice = {
 /** Language is detected per message: a patient may switch between Chinese and English. */
 export function chooseReplyLocale (text: string, conversationLocale: string): LocaleChoice {
   const fallback = conversationLocale === 'zh-CN' ? 'zh-CN' : 'en'
-  const detected = detectLocale(text, fallback)
+  // A booking reference or a phone number says nothing about the language: "APT-7K2M9Q" alone
+  // keeps a Chinese conversation in Chinese.
+  const words = withoutBookingReferences(text).replace(/[+\d\s\-().,，。:：]/gu, '')
+  const detected = words === '' ? fallback : detectLocale(text, fallback)
   if (detected === 'other') return { replyLocale: fallback, conversationLocale: fallback, unsupported: true }
   return { replyLocale: detected, conversationLocale: detected, unsupported: false }
 }

@@ -1,5 +1,6 @@
 import { extractBookingReference } from '../understanding/extract-booking-reference.ts'
 import { extractPhoneNumber } from '../understanding/extract-phone-number.ts'
+import { extractDepartmentMention } from '../understanding/extract-department-mention.ts'
 import type { PendingOffer, PendingQuestion, ReplyAnswer } from './pending-question.ts'
 import { readChoice } from './read-choice.ts'
 import { readContact } from './read-contact.ts'
@@ -23,6 +24,9 @@ export function readReply (question: PendingQuestion | PendingOffer, text: strin
     case 'yes_no': return readYesNo(text)
     case 'contact': {
       const contact = readContact(text, question.wants)
+      // "actually make it Thursday" / "改成周四吧" at the name question is a correction, not a name.
+      const correction = contact?.phone ? null : readCorrection(text, context)
+      if (correction) return correction
       return contact ? { kind: 'contact', ...contact } : readDeclined(text)
     }
     case 'reference': {
@@ -59,6 +63,13 @@ function readChoiceAnswer (options: Array<{ id: string, label: string, start?: s
   const yesNo = readYesNo(text)
   if (yesNo?.kind === 'yes' && options.length === 1) return { kind: 'choice', id: options[0]!.id }
   return yesNo?.kind === 'no' ? yesNo : null
+}
+
+function readCorrection (text: string, context: ReadContext): ReplyAnswer | null {
+  const date = readDate(text, context)
+  if (date) return { kind: 'date', ...date }
+  const department = extractDepartmentMention(text)
+  return department ? { kind: 'department', code: department } : null
 }
 
 function readDeclined (text: string): ReplyAnswer | null {
