@@ -35,7 +35,7 @@ export type TurnResult = {
 export async function runTurn (services: TurnServices & { flows: FlowRegistry }, inbound: InboundMessage): Promise<TurnResult> {
   const now = services.clock.now()
   const clinic = await requireClinic(services, inbound.conversation.clinicId)
-  const detected = chooseReplyLocale(inbound.text, inbound.conversation.locale)
+  const detected = chooseReplyLocale(inbound.text, inbound.conversation.locale, readConversationState(inbound.conversation).active?.pending)
   // Another language: with a model configured the turn runs on an English translation and the
   // vetted English replies go back translated; guards see both the original and the translation.
   const translation = detected.unsupported ? await translateInbound(services.translator, inbound.text, services.logger) : null

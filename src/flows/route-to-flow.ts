@@ -6,7 +6,9 @@ import { readConversationState, type FlowOutcome, type FlowState } from './turn-
 import type { Intent } from './understanding/understanding-types.ts'
 import type { LocaleChoice } from './choose-reply-locale.ts'
 import { readPendingAnswer, type PendingAnswer } from './dialogue/answer-pending.ts'
-import { declineOffer, understandingForOffer, withBookingOffer } from './dialogue/offers.ts'
+import { understandReferenceRequest } from './dialogue/reference-request.ts'
+import { understandBookingCue } from './dialogue/booking-cue.ts'
+import { answerBareYesNo, declineOffer, showHelp, understandingForOffer, withFollowUpOffer } from './dialogue/offers.ts'
 
 export type FlowName = 'triage' | 'insurance' | 'billing' | 'appointment' | 'medication' | 'clinic_info' | 'smalltalk'
 
@@ -50,14 +52,16 @@ export async function routeToFlow (input: RouteInput): Promise<FlowOutcome> {
   const idle = state.active !== null && input.now.getTime() - input.previousActivity.getTime() > input.idleMinutes * 60_000
   const active = idle ? null : state.active
   const suspended = idle ? [] : state.suspended
-  const understanding = await input.services.flows.understand({ text: input.text, locale: input.locale.replyLocale, now: input.now, timezone: input.clinic.timezone, activeFlow: active?.flow ?? null })
+  const understood = await input.services.flows.understand({ text: input.text, locale: input.locale.replyLocale, now: input.now, timezone: input.clinic.timezone, activeFlow: active?.flow ?? null })
+  const understanding = understandBookingCue(input.text, understandReferenceRequest(input.text, understood))
   const context = (flowState: FlowState | null): FlowContext => ({ services: input.services, clinic: input.clinic, conversation: input.conversation, locale: input.locale.replyLocale, text: input.text, understanding, flowState, now: input.now })
   // The reply is read against the bot's own question first; only then by intent.
   const answered = readPendingAnswer({ active, offer: idle ? undefined : state.offer, text: input.text, now: input.now, timezone: input.clinic.timezone })
+  const bare = answered || active ? null : answerBareYesNo(input.text)
   const routed = answered
     ? await answerPending({ registry: input.services.flows, answered, active, suspended, context })
-    : await dispatch({ registry: input.services.flows, understanding, active, suspended, context })
-  const outcome = withOfferState(withBookingOffer(routed, input.locale.replyLocale))
+    : bare ? withSuspended(bare, suspended) : await dispatch({ registry: input.services.flows, understanding, active, suspended, context })
+  const outcome = withOfferState(withFollowUpOffer(routed))
   if (!idle) return outcome
   return { ...outcome, replies: [{ kind: 'info', key: 'smalltalk.session_resumed' }, ...outcome.replies] }
 }
@@ -90,7 +94,8 @@ async function dispatch ({ registry, understanding, active, suspended, context }
 async function answerPending ({ registry, answered, active, suspended, context }: Omit<DispatchInput, 'understanding'> & { answered: PendingAnswer }): Promise<FlowOutcome> {
   if (answered.to === 'active') return withSuspended(await registry.handlers[active!.flow as FlowName].handle({ ...context(active), answer: answered.answer }), suspended)
   const { answer, offer } = answered
-  if (answer.kind === 'no') return withSuspended(declineOffer(answer.done), suspended)
+  if (answer.kind === 'no') return withSuspended(declineOffer(offer, answer.done), suspended)
+  if (offer.flow === null) return withSuspended(showHelp(), suspended)
   const base = context(null)
   return withSuspended(await registry.handlers[offer.flow as FlowName].handle({ ...base, understanding: understandingForOffer(offer, base.understanding) }), suspended)
 }

@@ -18,9 +18,10 @@ export type PendingQuestion =
 
 /**
  * An offer made by a flow that has finished ("shall I book?" after triage): a "yes" on the next
- * turn starts `flow` with `slots`, even though no flow is active any more.
+ * turn starts `flow` with `slots`, even though no flow is active any more. With no flow it is
+ * "anything else?": "yes" shows what the bot can do, "no" says goodbye.
  */
-export type PendingOffer = { kind: 'yes_no', offer: string, flow: string, intent: string, slots: Record<string, string> }
+export type PendingOffer = { kind: 'yes_no', offer: string, flow: string | null, intent: string | null, slots: Record<string, string> }
 
 export type DateAnswer = { date: string | null, spanDays: number, partOfDay: PartOfDay | null, time: string | null }
 

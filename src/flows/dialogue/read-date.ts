@@ -6,7 +6,7 @@ import type { DateAnswer } from './pending-question.ts'
 // Where a patient's message turns: "not Monday, Tuesday is better", "周一不行，周二吧".
 const CLAUSE_BREAK = /[,，;；。.!！?？\n]+|\s+(?:but|though|actually|instead|or rather|then)\s+|但是|不过|还是|改成|换成|其实/iu
 const NEGATED = /\b(?:not|no|isn'?t|can'?t|cannot|couldn'?t|won'?t|don'?t|doesn'?t|busy|except|unless|neither)\b|no good|doesn'?t work|不行|不可以|不方便|没空|没时间|不能|不要|除了|以外|不太行|有事|来不了|去不了/iu
-const ANY_TIME = /\bany ?time\b|whenever|\bearliest\b|as soon as possible|\basap\b|soonest|first available|any day|随便|都可以|都行|尽快|最早|越快越好|哪天都/iu
+const ANY_TIME = /\bany ?time\b|whenever|\bearliest\b|as soon as possible|\basap\b|soonest|first available|any day|随便|都可以|都行|尽快|最早|越快越好|越早越好|早点|最快|哪天都/iu
 const NEXT_WEEK = /next week|下周(?![一二三四五六日天1-7])|下星期(?![一二三四五六日天1-7])|下礼拜(?![一二三四五六日天1-7])/iu
 const THIS_WEEK = /this week|这周(?![一二三四五六日天1-7])|本周(?![一二三四五六日天1-7])|这个星期(?![一二三四五六日天1-7])/iu
 const SAYS_TODAY = /\btoday\b|\btonight\b|\bthis (?:morning|afternoon|evening)\b|今天|今日|今早|今晚|今儿/iu

@@ -13,12 +13,16 @@ export type ReadContext = { now: Date, timezone: string }
 // "none of these", "any other times?", "没有合适的": the offered options are turned down.
 const NONE_OF_THESE = /none of (?:these|those|them)|neither|other (?:times?|days?|options?)|something else|different (?:time|day)|later (?:time|day)|都不行|都不合适|没有合适|其他时间|别的时间|换个时间|换一天|别的日子/iu
 
+const CLINIC_QUESTION = /\b(?:open|opening|close|closing|closed|hours|address|parking|park)\b|开门|关门|营业|下班|地址|在哪|停车/iu
+
 /**
  * Reads a reply against the question the bot just asked, before any global extractor: by value,
  * ordinal, typed time or label, yes/no words, a date, in Chinese or English. null when the reply
  * does not answer it (a new request, a question), so the usual understanding takes over.
  */
 export function readReply (question: PendingQuestion | PendingOffer, text: string, context: ReadContext): ReplyAnswer | null {
+  // "are you open on Saturday?" names a day but asks about the clinic: it answers no question of ours.
+  if ((question.kind === 'date' || question.kind === 'choice') && CLINIC_QUESTION.test(text)) return null
   switch (question.kind) {
     case 'choice': return readChoiceAnswer(question.options, text, context)
     case 'yes_no': return readYesNo(text)
