@@ -23,7 +23,8 @@ export type PendingQuestion =
  */
 export type PendingOffer = { kind: 'yes_no', offer: string, flow: string | null, intent: string | null, slots: Record<string, string> }
 
-export type DateAnswer = { date: string | null, spanDays: number, partOfDay: PartOfDay | null, time: string | null }
+/** `weekdayToday`: a bare weekday that is today; with nothing left today it means next week's. */
+export type DateAnswer = { date: string | null, spanDays: number, partOfDay: PartOfDay | null, time: string | null, weekdayToday?: boolean }
 
 /** What a reply answered; `null` from a reader means the reply did not answer the question. */
 export type ReplyAnswer =

@@ -33,12 +33,16 @@ export function readDate (text: string, { now, timezone }: DateContext): DateAns
     const read = readClause(clause, today, local.hour)
     if (!read) continue
     const previous = answer as DateAnswer | null
-    const day: Pick<DateAnswer, 'date' | 'spanDays'> = read.date !== null || previous === null ? { date: read.date, spanDays: read.spanDays } : { date: previous.date, spanDays: previous.spanDays }
+    const day: Pick<DateAnswer, 'date' | 'spanDays' | 'weekdayToday'> = read.date !== null || previous === null ? pickDay(read) : pickDay(previous)
     answer = { ...day, partOfDay: read.partOfDay ?? previous?.partOfDay ?? null, time: read.time ?? previous?.time ?? null }
   }
   if (answer) return answer
   if (kept.some((clause) => ANY_TIME.test(clause))) return { date: null, spanDays: 14, partOfDay: null, time: null }
   return null
+}
+
+function pickDay ({ date, spanDays, weekdayToday }: DateAnswer): Pick<DateAnswer, 'date' | 'spanDays' | 'weekdayToday'> {
+  return { date, spanDays, ...(weekdayToday ? { weekdayToday } : {}) }
 }
 
 function mentionsDay (clause: string, today: CivilDate): boolean {
@@ -49,8 +53,9 @@ function readClause (clause: string, today: CivilDate, hour: number): DateAnswer
   const { partOfDay, time } = parseTimeOfDay(clause.replace(DAY_MONTH, ' '))
   const date = dayMonth(clause, today) ?? parseDate(clause, today)
   if (date) {
-    const rolled = formatCivilDate(date) === formatCivilDate(today) && !SAYS_TODAY.test(clause) && hour >= CLINIC_DAY_ENDS_HOUR ? addDays(date, 7) : date
-    return { date: formatCivilDate(rolled), spanDays: 1, partOfDay, time }
+    const weekdayToday = formatCivilDate(date) === formatCivilDate(today) && !SAYS_TODAY.test(clause)
+    const rolled = weekdayToday && hour >= CLINIC_DAY_ENDS_HOUR ? addDays(date, 7) : date
+    return { date: formatCivilDate(rolled), spanDays: 1, partOfDay, time, ...(weekdayToday && rolled === date ? { weekdayToday } : {}) }
   }
   if (NEXT_WEEK.test(clause)) {
     const daysToMonday = ((8 - weekdayOf(today)) % 7) || 7

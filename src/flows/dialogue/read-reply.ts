@@ -27,6 +27,8 @@ export function readReply (question: PendingQuestion | PendingOffer, text: strin
     case 'choice': return readChoiceAnswer(question.options, text, context)
     case 'yes_no': return readYesNo(text)
     case 'contact': {
+      const declined = readDeclined(text)
+      if (declined) return declined
       const contact = readContact(text, question.wants)
       // "actually make it Thursday" / "改成周四吧" at the name question is a correction, not a name.
       const correction = contact?.phone ? null : readCorrection(text, context)

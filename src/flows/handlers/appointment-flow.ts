@@ -1,7 +1,8 @@
 import type { FlowContext, FlowHandler } from '../flow-context.ts'
 import type { AppointmentChange, BookingDirectory } from '../turn-services.ts'
 import type { FlowOutcome, FlowState, PlannedReply } from '../turn-types.ts'
-import type { OfferedOption, PendingQuestion, ReplyAnswer } from '../dialogue/pending-question.ts'
+import type { DateAnswer, OfferedOption, PendingQuestion, ReplyAnswer } from '../dialogue/pending-question.ts'
+import { addLocalDays } from '../../appointments/zoned-time.ts'
 import { readDate } from '../dialogue/read-date.ts'
 import { readDepartment } from '../dialogue/read-department.ts'
 import { bookableDepartment, findNamedDoctor } from '../appointments/booking-directory.ts'
@@ -22,6 +23,7 @@ type Slots = {
   doctorId?: string
   doctorName?: Record<string, string>
   date?: string | null
+  weekdayToday?: boolean
   spanDays?: number
   partOfDay?: PartOfDay | null
   time?: string | null
@@ -138,8 +140,9 @@ function setDepartment (slots: Slots, code: string): void {
   delete slots.slotId
 }
 
-function setDate (slots: Slots, when: { date: string | null, spanDays: number, partOfDay: PartOfDay | null, time: string | null }): void {
+function setDate (slots: Slots, when: DateAnswer): void {
   slots.date = when.date
+  slots.weekdayToday = when.weekdayToday === true
   slots.spanDays = when.spanDays
   slots.partOfDay = when.partOfDay
   slots.time = when.time
@@ -213,6 +216,11 @@ function searchSlots (context: FlowContext, slots: Slots, date: string | null, s
 }
 
 async function widenSearch (context: FlowContext, slots: Slots) {
+  // "Friday" said on a Friday after its last free time means next Friday.
+  if (slots.weekdayToday && slots.date) {
+    const nextWeek = await searchSlots(context, slots, addLocalDays(slots.date, 7), slots.spanDays ?? 1, slots.partOfDay ?? null)
+    if (nextWeek.length > 0) return nextWeek
+  }
   const from = slots.date ?? null
   const samePart = await searchSlots(context, slots, from, SEARCH_DAYS, slots.partOfDay ?? null)
   if (samePart.length > 0 || !slots.partOfDay) return samePart

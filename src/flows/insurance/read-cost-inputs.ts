@@ -13,7 +13,7 @@ const DEDUCTIBLE_PART_PAID = [
 // Words for the yearly out-of-pocket cap that the shared extractor does not know.
 const CAP = new RegExp(`(?:\\bcap\\b|annual (?:max(?:imum)?|limit)|yearly (?:max(?:imum)?|limit)|most i (?:can|would|will) pay|max(?:imum)? i pay|封顶|上限)\\D{0,15}?${AMOUNT}`, 'iu')
 // The patient's own percentage ("I pay 10%", "我自己付30%"), never the insurer's.
-const PATIENT_PERCENT = /(?:\b(?:i|we)\s+(?:pay|cover|owe|am responsible for)|(?:我|自己)(?:要|得)?(?:付|出|承担|负担))\s*(\d{1,3}(?:\.\d+)?)\s*(?:%|％|percent)/iu
+const PATIENT_PERCENT = /(?:\b(?:i|we)\s+(?:pay|cover|owe|am responsible for)|(?:我|自己)(?:要|得)?(?:付|出|承担|负担)|自付)\s*(\d{1,3}(?:\.\d+)?)\s*(?:%|％|percent)/iu
 const EVERY_AMOUNT = /(?<![\d.])(\d[\d,]*(?:\.\d+)?)(?![\d.,]*\s*(?:%|％|percent))/gu
 
 export type CostField = keyof CostInputs
