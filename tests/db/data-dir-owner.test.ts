@@ -28,7 +28,7 @@ function run (args: string[], env: Record<string, string>): Run {
 /** Waits until the service wrote its URL into the DATA_DIR lock, or exited. */
 async function serviceUrl (service: Run, dataDir: string): Promise<string> {
   let exited = false
-  void service.exited.then(() => { exited = true })
+  service.exited.then(() => { exited = true }, () => { exited = true })
   for (;;) {
     const lockPath = join(dataDir, 'owner.lock')
     const owner = existsSync(lockPath) ? JSON.parse(readFileSync(lockPath, 'utf8')) as { url?: string, pid: number } : null
