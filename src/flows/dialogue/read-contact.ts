@@ -1,4 +1,5 @@
 import { extractPhoneNumber } from '../understanding/extract-phone-number.ts'
+import { withoutBookingReferences } from '../understanding/extract-booking-reference.ts'
 import { extractPersonName } from '../understanding/extract-person-name.ts'
 
 const PHONE_LIKE = /(?:\+|00)?\d[\d\s\-().]{4,20}\d/gu
@@ -14,7 +15,8 @@ export type ContactReading = { name?: string, phone?: string, invalidPhone?: boo
  * "my name is Anna, 138 1234 5678". A run of digits that is no valid number is reported as such
  * (so the bot asks again), never read as anything else.
  */
-export function readContact (text: string, wants: Array<'name' | 'phone'>): ContactReading | null {
+export function readContact (message: string, wants: Array<'name' | 'phone'>): ContactReading | null {
+  const text = withoutBookingReferences(message)
   const phone = extractPhoneNumber(text)
   const digits = [...text.matchAll(PHONE_LIKE)].map((match) => match[0])
   const invalidPhone = !phone && digits.some((run) => run.replace(/\D/gu, '').length >= 5)

@@ -1,4 +1,4 @@
-import { extractBookingReference } from '../understanding/extract-booking-reference.ts'
+import { extractBookingReference, withoutBookingReferences } from '../understanding/extract-booking-reference.ts'
 import { extractPhoneNumber } from '../understanding/extract-phone-number.ts'
 import { extractDepartmentMention } from '../understanding/extract-department-mention.ts'
 import type { PendingOffer, PendingQuestion, ReplyAnswer } from './pending-question.ts'
@@ -37,7 +37,7 @@ export function readReply (question: PendingQuestion | PendingOffer, text: strin
     }
     case 'reference': {
       const reference = extractBookingReference(text)
-      const phone = extractPhoneNumber(text)
+      const phone = extractPhoneNumber(withoutBookingReferences(text))
       if (reference) return { kind: 'reference', reference, ...(phone ? { phone } : {}) }
       return phone ? { kind: 'contact', phone } : readDeclined(text)
     }

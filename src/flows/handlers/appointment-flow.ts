@@ -12,7 +12,7 @@ import { readConversationState } from '../turn-types.ts'
 import { departmentName, type DepartmentCode } from '../triage-vocabulary.ts'
 import { extractPersonName } from '../understanding/extract-person-name.ts'
 import { extractPhoneNumber } from '../understanding/extract-phone-number.ts'
-import { extractBookingReference } from '../understanding/extract-booking-reference.ts'
+import { extractBookingReference, withoutBookingReferences } from '../understanding/extract-booking-reference.ts'
 import { extractDoctorName } from '../understanding/extract-doctor-name.ts'
 
 type Mode = 'book' | 'lookup' | 'reschedule' | 'cancel'
@@ -88,7 +88,7 @@ function absorb (context: FlowContext, directory: BookingDirectory, slots: Slots
     if (when) setDate(next, when)
   }
   if (!answered.has('reference')) next.reference = understanding.slots.bookingReference ?? extractBookingReference(text) ?? next.reference
-  if (!answered.has('phone') && !next.invalidPhone) next.phone = understanding.slots.phone ?? extractPhoneNumber(text) ?? next.phone
+  if (!answered.has('phone') && !next.invalidPhone) next.phone = understanding.slots.phone ?? extractPhoneNumber(withoutBookingReferences(text)) ?? next.phone
   if (!answered.has('name') && !next.name) next.name = extractPersonName(text) ?? undefined
   if (next.department) next.department = bookableDepartment(directory, next.department)
   return stripUndefined(next)

@@ -101,6 +101,8 @@ describe('a booking reference', () => {
     expect(read({ kind: 'reference' }, 'APT-7K2M9Q')).toEqual({ kind: 'reference', reference: 'APT-7K2M9Q' })
     expect(read({ kind: 'reference' }, '预约号apt7k2m9q 手机13812345678')).toEqual({ kind: 'reference', reference: 'APT-7K2M9Q', phone: '+8613812345678' })
     expect(read({ kind: 'reference' }, 'I lost it')).toBeNull()
+    // A reference ending in digits is not the start of the phone number after it.
+    expect(read({ kind: 'reference' }, 'APT-7K2M93 13520006666')).toEqual({ kind: 'reference', reference: 'APT-7K2M93', phone: '+8613520006666' })
   })
 })
 
