@@ -52,4 +52,12 @@ describe('booking through the clinic directory, on the clinic\'s clock', () => {
     expect(booked.appointment?.status).toBe('booked')
     expect(booked.messages[0]!.text).not.toMatch(/with ,| ,|\s{2}/)
   })
+
+  it('a patient asked for the bill amount who turns to booking is not held at the question', async () => {
+    const chat = await startConversation(testApp.app, { locale: 'en' })
+    const asked: Turn = await chat.say('my deductible is 500 and coinsurance 20%, how much will I pay?')
+    expect(phraseKeys(asked)).toEqual(['insurance.ask_cost_input'])
+    const switched: Turn = await chat.say('actually I want to book dermatology tomorrow')
+    expect(phraseKeys(switched)).toContain('appointment.offer_slots')
+  })
 })

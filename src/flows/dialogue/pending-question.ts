@@ -14,6 +14,7 @@ export type PendingQuestion =
   | { kind: 'reference' }
   | { kind: 'date', options?: OfferedOption[] }
   | { kind: 'department' }
+  | { kind: 'amount' }
   | { kind: 'free' }
 
 /**
@@ -36,4 +37,5 @@ export type ReplyAnswer =
   | { kind: 'reference', reference: string, phone?: string }
   | ({ kind: 'date' } & DateAnswer)
   | { kind: 'department', code: string }
+  | { kind: 'amount', amount: number }
   | { kind: 'free', text: string }

@@ -56,6 +56,11 @@ export function readReply (question: PendingQuestion | PendingOffer, text: strin
       const yesNo = readYesNo(text)
       return yesNo?.kind === 'unknown' ? { kind: 'department', code: 'general_medicine' } : yesNo
     }
+    case 'amount': {
+      // "800", "the bill is 1,200", "一共3000元": the one amount in the reply; anything else is no answer.
+      const amounts = [...text.matchAll(/(?<![\d.])(\d[\d,]*(?:\.\d+)?)(?![\d.,]*\s*(?:%|％))/gu)].map((match) => Number(match[1]!.replaceAll(',', '')))
+      return amounts.length === 1 && amounts[0]! > 0 ? { kind: 'amount', amount: amounts[0]! } : readDeclined(text)
+    }
     case 'free': return { kind: 'free', text }
   }
 }

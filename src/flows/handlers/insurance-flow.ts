@@ -25,7 +25,7 @@ export function createInsuranceFlow (category: 'insurance' | 'billing'): FlowHan
       if (CLAIM_STATUS.test(context.text)) return { replies: [{ kind: 'handoff', key: 'handoff.claim_status' }], next: null, handoff: { priority: 'normal', reason: 'claim status or dispute' } }
       const estimate = estimateCost(context)
       if (estimate) return estimate
-      if (context.flowState?.step === 'cost_input') return answerFromDocuments(context, context.text)
+      if (context.answer?.kind === 'no') return { replies: [{ kind: 'info', key: 'smalltalk.declined' }], next: null }
       const pending = context.flowState?.step === 'which_plan' ? String(context.flowState.slots.question ?? '') : null
       const plan = context.understanding.slots.insurancePlan ?? extractInsurancePlan(context.text)
       if (pending !== null) return answerFromDocuments(context, `${pending} ${plan ? PLAN_LABELS[plan]?.en ?? '' : ''} ${context.text}`)
@@ -51,14 +51,16 @@ export function createInsuranceFlow (category: 'insurance' | 'billing'): FlowHan
  */
 function estimateCost (context: FlowContext): FlowOutcome | null {
   const earlier = context.flowState?.step === 'cost_input' ? context.flowState.slots.inputs as CostInputs : {}
-  const read = readCostInputs(context.text)
+  // The answer to "how much is the bill?" is the bill, however it is worded.
+  const answered = context.answer?.kind === 'amount' ? { billAmount: context.answer.amount } : {}
+  const read = { ...readCostInputs(context.text), ...answered }
   const inputs: CostInputs = { ...earlier, ...read }
   const sharing = inputs.deductible !== undefined || inputs.coinsurancePercent !== undefined || inputs.copay !== undefined
-  if (!read || !sharing) return null
+  if (Object.keys(read).length === 0 || !sharing) return null
   if (inputs.billAmount === undefined) {
     return {
       replies: [{ kind: 'question', key: 'insurance.ask_cost_input', variables: { missingInput: missingBillName(context.locale) } }],
-      next: { flow: 'insurance', step: 'cost_input', slots: { inputs }, pending: { kind: 'free' } }
+      next: { flow: 'insurance', step: 'cost_input', slots: { inputs }, pending: { kind: 'amount' } }
     }
   }
   const share = computePatientShare({ ...inputs, billAmount: inputs.billAmount })

@@ -148,3 +148,13 @@ describe('a free answer', () => {
     expect(read({ kind: 'free' }, 'just a check-up')).toEqual({ kind: 'free', text: 'just a check-up' })
   })
 })
+
+describe('an amount', () => {
+  it('takes the one amount in the reply, and nothing from a reply without one', () => {
+    expect(read({ kind: 'amount' }, '800')).toEqual({ kind: 'amount', amount: 800 })
+    expect(read({ kind: 'amount' }, 'the bill is 1,200')).toEqual({ kind: 'amount', amount: 1200 })
+    expect(read({ kind: 'amount' }, '一共3000元')).toEqual({ kind: 'amount', amount: 3000 })
+    expect(read({ kind: 'amount' }, 'I want to book an appointment')).toBeNull()
+    expect(read({ kind: 'amount' }, '不用了')).toEqual({ kind: 'no', done: false })
+  })
+})
