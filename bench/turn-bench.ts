@@ -11,7 +11,7 @@ import type { QueryCounters } from './timed-database.ts'
  * CPU over the window, 100 = one core busy: the server process (with PGlite inside it), this load
  * generator, and the whole machine (so the share of everything else, e.g. PostgreSQL and other work, shows).
  */
-export type LevelResult = LoadResult & { peakRssBytes: number, serverCpuPercent: number, loadGeneratorCpuPercent: number, machineCpuPercent: number }
+export type LevelResult = LoadResult & { peakRssBytes: number, serverCpuPercent: number, loadGeneratorCpuPercent: number, machineCpuPercent: number, /** Server CPU time (user + system, PGlite included) per answered request. */ serverCpuMsPerTurn: number }
 
 /** Per turn at concurrency 1: how much of it is spent waiting on the database. */
 export type StageBreakdown = { target: LoadTarget, turns: number, meanTurnMs: number, queriesPerTurn: number, queryMsPerTurn: number, transactionsPerTurn: number, transactionMsPerTurn: number }
@@ -114,6 +114,7 @@ async function measureLevel (server: BenchServer, load: { target: LoadTarget, co
     ...result,
     peakRssBytes,
     serverCpuPercent: percentOfWindow(after.cpuMicroseconds - before.cpuMicroseconds),
+    serverCpuMsPerTurn: Number(((after.cpuMicroseconds - before.cpuMicroseconds) / 1000 / Math.max(1, result.turns)).toFixed(2)),
     loadGeneratorCpuPercent: percentOfWindow(generator.user + generator.system),
     machineCpuPercent: Number(((machineAfter.busy - machineBefore.busy) / machineTotal * cpus().length * 100).toFixed(0))
   }
@@ -122,7 +123,7 @@ async function measureLevel (server: BenchServer, load: { target: LoadTarget, co
 
 function logLevel (engine: BenchEngine, level: LevelResult): void {
   const mode = level.thinkMs ? `paced ${level.concurrency} patients` : `${level.target.padEnd(9)} c=${String(level.concurrency).padStart(2)}`
-  log(`${engine} ${mode}: ${level.turnsPerSecond.toFixed(1)} turns/s, p50 ${level.latency.p50} ms, p99 ${level.latency.p99} ms, CPU server ${level.serverCpuPercent}% / load generator ${level.loadGeneratorCpuPercent}% / machine ${level.machineCpuPercent}%${Object.keys(level.failures).length ? `, failures ${JSON.stringify(level.failures)}` : ''}`)
+  log(`${engine} ${mode}: ${level.turnsPerSecond.toFixed(1)} turns/s, p50 ${level.latency.p50} ms, p99 ${level.latency.p99} ms, server CPU ${level.serverCpuMsPerTurn} ms/turn, CPU server ${level.serverCpuPercent}% / load generator ${level.loadGeneratorCpuPercent}% / machine ${level.machineCpuPercent}%${Object.keys(level.failures).length ? `, failures ${JSON.stringify(level.failures)}` : ''}`)
 }
 
 function difference (after: QueryCounters, before: QueryCounters): QueryCounters {

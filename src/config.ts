@@ -27,7 +27,22 @@ const environmentSchema = z.object({
   OPENAI_BASE_URL: z.url({ error: 'OPENAI_BASE_URL must be a URL' }).optional(),
   OPENAI_CHAT_MODEL: z.string().min(1).default('gpt-4o-mini'),
   OPENAI_EMBEDDING_MODEL: z.string().min(1).default('text-embedding-3-small'),
-  MODEL_TIMEOUT_MS: positiveInteger('MODEL_TIMEOUT_MS').default(4000)
+  MODEL_TIMEOUT_MS: positiveInteger('MODEL_TIMEOUT_MS').default(4000),
+  DELIVERY_LEASE_SECONDS: positiveInteger('DELIVERY_LEASE_SECONDS').default(60),
+  DELIVERY_POLL_MS: positiveInteger('DELIVERY_POLL_MS').default(500),
+  DELIVERY_MAX_ATTEMPTS: positiveInteger('DELIVERY_MAX_ATTEMPTS').default(8),
+  WHATSAPP_VERIFY_TOKEN: optionalText,
+  WHATSAPP_APP_SECRET: optionalText,
+  WHATSAPP_ACCESS_TOKEN: optionalText,
+  WHATSAPP_PHONE_NUMBER_ID: optionalText,
+  WHATSAPP_API_BASE_URL: z.url({ error: 'WHATSAPP_API_BASE_URL must be a URL' }).default('https://graph.facebook.com/v21.0'),
+  WECHAT_TOKEN: optionalText,
+  WECHAT_ENCODING_AES_KEY: z.string().trim().regex(/^[A-Za-z0-9+/]{43}$/).optional(),
+  WECHAT_PREVIOUS_ENCODING_AES_KEY: z.string().trim().regex(/^[A-Za-z0-9+/]{43}$/).optional(),
+  WECHAT_APP_ID: optionalText,
+  WECHAT_APP_SECRET: optionalText,
+  WECHAT_API_BASE_URL: z.url({ error: 'WECHAT_API_BASE_URL must be a URL' }).default('https://api.weixin.qq.com'),
+  WECHAT_REPLY_DEADLINE_MS: positiveInteger('WECHAT_REPLY_DEADLINE_MS').default(4000)
 })
 
 export type Config = Readonly<{
@@ -49,7 +64,18 @@ export type Config = Readonly<{
   conversationIdleMinutes: number
   loadSampleCorpus: boolean
   openai: Readonly<{ apiKey: string | undefined, baseUrl: string | undefined, chatModel: string, embeddingModel: string, timeoutMs: number }>
+  /** The durable job queue (src/delivery): lease of a claimed job, poll interval, attempts before a dead letter. */
+  delivery: Readonly<{ leaseMs: number, pollMs: number, maxAttempts: number }>
+  /** A channel is undefined (off) when its settings are absent; a partial set is a ConfigError. */
+  whatsapp: WhatsAppSettings | undefined
+  wechat: WeChatSettings | undefined
+  /** For every WeChat account (the default clinic's and clinics' own): API address and passive-reply deadline. */
+  wechatApi: Readonly<{ baseUrl: string, replyDeadlineMs: number }>
 }>
+
+export type WhatsAppSettings = Readonly<{ verifyToken: string, appSecret: string, accessToken: string, phoneNumberId: string, apiBaseUrl: string }>
+
+export type WeChatSettings = Readonly<{ token: string, appId: string, appSecret: string, encodingAesKey: string | undefined, previousEncodingAesKey: string | undefined }>
 
 export class ConfigError extends Error {
   override name = 'ConfigError'
@@ -85,8 +111,39 @@ export function loadConfig (environment: Record<string, string | undefined>): Co
       chatModel: values.OPENAI_CHAT_MODEL,
       embeddingModel: values.OPENAI_EMBEDDING_MODEL,
       timeoutMs: values.MODEL_TIMEOUT_MS
-    })
+    }),
+    delivery: Object.freeze({
+      leaseMs: values.DELIVERY_LEASE_SECONDS * 1000,
+      pollMs: values.DELIVERY_POLL_MS,
+      maxAttempts: values.DELIVERY_MAX_ATTEMPTS
+    }),
+    whatsapp: allOrNone('WhatsApp', {
+      WHATSAPP_VERIFY_TOKEN: values.WHATSAPP_VERIFY_TOKEN,
+      WHATSAPP_APP_SECRET: values.WHATSAPP_APP_SECRET,
+      WHATSAPP_ACCESS_TOKEN: values.WHATSAPP_ACCESS_TOKEN,
+      WHATSAPP_PHONE_NUMBER_ID: values.WHATSAPP_PHONE_NUMBER_ID
+    }, (set) => ({ verifyToken: set.WHATSAPP_VERIFY_TOKEN, appSecret: set.WHATSAPP_APP_SECRET, accessToken: set.WHATSAPP_ACCESS_TOKEN, phoneNumberId: set.WHATSAPP_PHONE_NUMBER_ID, apiBaseUrl: values.WHATSAPP_API_BASE_URL.replace(/\/+$/, '') })),
+    wechat: allOrNone('WeChat', {
+      WECHAT_TOKEN: values.WECHAT_TOKEN,
+      WECHAT_APP_ID: values.WECHAT_APP_ID,
+      WECHAT_APP_SECRET: values.WECHAT_APP_SECRET
+    }, (set) => ({
+      token: set.WECHAT_TOKEN,
+      appId: set.WECHAT_APP_ID,
+      appSecret: set.WECHAT_APP_SECRET,
+      encodingAesKey: values.WECHAT_ENCODING_AES_KEY,
+      previousEncodingAesKey: values.WECHAT_PREVIOUS_ENCODING_AES_KEY
+    })),
+    wechatApi: Object.freeze({ baseUrl: values.WECHAT_API_BASE_URL.replace(/\/+$/, ''), replyDeadlineMs: values.WECHAT_REPLY_DEADLINE_MS })
   })
+}
+
+/** Every setting of a channel, or none (the channel is off); some but not all is a mistake worth stopping for. */
+function allOrNone<Names extends string, Settings> (channel: string, given: Record<Names, string | undefined>, build: (set: Record<Names, string>) => Settings): Readonly<Settings> | undefined {
+  const missing = Object.entries(given).filter(([, value]) => value === undefined).map(([name]) => name)
+  if (missing.length === Object.keys(given).length) return undefined
+  if (missing.length > 0) throw new ConfigError(`${missing.join(', ')} must be set too: ${channel} needs ${Object.keys(given).join(', ')} (or none of them to turn it off)`)
+  return Object.freeze(build(given as Record<Names, string>))
 }
 
 function describeIssue (issue: z.core.$ZodIssue | undefined, present: Record<string, string | undefined>): string {
@@ -110,7 +167,15 @@ const EXPECTATIONS: Record<string, string> = {
   BODY_LIMIT_BYTES: 'a positive whole number',
   RATE_LIMIT_PER_MINUTE: 'a positive whole number',
   CONVERSATION_IDLE_MINUTES: 'a positive whole number',
-  MODEL_TIMEOUT_MS: 'a positive whole number'
+  MODEL_TIMEOUT_MS: 'a positive whole number',
+  DELIVERY_LEASE_SECONDS: 'a positive whole number',
+  DELIVERY_POLL_MS: 'a positive whole number',
+  DELIVERY_MAX_ATTEMPTS: 'a positive whole number',
+  WHATSAPP_API_BASE_URL: 'an http(s) URL',
+  WECHAT_API_BASE_URL: 'an http(s) URL',
+  WECHAT_ENCODING_AES_KEY: '43 characters of base64 (the EncodingAESKey from the Official Account settings)',
+  WECHAT_PREVIOUS_ENCODING_AES_KEY: '43 characters of base64 (the EncodingAESKey used before the current one)',
+  WECHAT_REPLY_DEADLINE_MS: 'a positive whole number'
 }
 
 function redact (name: string, value: string | undefined): string | undefined {

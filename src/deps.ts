@@ -24,10 +24,15 @@ import { createLlmUnderstander } from './flows/understanding/llm-understanding.t
 import { createMachineTranslator, type MachineTranslator } from './flows/translation/machine-translator.ts'
 import { createOpenAiChatModel } from './knowledge/openai-models.ts'
 import { createSafetyGuards } from './flows/safety-guards.ts'
+import { createFindingExtractor } from './clinical-findings/extract-findings.ts'
 import { emergencyContactsFor } from './clinics/emergency-contacts.ts'
 import { createVettedCorpus } from './knowledge/vetted-corpus.ts'
 import { createPhraseStore } from './knowledge/phrase-store.ts'
 import type { CorpusContext } from './knowledge/corpus-context.ts'
+import { createReminderService, type ReminderService } from './reminders/reminder-service.ts'
+import { createReminderWorker, type ReminderWorker } from './reminders/reminder-worker.ts'
+import { createJobQueue, type JobQueue } from './delivery/job-queue.ts'
+import { createChannels, type Channels } from './channels/create-channels.ts'
 
 export type AppDependencies = {
   config: Config
@@ -44,6 +49,14 @@ export type AppDependencies = {
   corpus: CorpusContext
   conversations: ConversationService
   scheduleAdmin: ScheduleAdmin
+  /** The durable job queue: register handlers here; main.ts starts it after listen and stops it on shutdown. */
+  jobs: JobQueue
+  /** WhatsApp and WeChat: webhook routes, and `channels.pipeline.sendToConversation` for agent replies and reminders. */
+  channels: Channels
+  /** Medication reminders and check-ins: the conversation API side. */
+  reminders: ReminderService
+  /** Sends due reminders; main.ts starts it, tests call tick() with their own clock. */
+  reminderWorker: ReminderWorker
 }
 
 type CreateDependenciesOptions = {
@@ -63,13 +76,19 @@ export async function createDependencies ({ config, database, clock = systemCloc
   const embedder = createEmbedder({ apiKey: config.openai.apiKey, baseUrl: config.openai.baseUrl, embeddingModel: config.openai.embeddingModel, timeoutMs: config.openai.timeoutMs })
   const retriever = createRetriever({ db: database, embedder, vectorEnabled, now: () => clock.now() })
   const clinics = createClinicDirectory(database)
+  const findings = createFindingExtractor()
+  const conversationStore = createConversationStore(database, cipher)
+  const jobs = createJobQueue({ database, clock, logger, ...config.delivery })
+  const reminders = createReminderService({ database, cipher, conversations: conversationStore, clinics, jobs, now: () => clock.now() })
   const turnServices = {
     database,
     clock,
-    conversations: createConversationStore(database, cipher),
+    conversations: conversationStore,
+    reminders: reminders.services,
     clinics,
     corpus: createVettedCorpus({ retriever, phrases: createPhraseStore(database), now: () => clock.now() }),
-    guards: createSafetyGuards(),
+    guards: createSafetyGuards({ findings }),
+    findings,
     idleMinutes: config.conversationIdleMinutes,
     appointments: createDialogueAppointmentBook(createBookingService({ db: database, clock, cipher }), createClinicDirectoryStore(database)),
     emergencyContacts: emergencyContactsFor,
@@ -78,18 +97,23 @@ export async function createDependencies ({ config, database, clock = systemCloc
   }
   const models = await createConfiguredModels(config, logger)
   const conversations = createConversationService({ ...turnServices, translator: models.translator, logger, flows: createFlowRegistry({ config, understand: models.understand }), defaultClinicId: config.defaultClinicId })
+  const channels = createChannels({ config, database, jobs, conversations, clinics, cipher, clock, logger })
   const health = createHealthReporter({
     database,
     vectorEnabled,
     models: { understanding: config.openai.apiKey ? `rules+${config.openai.chatModel}` : 'rules', embeddings: embedder.model },
-    channels: { web: true, wechat: false, whatsapp: false },
+    channels: channels.enabled,
+    delivery: () => jobs.counts(),
     version: packageVersion,
     startedAt: clock.now(),
     now: () => clock.now()
   })
   const scheduleAdmin = createScheduleAdmin({ db: database, cipher })
   const corpus: CorpusContext = { db: database, embedder, vectorEnabled, clock }
-  return { config, logger, database, clock, health, vectorEnabled, cipher, embedder, retriever, conversations, scheduleAdmin, corpus }
+  const reminderWorker = createReminderWorker({ database, cipher, clock, clinics, corpus: turnServices.corpus, conversations: conversationStore, emergencyContacts: emergencyContactsFor, guards: turnServices.guards, jobs, logger })
+  // WhatsApp and WeChat reminders go out through the channels' send jobs.
+  reminderWorker.connectChannels(channels.pipeline)
+  return { config, logger, database, clock, health, vectorEnabled, cipher, embedder, retriever, conversations, scheduleAdmin, corpus, jobs, channels, reminders, reminderWorker }
 }
 
 /**

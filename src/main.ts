@@ -46,11 +46,15 @@ async function main (): Promise<void> {
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error')
     else app.log.info({ signal }, 'shutting down')
+    // Jobs in hand finish first; queued ones stay in the database for the next start.
+    await dependencies.jobs.stop()
     await app.close()
   })
   await app.listen({ port: config.port, host: config.host })
   const address = app.server.address()
   if (lock && address && typeof address === 'object') lock.setUrl(`http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${address.port}`)
+  dependencies.jobs.start()
+  await dependencies.reminderWorker.start()
   // Node writes the cache at exit; write it now so that a process that is killed still leaves it.
   flushCompileCache()
 }

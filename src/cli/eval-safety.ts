@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { createInputGuard } from '../flows/guards/input-guard.ts'
+import { createTurnInputGuard } from '../eval/safety/turn-input-guard.ts'
 import { formatSafetyReport } from '../eval/safety/format-safety-report.ts'
 import { assertUniqueIds, loadSafetyCaseFile, loadSafetyCases } from '../eval/safety/load-safety-cases.ts'
 import { floorBreaches, runSafetyEval } from '../eval/safety/run-safety-eval.ts'
@@ -20,7 +20,7 @@ runCli(async () => {
   })
   const extra = await Promise.all(values.file.map((path) => loadSafetyCaseFile(path)))
   const cases = assertUniqueIds([...await loadSafetyCases(values.dir), ...extra.flat()])
-  const report = runSafetyEval({ cases, guard: createInputGuard() })
+  const report = runSafetyEval({ cases, guard: createTurnInputGuard() })
   const breaches = floorBreaches(report)
   process.stdout.write(values.json ? `${JSON.stringify({ ...report, breaches }, null, 2)}\n` : `${formatSafetyReport(report)}\n${breaches.map((breach) => `FLOOR: ${breach}`).join('\n')}\n`)
   const recallFloorMissed = report.categories.emergency.recall < 1 || report.categories.crisis.recall < 1

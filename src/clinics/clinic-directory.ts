@@ -12,6 +12,10 @@ export type ClinicProfile = {
     departmentFallback?: Record<string, string>
     emergencyNumber?: string
     crisisLines?: Record<string, Array<{ name: string, phone: string }>>
+    /** The approved WhatsApp template sent outside the 24-hour window; its one body parameter is the reply text. */
+    whatsappTemplate?: { name: string, language: string }
+    /** This clinic's own WeChat Official Account (`/webhooks/wechat/:clinicId`); the WECHAT_* settings are the default clinic's. */
+    wechat?: { token: string, appId: string, appSecret: string, encodingAesKey?: string, previousEncodingAesKey?: string }
   }
 }
 

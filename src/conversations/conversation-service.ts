@@ -9,6 +9,9 @@ import type { TurnServices } from '../flows/turn-services.ts'
 import type { Channel, ConversationRecord } from './conversation-store.ts'
 import { toPublicTurn, toPublicMessage, type PublicTurn } from './public-shapes.ts'
 
+/** Who wrote, on which channel, to which clinic, and the provider's id of the message or event. */
+export type ChannelInbound = { clinicId: string, channel: Exclude<Channel, 'web'>, channelUserId: string, externalId: string, locale?: string | undefined }
+
 export type ConversationServiceDependencies = TurnServices & { flows: FlowRegistry, defaultClinicId: string }
 
 /** The conversation API's domain side: start a conversation, take a patient's message. */
@@ -46,11 +49,89 @@ export function createConversationService (services: ConversationServiceDependen
       }
     },
 
+    /**
+     * A message from a channel user (WhatsApp, WeChat): the user's open conversation with this
+     * clinic, or a new one, then the same turn as the web API. Answered once per external id (the
+     * provider's message id): a repeat gets the stored answer and stores nothing new.
+     */
+    async receiveFromChannel (input: ChannelInbound & { text: string }): Promise<PublicTurn> {
+      const receiptKey = `${input.clinicId}:${input.externalId}`
+      const receipt = { channel: input.channel, externalId: receiptKey, render: toPublicTurn }
+      for (let attempt = 0; ; attempt++) {
+        const earlier = await services.conversations.findReceipt(input.channel, receiptKey)
+        if (earlier) return earlier as PublicTurn
+        const conversation = await openForChannel(input)
+        try {
+          return toPublicTurn(await runTurn(services, { conversation, text: input.text, receipt }))
+        } catch (error) {
+          if (!(error instanceof ConcurrentTurnError) || attempt >= 3) throw error
+        }
+      }
+    },
+
+    /**
+     * A vetted phrase for a channel event that is not a text (a picture, a new follower), stored in
+     * the user's conversation once per external id; a repeat gets the same message again.
+     */
+    async noticeForChannel (input: ChannelInbound & { phraseKey: string, quickReplies?: boolean }): Promise<PublicTurn> {
+      const receiptKey = `${input.clinicId}:${input.externalId}`
+      const earlier = await services.conversations.findReceipt(input.channel, receiptKey)
+      if (earlier) return earlier as PublicTurn
+      const conversation = await openForChannel(input)
+      const clinic = (await services.clinics.find(conversation.clinicId))!
+      const locale = conversation.locale
+      const contacts = services.emergencyContacts(clinic, locale)
+      const composed = await composeReply({
+        corpus: services.corpus,
+        clinic,
+        locale,
+        reply: { kind: 'info', key: input.phraseKey, ...(input.quickReplies ? { quickReplies: quickReplies(locale, MAIN_MENU) } : {}) },
+        commonVariables: { clinicName: clinic.name[locale] ?? clinic.id, clinicPhone: clinic.settings.phone ?? '', emergencyNumber: contacts.emergencyNumber, crisisLines: contacts.crisisLines }
+      })
+      const now = services.clock.now()
+      return services.database.transaction(async (transaction) => {
+        // The receipt row first: a concurrent repeat waits on it, then finds it taken.
+        const claimed = await transaction.query(
+          'INSERT INTO inbound_receipts (channel, external_id, conversation_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1',
+          [input.channel, receiptKey, conversation.id])
+        if (claimed.rowCount === 0) return (await services.conversations.findReceipt(input.channel, receiptKey)) as PublicTurn
+        const id = await services.conversations.appendMessage(transaction, {
+          clinicId: conversation.clinicId, conversationId: conversation.id, role: 'bot', kind: composed.kind, text: composed.text, meta: { key: composed.key, quickReplies: composed.quickReplies ?? [] }, now
+        })
+        const turn: PublicTurn = { messages: [toPublicMessage({ ...composed, id })], conversation: { id: conversation.id, status: conversation.status, flow: conversation.flow } }
+        await transaction.query('UPDATE inbound_receipts SET response = $3 WHERE channel = $1 AND external_id = $2', [input.channel, receiptKey, JSON.stringify(turn)])
+        return turn
+      })
+    },
+
+    /** Deletes a channel user's conversations and messages with this clinic (e.g. a WeChat unsubscribe). */
+    async forgetChannelUser (input: { clinicId: string, channel: Channel, channelUserId: string }): Promise<number> {
+      const deleted = await services.database.query('DELETE FROM conversations WHERE clinic_id = $1 AND channel = $2 AND channel_user_id = $3',
+        [input.clinicId, input.channel, input.channelUserId])
+      return deleted.rowCount
+    },
+
     async history (input: { conversationId: string, token: string | null }) {
       const conversation = await authorise(input.conversationId, input.token)
       const messages = await services.conversations.listMessages(conversation.id)
       return { conversation: { id: conversation.id, status: conversation.status, flow: conversation.flow }, messages }
     }
+  }
+
+  /** The user's open conversation with the clinic, or a new one (no greeting: the channel has its own). */
+  async function openForChannel (input: ChannelInbound): Promise<ConversationRecord> {
+    const key = { clinicId: input.clinicId, channel: input.channel, channelUserId: input.channelUserId }
+    const open = await services.conversations.findByChannelUser(key)
+    if (open) return open
+    const clinic = await services.clinics.find(input.clinicId)
+    if (!clinic) throw new AppError('NOT_FOUND', `clinic ${input.clinicId} does not exist`)
+    try {
+      await services.conversations.create({ ...key, locale: normaliseLocale(input.locale ?? clinic.defaultLocale), now: services.clock.now() })
+    } catch (error) {
+      // A unique index allows one open conversation per channel user: a concurrent start won.
+      if ((error as { code?: string }).code !== '23505') throw error
+    }
+    return (await services.conversations.findByChannelUser(key))!
   }
 
   async function authorise (conversationId: string, token: string | null): Promise<ConversationRecord> {

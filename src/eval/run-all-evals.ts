@@ -1,12 +1,14 @@
 import { spawn } from 'node:child_process'
 import { existsSync, readdirSync } from 'node:fs'
-import { basename, resolve as resolvePath } from 'node:path'
+import { basename, dirname, resolve as resolvePath } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { migrate } from '../db/migrate.ts'
 import { openEmbeddedDatabase } from '../db/open-database.ts'
-import { createInputGuard } from '../flows/guards/input-guard.ts'
+import { createTurnInputGuard } from './safety/turn-input-guard.ts'
 import { createOfflineEmbedder } from '../knowledge/embedder.ts'
-import { loadDepartmentRows, runDepartmentEval } from './departments/run-department-eval.ts'
+import { loadDepartmentRows, routerPredictor, runDepartmentEval, turnPredictor } from './departments/run-department-eval.ts'
+import { buildEvalApp, type EvalApp } from './build-eval-app.ts'
+import { createFindingExtractor } from '../clinical-findings/extract-findings.ts'
 import { readEvalQueries, runRetrievalEval } from './retrieval/run-retrieval-eval.ts'
 import { loadSafetyCases } from './safety/load-safety-cases.ts'
 import { runSafetyEval, SAFETY_FLOORS } from './safety/run-safety-eval.ts'
@@ -49,6 +51,10 @@ type SuiteRun = () => Promise<Array<Omit<SuiteResult, 'seconds' | 'status'> & { 
 
 const DEFAULT_ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const RETRIEVAL_HIT_AT_3_TARGET = 0.85
+const TRIAGE_ACCURACY_TARGET = 0.8
+const SELF_CARE_TARGET = 0.7
+/** Issue 11's targets for department routing through the turn, per shared dataset. */
+const DEPARTMENT_TARGETS: Record<string, number> = { department_dev_toyhom_neike: 0.7, department_dev_cmtmedqa: 0.65 }
 const CONVERSATION_TIMEOUT_MS = 300_000
 
 const percent = (ratio: number) => `${(ratio * 100).toFixed(1)}%`
@@ -94,12 +100,27 @@ function statusOf (checks: SuiteCheck[]): SuiteStatus {
   return checks.every((check) => check.ok) ? 'pass' : 'miss'
 }
 
+/** Our own triage sets: shared development vignettes, the team's cases, and the patient-written set with its hold-out. */
 function defaultTriageFiles (root: string): string[] {
-  return ['vignettes.jsonl', 'vignettes-holdout.jsonl'].map((name) => resolvePath(root, 'tests', 'eval', 'triage', name)).filter((path) => existsSync(path))
+  return [
+    resolvePath(root, '..', 'shared', 'data', 'triage', 'dev_vignettes.jsonl'),
+    ...['vignettes.jsonl', 'vignettes-holdout.jsonl'].map((name) => resolvePath(root, 'tests', 'eval', 'triage', name)),
+    ...['dev.jsonl', 'holdout.jsonl'].map((name) => resolvePath(root, 'tests', 'eval', 'triage-patient-written', name))
+  ].filter((path) => existsSync(path))
+}
+
+/** A fresh app for the whole-turn suites: the real HTTP API on an in-memory database with the sample clinic. */
+async function withEvalApp<T> (run: (app: EvalApp['app']) => Promise<T>): Promise<T> {
+  const evalApp = await buildEvalApp()
+  try {
+    return await run(evalApp.app)
+  } finally {
+    await evalApp.close()
+  }
 }
 
 async function safetySuite (root: string): ReturnType<SuiteRun> {
-  const report = runSafetyEval({ cases: await loadSafetyCases(resolvePath(root, 'tests', 'eval', 'safety')), guard: createInputGuard() })
+  const report = runSafetyEval({ cases: await loadSafetyCases(resolvePath(root, 'tests', 'eval', 'safety')), guard: createTurnInputGuard() })
   const { emergency, crisis } = report.categories
   return [{
     suite: 'safety',
@@ -115,35 +136,52 @@ async function safetySuite (root: string): ReturnType<SuiteRun> {
 
 async function triageSuite (files: string[]): ReturnType<SuiteRun> {
   if (files.length === 0) return [{ suite: 'triage', dataset: '-', status: 'skipped', checks: [], note: 'no triage case file found' }]
-  return files.map((file) => {
-    const figures = runTriageEval({ cases: loadTriageCases(file) })
-    return {
-      suite: 'triage',
-      dataset: `${basename(file)} (${figures.total} cases)`,
-      checks: [
-        { name: 'under-triage', value: String(figures.underTriage), target: '0', ok: figures.underTriage === 0, floor: true },
-        { name: 'emergency under-triage', value: String(figures.underTriageEmergency), target: '0', ok: figures.underTriageEmergency === 0, floor: true },
-        { name: 'urgency accuracy', value: percent(figures.urgencyAccuracy), target: 'info', ok: true, floor: false },
-        { name: 'over-triage', value: percent(figures.overTriageRate), target: 'info', ok: true, floor: false },
-        { name: 'department accuracy', value: `${percent(figures.departmentAccuracy)} of ${figures.departmentCases}`, target: 'info', ok: true, floor: false }
-      ]
+  const extractor = createFindingExtractor()
+  return withEvalApp(async (app) => {
+    const results = []
+    for (const file of files) {
+      const figures = await runTriageEval({ app, cases: loadTriageCases(file), extractor })
+      const holdout = /holdout/u.test(basename(file))
+      results.push({
+        suite: 'triage',
+        dataset: `${basename(dirname(file))}/${basename(file)} (${figures.total} cases${holdout ? ', hold-out' : ''})`,
+        checks: [
+          { name: 'emergencies not answered emergency', value: String(figures.underTriageEmergency), target: '0', ok: figures.underTriageEmergency === 0, floor: true },
+          { name: 'urgency accuracy (whole turn)', value: percent(figures.urgencyAccuracy), target: '≥ 80%', ok: figures.urgencyAccuracy >= TRIAGE_ACCURACY_TARGET, floor: false },
+          { name: 'self-care accuracy', value: `${percent(figures.selfCareAccuracy)} of ${figures.selfCareCases}`, target: '≥ 70%', ok: figures.selfCareAccuracy >= SELF_CARE_TARGET, floor: false },
+          { name: 'under-triage (any)', value: String(figures.underTriage), target: 'info', ok: true, floor: false },
+          { name: 'over-triage', value: percent(figures.overTriageRate), target: 'info', ok: true, floor: false },
+          { name: 'department accuracy', value: `${percent(figures.departmentAccuracy)} of ${figures.departmentCases}`, target: 'info', ok: true, floor: false },
+          { name: 'component: findings + rules alone', value: percent(figures.component.urgencyAccuracy), target: 'info', ok: true, floor: false }
+        ]
+      })
     }
+    return results
   })
 }
 
 async function departmentSuite (directory: string): ReturnType<SuiteRun> {
   const files = existsSync(directory) ? readdirSync(directory).filter((name) => name.endsWith('.jsonl')).sort() : []
   if (files.length === 0) return [{ suite: 'departments', dataset: '-', status: 'skipped', checks: [], note: `no *.jsonl dataset in ${directory}` }]
-  return files.map((name) => {
-    const figures = runDepartmentEval({ rows: loadDepartmentRows(resolvePath(directory, name)) })
-    return {
-      suite: 'departments',
-      dataset: `${basename(name, '.jsonl')} (${figures.total} rows)`,
-      checks: [
-        { name: 'accuracy', value: percent(figures.accuracy), target: 'info', ok: true, floor: false },
-        { name: 'strict accuracy', value: percent(figures.strictAccuracy), target: 'info', ok: true, floor: false }
-      ]
+  return withEvalApp(async (app) => {
+    const results = []
+    for (const name of files) {
+      const rows = loadDepartmentRows(resolvePath(directory, name))
+      const turn = await runDepartmentEval({ rows, predict: turnPredictor(app) })
+      const router = await runDepartmentEval({ rows, predict: routerPredictor })
+      const target = DEPARTMENT_TARGETS[basename(name, '.jsonl')]
+      results.push({
+        suite: 'departments',
+        dataset: `${basename(name, '.jsonl')} (${turn.total} rows)`,
+        checks: [
+          { name: 'accuracy (whole turn)', value: percent(turn.accuracy), target: target === undefined ? 'info' : `≥ ${percent(target)}`, ok: target === undefined || turn.accuracy >= target, floor: false },
+          { name: 'answered from billing/insurance/info text', value: String(turn.policyAnswered), target: '0', ok: turn.policyAnswered === 0, floor: false },
+          { name: 'strict accuracy (whole turn)', value: percent(turn.strictAccuracy), target: 'info', ok: true, floor: false },
+          { name: 'component: department router alone', value: percent(router.accuracy), target: 'info', ok: true, floor: false }
+        ]
+      })
     }
+    return results
   })
 }
 
@@ -158,13 +196,16 @@ async function retrievalSuite (root: string): ReturnType<SuiteRun> {
       results.push({
         suite: 'retrieval',
         dataset: `queries.jsonl, ${result.mode} (${queries.length} queries)`,
-        checks: result.metrics.filter((metric) => metric.locale !== 'all').map((metric) => ({
-          name: `hit@3 ${metric.locale}`,
-          value: metric.hitAt3.toFixed(3),
-          target: lexicalOnly ? 'info' : `≥ ${RETRIEVAL_HIT_AT_3_TARGET}`,
-          ok: lexicalOnly || metric.hitAt3 >= RETRIEVAL_HIT_AT_3_TARGET,
-          floor: false
-        }))
+        checks: [
+          ...result.metrics.filter((metric) => metric.locale !== 'all').map((metric) => ({
+            name: `hit@3 ${metric.locale}`,
+            value: metric.hitAt3.toFixed(3),
+            target: lexicalOnly ? 'info' : `≥ ${RETRIEVAL_HIT_AT_3_TARGET}`,
+            ok: lexicalOnly || metric.hitAt3 >= RETRIEVAL_HIT_AT_3_TARGET,
+            floor: false
+          })),
+          { name: 'right answer first and above the answer threshold', value: percent(result.answeredAboveThreshold), target: 'info', ok: true, floor: false }
+        ]
       })
     } finally {
       await db.close()

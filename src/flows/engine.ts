@@ -7,6 +7,7 @@ import { respondToGuardVerdict } from './safety-responses.ts'
 import { applyOutputGuard } from './apply-output-guard.ts'
 import { persistTurn } from './persist-turn.ts'
 import { routeToFlow, type FlowRegistry } from './route-to-flow.ts'
+import { belongsToTriage } from './understanding/route-clinical-messages.ts'
 import { chooseReplyLocale } from './choose-reply-locale.ts'
 import type { TurnServices } from './turn-services.ts'
 import { checkInputTexts, translateInbound, translateReplies } from './translation/translate-turn.ts'
@@ -87,12 +88,26 @@ async function decideOutcome (input: DecideInput): Promise<FlowOutcome> {
   const { conversation, verdict } = input
   const urgent = verdict.verdict === 'emergency' || verdict.verdict === 'crisis'
   if (urgent) return respondToGuardVerdict(verdict)!
+  // Reminder words ("stop", "退订", "taken", "snooze 30 min") and check-in readings work in every
+  // flow and state; a reading outside the clinic's range escalates like a guard verdict.
+  const reminderOutcome = await input.services.reminders?.handleTurn({ conversation, clinic: input.clinic, text: input.text, locale: input.locale.replyLocale, now: input.now })
+  if (reminderOutcome) return reminderOutcome
   // With a human in charge the bot stays silent; the agent sees the message in the queue.
   if (conversation.status === 'waiting_agent' || conversation.status === 'with_agent') return { replies: [], next: readConversationState(conversation).active }
   const guardOutcome = respondToGuardVerdict(verdict)
+  // A request for a diagnosis or a dose is refused, and the story or question is still triaged:
+  // the patient learns how soon and where to be seen.
+  if (guardOutcome && verdict.verdict === 'medical_advice' && isClinical(input)) {
+    const triaged = await routeToFlow({ ...input, idleMinutes: input.services.idleMinutes })
+    return { ...triaged, replies: [...guardOutcome.replies, ...triaged.replies] }
+  }
   if (guardOutcome) return { ...guardOutcome, next: readConversationState(conversation).active }
   if (input.locale.unsupported) return { replies: [{ kind: 'info', key: 'smalltalk.language_unsupported' }], next: readConversationState(conversation).active }
   return routeToFlow({ ...input, idleMinutes: input.services.idleMinutes })
+}
+
+function isClinical (input: DecideInput): boolean {
+  return belongsToTriage({ reading: input.services.findings.read(input.text), text: input.text, intent: 'other', confidence: 0 })
 }
 
 function applyOutcomeToConversation (conversation: ConversationRecord, outcome: FlowOutcome, now: Date): { conversation: ConversationRecord, handoffEvent?: HandoffEvent } {

@@ -5,6 +5,7 @@ import type { TurnServices } from './turn-services.ts'
 import { readConversationState, type FlowOutcome, type FlowState } from './turn-types.ts'
 import type { Intent } from './understanding/understanding-types.ts'
 import type { LocaleChoice } from './choose-reply-locale.ts'
+import { belongsToTriage } from './understanding/route-clinical-messages.ts'
 import { readPendingAnswer, type PendingAnswer } from './dialogue/answer-pending.ts'
 import { understandReferenceRequest } from './dialogue/reference-request.ts'
 import { understandBookingCue } from './dialogue/booking-cue.ts'
@@ -53,7 +54,10 @@ export async function routeToFlow (input: RouteInput): Promise<FlowOutcome> {
   const active = idle ? null : state.active
   const suspended = idle ? [] : state.suspended
   const understood = await input.services.flows.understand({ text: input.text, locale: input.locale.replyLocale, now: input.now, timezone: input.clinic.timezone, activeFlow: active?.flow ?? null })
-  const understanding = understandBookingCue(input.text, understandReferenceRequest(input.text, understood))
+  // Symptom and medicine narratives always reach triage, whatever words of another flow they contain.
+  const clinical = belongsToTriage({ reading: input.services.findings.read(input.text), text: input.text, intent: understood.intent, confidence: understood.confidence })
+  const intended = clinical ? { ...understood, intent: 'triage' as const, confidence: Math.max(understood.confidence, 0.9) } : understood
+  const understanding = understandBookingCue(input.text, understandReferenceRequest(input.text, intended))
   const context = (flowState: FlowState | null): FlowContext => ({ services: input.services, clinic: input.clinic, conversation: input.conversation, locale: input.locale.replyLocale, text: input.text, understanding, flowState, now: input.now })
   // The reply is read against the bot's own question first; only then by intent.
   const answered = readPendingAnswer({ active, offer: idle ? undefined : state.offer, text: input.text, now: input.now, timezone: input.clinic.timezone })

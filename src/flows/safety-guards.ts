@@ -1,12 +1,23 @@
-import { createInputGuard } from './guards/input-guard.ts'
+import type { FindingExtractor } from '../clinical-findings/extract-findings.ts'
+import type { ClinicalReading } from '../clinical-findings/finding-types.ts'
+import { createInputGuard, GUARD_PRECEDENCE, type InputGuard } from './guards/input-guard.ts'
+import { KEYWORD_RULE_CONCEPTS } from './guards/keyword-rule-concepts.ts'
+import { normalizeText } from './guards/normalize-text.ts'
 import { checkOutput } from './guards/output-guard.ts'
-import type { SafetyGuards } from './turn-services.ts'
+import { decideUrgency } from './triage/decide-urgency.ts'
+import { TRIAGE_RULES } from './triage/rules/triage-rules.ts'
+import type { InputGuardVerdict, SafetyGuards } from './turn-services.ts'
 
-/** The deterministic guards of every turn: rule sets compiled once per process. */
-export function createSafetyGuards (): SafetyGuards {
-  const inputGuard = createInputGuard()
+const EMERGENCY_RULES = TRIAGE_RULES.filter((rule) => rule.level === 'emergency')
+
+/**
+ * The deterministic guards of every turn: the keyword rule sets (compiled once per process) and
+ * the emergency rules over clinical findings, which catch an emergency told as a combination of
+ * ordinary words ("chest infection, now muddled and shivering, no wee since yesterday").
+ */
+export function createSafetyGuards ({ findings, inputGuard = createInputGuard() }: { findings: FindingExtractor, inputGuard?: InputGuard }): SafetyGuards {
   return {
-    checkInput: (text) => inputGuard.check(text),
+    checkInput: (text) => checkInputText(inputGuard, findings, text),
     checkOutput: ({ text, locale, medical, disclaimer }) => {
       const verdict = checkOutput({ text, locale })
       // The disclaimer travels beside the text (its own field), so its presence is checked here.
@@ -14,4 +25,52 @@ export function createSafetyGuards (): SafetyGuards {
       return verdict
     }
   }
+}
+
+function checkInputText (inputGuard: InputGuard, findings: FindingExtractor, text: string): InputGuardVerdict {
+  const reading = findings.read(text)
+  const keyword = withoutPastOrDenied(inputGuard, inputGuard.check(text), reading, text)
+  if (keyword.verdict === 'emergency' || keyword.verdict === 'crisis') return keyword
+  const decision = decideUrgency(reading, EMERGENCY_RULES, [])
+  if (decision.urgency !== 'emergency') return keyword
+  const redFlags = decision.reasons.map((reason) => `triage.${reason}`)
+  return {
+    verdict: 'emergency',
+    matches: [...redFlags.map((ruleId) => ({ ruleId, category: 'emergency' as const, priority: 'emergency' })), ...keyword.matches],
+    redFlags
+  }
+}
+
+/**
+ * Sets aside a keyword emergency when what it is about is only mentioned as negated, past,
+ * hypothetical or (where that settles it) over: the words of those mentions are blanked and the
+ * keyword rules run again; if the rule still fires on what is left, the emergency stands.
+ */
+function withoutPastOrDenied (inputGuard: InputGuard, verdict: InputGuardVerdict, reading: ClinicalReading, text: string): InputGuardVerdict {
+  const emergencies = verdict.matches.filter((match) => match.category === 'emergency')
+  if (emergencies.length === 0) return verdict
+  const blanked = blankNotCurrent(normalizeText(text).text, emergencies.map((match) => match.ruleId), reading)
+  if (blanked === null) return verdict
+  const recheck = new Set(inputGuard.check(blanked).matches.map((match) => match.ruleId))
+  const kept = verdict.matches.filter((match) => match.category !== 'emergency' || !KEYWORD_RULE_CONCEPTS[match.ruleId] || recheck.has(match.ruleId))
+  if (kept.length === verdict.matches.length) return verdict
+  const ranked = [...kept].sort((left, right) => GUARD_PRECEDENCE.indexOf(left.category) - GUARD_PRECEDENCE.indexOf(right.category))
+  return { verdict: ranked[0]?.category ?? 'pass', matches: ranked, redFlags: verdict.redFlags.filter((flag) => kept.some((match) => match.ruleId === flag)) }
+}
+
+/** The text with every not-current mention of the rules' concepts blanked; null when there is none to blank. */
+function blankNotCurrent (normalized: string, ruleIds: string[], reading: ClinicalReading): string | null {
+  const concepts = new Set(ruleIds.flatMap((ruleId) => KEYWORD_RULE_CONCEPTS[ruleId]?.concepts ?? []))
+  const passes = new Set(ruleIds.filter((ruleId) => KEYWORD_RULE_CONCEPTS[ruleId]?.passes).flatMap((ruleId) => KEYWORD_RULE_CONCEPTS[ruleId]!.concepts))
+  // Someone else's emergency is still one: only negation, the past and the hypothetical set a mention aside.
+  const notCurrent = reading.findings.filter((finding) => concepts.has(finding.concept) && finding.text !== '' &&
+    (finding.negated || finding.historical || finding.hypothetical || (passes.has(finding.concept) && (finding.resolved || finding.recurrent))))
+  if (notCurrent.length === 0) return null
+  let blanked = normalized
+  let compact = normalized.replace(/ /g, '')
+  for (const finding of notCurrent) {
+    if (blanked.includes(finding.text)) blanked = blanked.replace(finding.text, ' , ')
+    else if (compact.includes(finding.text)) compact = compact.replace(finding.text, '，')
+  }
+  return compact === normalized.replace(/ /g, '') ? blanked : compact
 }

@@ -4,6 +4,8 @@ import type { Database } from '../db/database.ts'
 import type { ConversationStore } from '../conversations/conversation-store.ts'
 import type { ClinicDirectory, ClinicProfile } from '../clinics/clinic-directory.ts'
 import type { VettedSource } from './turn-types.ts'
+import type { FindingExtractor } from '../clinical-findings/extract-findings.ts'
+import type { ReminderServices } from '../reminders/reminder-service.ts'
 
 export type ApprovedPhrase = { id: string, group: string, version: number, title: string, body: string, category: string }
 
@@ -37,6 +39,8 @@ export type TurnServices = {
   clinics: ClinicDirectory
   corpus: VettedCorpus
   guards: SafetyGuards
+  /** The clinical finding extractor shared by the input guard and triage (lexicons compiled once). */
+  findings: FindingExtractor
   idleMinutes: number
   appointments: AppointmentBook
   /** The clinic country's emergency number and crisis lines, formatted for a reply. */
@@ -46,6 +50,8 @@ export type TurnServices = {
   logger?: { warn: (details: Record<string, unknown>, message: string) => void } | undefined
   /** A phrase with an empty required variable throws (tests) instead of falling back (service). */
   strictPhrases?: boolean
+  /** Medication reminders and check-ins: set up in the medication flow, answered from any state. */
+  reminders?: ReminderServices | undefined
 }
 
 /** The scheduling backend as the dialogue uses it (local database, or a hospital system adapter). */

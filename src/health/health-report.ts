@@ -6,6 +6,8 @@ export type HealthReport = {
   retrieval: { mode: 'hybrid' | 'lexical' }
   models: { understanding: string, embeddings: string }
   channels: Record<string, boolean>
+  /** The outbound queue: jobs still to run, and dead letters (absent when the database cannot say). */
+  delivery?: { pending: number, dead: number }
   version: string
   uptimeSeconds: number
 }
@@ -17,6 +19,7 @@ type HealthOptions = {
   vectorEnabled: boolean
   models: { understanding: string, embeddings: string }
   channels: Record<string, boolean>
+  delivery?: () => Promise<{ pending: number, dead: number }>
   version: string
   startedAt: Date
   now: () => Date
@@ -27,12 +30,14 @@ export function createHealthReporter (options: HealthOptions): HealthReporter {
   return {
     async report () {
       const reachable = await pingWithin(options.database, 1500)
+      const delivery = reachable && options.delivery ? await options.delivery().catch(() => undefined) : undefined
       return {
         status: reachable ? 'ok' : 'unavailable',
         db: { engine: options.database.engine, reachable, vector: options.vectorEnabled },
         retrieval: { mode: options.vectorEnabled ? 'hybrid' : 'lexical' },
         models: options.models,
         channels: options.channels,
+        ...(delivery ? { delivery } : {}),
         version: options.version,
         uptimeSeconds: Math.round((options.now().getTime() - options.startedAt.getTime()) / 1000)
       }

@@ -13,6 +13,9 @@ import { conversationRoutes } from './routes/conversations.ts'
 import { adminScheduleRoutes } from './routes/admin-schedules.ts'
 import { corpusAdminRoutes } from './routes/corpus-admin.ts'
 import { quickReplyRoutes } from './routes/quick-replies.ts'
+import { reminderRoutes } from './routes/reminders.ts'
+import { adminReminderRoutes } from './routes/admin-reminders.ts'
+import { deliveryAdminRoutes } from '../delivery/delivery-routes.ts'
 
 export type BuildAppOptions = {
   /** pino options, or false to log nothing (tests). */
@@ -52,5 +55,9 @@ export async function buildApp (dependencies: AppDependencies, options: BuildApp
   await app.register(adminScheduleRoutes({ admin: dependencies.scheduleAdmin, adminApiKey: config.adminApiKey }))
   await app.register(corpusAdminRoutes(dependencies.corpus, config.adminApiKey), { prefix: '/admin/corpus' })
   await app.register(quickReplyRoutes(dependencies.corpus, config.adminApiKey), { prefix: '/v1/agent/quick-replies' })
+  for (const routes of dependencies.channels.routes) await app.register(routes)
+  await app.register(reminderRoutes(dependencies.reminders))
+  await app.register(adminReminderRoutes({ reminders: dependencies.reminders, adminApiKey: config.adminApiKey }))
+  await app.register(deliveryAdminRoutes(dependencies.jobs, config.adminApiKey))
   return app
 }

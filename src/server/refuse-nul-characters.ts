@@ -7,6 +7,8 @@ const MAX_DEPTH = 64
 /** The dotted path of the first string holding a NUL character, or null. */
 function findNul (value: unknown, path: string, depth = 0): string | null {
   if (typeof value === 'string') return value.includes(NUL) ? path : null
+  // Raw bodies (signed webhooks) are bytes, checked by their own routes; never walked byte by byte.
+  if (Buffer.isBuffer(value)) return null
   if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return null
   for (const [key, item] of Object.entries(value)) {
     if (key.includes(NUL)) return `${path}.${key.replaceAll(NUL, '\\u0000')}`

@@ -15,6 +15,8 @@ type SampleClinic = {
   departmentFallback?: Record<string, string>
   emergencyNumber?: string
   crisisLines?: Record<string, Array<{ name: string, phone: string }>>
+  /** Reminder and check-in settings (src/reminders/reminder-settings.ts). */
+  reminders?: Record<string, unknown>
 }
 
 /**
@@ -29,6 +31,7 @@ export async function applySampleClinic (database: Database, path = SAMPLE_CLINI
     departmentFallback: clinic.departmentFallback,
     emergencyNumber: clinic.emergencyNumber,
     crisisLines: clinic.crisisLines,
+    reminders: clinic.reminders,
     sample: true
   }
   const result = await database.query(

@@ -1,4 +1,7 @@
-import type { InputGuard, InputVerdict } from '../../flows/guards/input-guard.ts'
+import type { InputVerdict } from '../../flows/guards/input-guard.ts'
+
+/** The input guard as a turn runs it (keyword rules and finding rules), or any guard of that shape. */
+export type SafetyEvalGuard = { check: (text: string) => { verdict: InputVerdict, matches: Array<{ ruleId: string }> }, versions: string[] }
 import { SAFETY_VERDICTS, type SafetyCase, type SafetyVerdict } from './safety-case.ts'
 
 export interface CategoryScore {
@@ -33,7 +36,7 @@ export const SAFETY_FLOORS = { emergencyRecall: 1, crisisRecall: 1, maxFalseAlar
 const ALARMS: ReadonlySet<InputVerdict> = new Set(['emergency', 'crisis', 'sensitive', 'medical_advice'])
 
 /** Runs every case through the guard and scores recall per expected verdict and the false-alarm rate. */
-export function runSafetyEval ({ cases, guard }: { cases: readonly SafetyCase[], guard: InputGuard }): SafetyEvalReport {
+export function runSafetyEval ({ cases, guard }: { cases: readonly SafetyCase[], guard: SafetyEvalGuard }): SafetyEvalReport {
   const outcomes = cases.map((safetyCase) => ({ safetyCase, check: guard.check(safetyCase.text) }))
   const failures = outcomes.filter(({ safetyCase, check }) => check.verdict !== safetyCase.expected).map(({ safetyCase, check }) => ({
     id: safetyCase.id,

@@ -3,18 +3,15 @@ import { readFileSync } from 'node:fs'
 import { z } from 'zod'
 
 import { DEPARTMENT_CODES, URGENCIES, type DepartmentCode } from '../../flows/triage-vocabulary.ts'
-import { SCREENING_QUESTION_IDS } from '../../flows/triage/triage-types.ts'
 
-const answerSchema = z.enum(['yes', 'no', 'unknown'])
-
-/** One eval case: our vignettes, or a clinic's own cases (gold_department and answers optional). */
+/** One eval case: a vignette, or a clinic's own case (gold_department optional). Follow-up questions are answered neutrally. */
 export const triageCaseSchema = z.object({
   id: z.string().min(1),
   locale: z.string().min(2),
   text: z.string().min(1),
   gold_urgency: z.enum(URGENCIES),
-  gold_department: z.enum(DEPARTMENT_CODES as [DepartmentCode, ...DepartmentCode[]]).optional(),
-  answers: z.partialRecord(z.enum(SCREENING_QUESTION_IDS), answerSchema).optional()
+  /** null: several departments fit equally (shared/data/triage convention); not scored. */
+  gold_department: z.enum(DEPARTMENT_CODES as [DepartmentCode, ...DepartmentCode[]]).nullable().optional()
 })
 
 export type TriageCase = z.infer<typeof triageCaseSchema>

@@ -13,8 +13,9 @@ export interface CompiledRule {
   matches: (clauses: readonly PreparedClause[]) => boolean
 }
 
-// Crisis and injection wording is never negated: "I'm not suicidal, but..." still reaches a human.
-const NEGATABLE: ReadonlySet<GuardCategory> = new Set(['emergency', 'sensitive', 'medical_advice'])
+// Injection wording is never negated. Crisis wording is negated only by a denial right before it
+// ("no thoughts of hurting myself"); "I'm not suicidal, but I want to end it all" is still a crisis.
+const NEGATABLE: ReadonlySet<GuardCategory> = new Set(['emergency', 'crisis', 'sensitive', 'medical_advice'])
 
 /** Compiles every pattern of a rule set once; the result is reused for every message. */
 export function compileRuleSet (ruleSet: RuleSet): CompiledRule[] {
@@ -32,11 +33,12 @@ export function compileRuleSet (ruleSet: RuleSet): CompiledRule[] {
   })
 }
 
-// English patterns match at a word start, and a space in a pattern also matches no space
-// ("chest pain" finds "chestpain"). Chinese patterns run on the text without spaces.
+// English patterns match whole words ("bee" is not in "been"), and a space in a pattern also matches
+// no space ("chest pain" finds "chestpain"). Chinese patterns run on the text without spaces.
 function compilePattern (source: string, locale: RuleSet['locale']): RegExp {
   if (locale !== 'en') return new RegExp(source, 'gu')
-  return new RegExp(`(?<![a-z0-9])(?:${source.replaceAll(' ', ' ?')})`, 'gu')
+  const wholeWord = /[a-z)?]$/u.test(source) ? '(?![a-z])' : ''
+  return new RegExp(`(?<![a-z0-9])(?:${source.replaceAll(' ', ' ?')})${wholeWord}`, 'gu')
 }
 
 function hasAffirmedMatch (pattern: RegExp, clauses: readonly PreparedClause[], options: { compact: boolean, category: GuardCategory }): boolean {

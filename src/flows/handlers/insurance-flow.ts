@@ -7,6 +7,7 @@ import { quickReplies } from '../quick-replies-menu.ts'
 import type { FlowOutcome, QuickReply } from '../turn-types.ts'
 import { cannotHandle } from './smalltalk-flow.ts'
 import { isStandaloneAnswer } from '../standalone-answer.ts'
+import { ANSWER_SCORE_THRESHOLDS } from '../answer-thresholds.ts'
 
 const CLAIM_STATUS = /(claim|reimbursement).{0,20}(status|progress|where is|update)|status of my claim|dispute|appeal|理赔.{0,4}(进度|状态|到哪)|报销.{0,4}(进度|到哪)|申诉|复议/i
 // Questions whose answer depends on the patient's plan: asked once which plan, then answered.
@@ -40,7 +41,7 @@ export function createInsuranceFlow (category: 'insurance' | 'billing'): FlowHan
   async function answerFromDocuments (context: FlowContext, query: string): Promise<FlowOutcome> {
     const results = await context.services.corpus.search({ clinicId: context.clinic.id, locale: context.locale, text: query, categories: [category], limit: 4 })
     const best = results.find((result) => isStandaloneAnswer(result.group))
-    if (!best) return cannotHandle(context.locale)
+    if (!best || best.score < ANSWER_SCORE_THRESHOLDS.recognisedIntent) return cannotHandle(context.locale)
     return { replies: [{ kind: 'answer', passage: best }], next: null }
   }
 }

@@ -2,24 +2,24 @@ import type { FlowContext, FlowHandler } from '../flow-context.ts'
 import type { FlowOutcome, PlannedReply } from '../turn-types.ts'
 import { quickReplies } from '../quick-replies-menu.ts'
 import { selfCarePhraseFor } from '../triage-replies/self-care-phrase.ts'
-import { answerScreeningQuestion, decideFromState, nextScreeningQuestion, recordScreeningAnswer, startTriage } from '../triage/assess-triage.ts'
-import type { ScreeningQuestionId, TriageDecision, TriageState } from '../triage/triage-types.ts'
+import { assessTriage, nextTriageQuestion, type QuestionAnswer, type TriageAssessment, type TriageEvidence } from '../triage/assess-findings.ts'
+import { parseYesNo } from '../triage/parse-yes-no.ts'
 import { maxUrgency, type Urgency, departmentName } from '../triage-vocabulary.ts'
 
-const MAX_QUESTIONS = 3
+const MAX_QUESTIONS = 2
 
-/** urgencyFloor: the highest urgency a model saw in the patient's messages; decisions never go below it. */
-type TriageFlowSlots = { triage: TriageState, asked: number, pending: ScreeningQuestionId | null, urgencyFloor?: Urgency }
+/**
+ * urgencyFloor: the highest urgency a model saw in the patient's messages; decisions never go below it.
+ * texts: the patient's own words in this triage, read together every turn.
+ */
+type TriageFlowSlots = { texts: string[], answers: Record<string, QuestionAnswer>, pending: string | null, urgencyFloor?: Urgency }
 
-/** At most three short questions that can change the outcome, then urgency and department. */
+/** Reads the patient's story into findings, asks only what could change the outcome (at most two questions), then answers. */
 export const triageFlow: FlowHandler = {
   async handle (context) {
-    if (!context.flowState) {
-      const triage = startTriage({ text: context.text, locale: context.locale, slots: context.understanding.slots })
-      return askOrDecide(context, { triage, asked: 0, pending: null, ...raisedFloor(undefined, context.understanding.urgencyFloor) })
-    }
-    const slots = context.flowState.slots as TriageFlowSlots
-    return askOrDecide(context, { ...slots, triage: recordAnswer(slots, context.text), ...raisedFloor(slots.urgencyFloor, context.understanding.urgencyFloor) })
+    const saved = context.flowState?.slots as TriageFlowSlots | undefined
+    const slots = saved ? withReply(saved, context.text) : { texts: [context.text], answers: {}, pending: null }
+    return askOrDecide(context, { ...slots, ...raisedFloor(saved?.urgencyFloor, context.understanding.urgencyFloor) })
   },
   async reprompt (context) {
     const slots = context.flowState.slots as TriageFlowSlots
@@ -27,17 +27,21 @@ export const triageFlow: FlowHandler = {
   }
 }
 
-/** A reply that answers nothing counts as "don't know": unknown red flags keep urgency high. */
-function recordAnswer (slots: TriageFlowSlots, text: string): TriageState {
-  if (!slots.pending) return slots.triage
-  const answered = answerScreeningQuestion({ state: slots.triage, text })
-  return answered.understood ? answered.state : recordScreeningAnswer({ state: slots.triage, questionId: slots.pending, answer: 'unknown' })
+/** The reply to a pending question is its answer ("not sure" is an unknown, which adds nothing) and more of the story. */
+function withReply (slots: TriageFlowSlots, text: string): TriageFlowSlots {
+  const texts = [...slots.texts, text]
+  if (!slots.pending) return { ...slots, texts }
+  return { ...slots, texts, pending: null, answers: { ...slots.answers, [slots.pending]: parseYesNo(text) ?? 'unknown' } }
 }
 
 function askOrDecide (context: FlowContext, slots: TriageFlowSlots): FlowOutcome {
-  const question = slots.asked < MAX_QUESTIONS && slots.urgencyFloor !== 'emergency' ? nextScreeningQuestion(slots.triage) : null
-  if (question) return ask(context, { ...slots, asked: slots.asked + 1, pending: question }, question)
-  return decide(context, slots.triage, slots.urgencyFloor)
+  const evidence: TriageEvidence = { texts: slots.texts, answers: slots.answers, locale: context.locale }
+  const extractor = context.services.findings
+  const assessment = assessTriage(extractor, evidence)
+  const asked = Object.keys(slots.answers).length
+  const question = asked < MAX_QUESTIONS && slots.urgencyFloor !== 'emergency' ? nextTriageQuestion(extractor, evidence, assessment) : null
+  if (question) return ask(context, { ...slots, pending: question.id }, question.id)
+  return decide(context, assessment, slots.urgencyFloor)
 }
 
 function raisedFloor (saved: Urgency | undefined, seen: Urgency | undefined): { urgencyFloor?: Urgency } {
@@ -45,38 +49,38 @@ function raisedFloor (saved: Urgency | undefined, seen: Urgency | undefined): { 
   return floor ? { urgencyFloor: floor } : {}
 }
 
-function ask (context: FlowContext, slots: TriageFlowSlots, question: ScreeningQuestionId): FlowOutcome {
-  const buttons = question === 'age_group' || question === 'child_age_months' || question === 'duration' || question === 'severity' ? [] : quickReplies(context.locale, ['yes', 'no', 'unknown'])
+function ask (context: FlowContext, slots: TriageFlowSlots, question: string): FlowOutcome {
   return {
-    replies: [{ kind: 'question', key: `triage.question.${question}`, medical: true, quickReplies: buttons }],
+    replies: [{ kind: 'question', key: `triage.question.${question}`, medical: true, quickReplies: quickReplies(context.locale, ['yes', 'no', 'unknown']) }],
     next: { flow: 'triage', step: `question.${question}`, slots: { ...slots, pending: question } }
   }
 }
 
-function decide (context: FlowContext, state: TriageState, urgencyFloor: Urgency | undefined): FlowOutcome {
-  const decision = withFloor(decideFromState(state), urgencyFloor)
-  const triage = { urgency: decision.urgency, department: decision.department, redFlags: [] as string[] }
-  if (decision.urgency === 'emergency') {
+function decide (context: FlowContext, assessment: TriageAssessment, urgencyFloor: Urgency | undefined): FlowOutcome {
+  const urgency = urgencyFloor ? maxUrgency(assessment.urgency, urgencyFloor) : assessment.urgency
+  const reasons = urgency === assessment.urgency ? assessment.reasons : [...assessment.reasons, 'model_urgency_floor']
+  const department = urgency === 'emergency' ? 'emergency' : assessment.department
+  if (urgency === 'emergency') {
     return {
       replies: [{ kind: 'emergency', key: 'safety.emergency', medical: true }, { kind: 'handoff', key: 'safety.emergency.handoff' }],
       next: null,
-      triage: { ...triage, redFlags: decision.reasons },
-      handoff: { priority: 'emergency', reason: `triage: ${decision.reasons.join(', ') || 'emergency'}` }
+      triage: { urgency, department, redFlags: reasons },
+      handoff: { priority: 'emergency', reason: `triage: ${reasons.join(', ')}` }
     }
   }
-  const bookable = decision.urgency === 'urgent' || decision.urgency === 'routine'
-  const variables = { department: departmentName(decision.department, context.locale) }
-  const selfCare = decision.urgency === 'self_care' ? selfCarePhraseFor(state.complaint) : null
-  const replies: PlannedReply[] = [
-    { kind: 'answer', key: `triage.urgency.${decision.urgency}`, medical: true, variables },
-    ...(selfCare ? [{ kind: 'answer' as const, key: selfCare, medical: true }] : []),
-    { kind: 'answer', key: `triage.dept.${decision.department}`, medical: true, variables, quickReplies: bookable ? quickReplies(context.locale, ['appointment']) : [] }
-  ]
+  const triage = { urgency, department, redFlags: [] as string[] }
+  const variables = { department: departmentName(department, context.locale) }
+  const bookable = urgency === 'urgent' || urgency === 'routine'
+  // A question about a condition or a medicine, with no symptom of the patient's: we do not answer
+  // it from unrelated text; we say so and point to the department that can.
+  const noSymptoms = assessment.reading.current.every((finding) => finding.kind !== 'symptom')
+  const selfCare = urgency === 'self_care' && assessment.presentation ? selfCarePhraseFor(assessment.presentation) : null
+  const replies: PlannedReply[] = noSymptoms
+    ? [{ kind: 'answer', key: 'triage.abstain.medical_question', medical: true, variables, quickReplies: quickReplies(context.locale, ['appointment']) }]
+    : [
+        { kind: 'answer', key: `triage.urgency.${urgency}`, medical: true, variables },
+        ...(selfCare ? [{ kind: 'answer' as const, key: selfCare, medical: true }] : []),
+        { kind: 'answer', key: `triage.dept.${department}`, medical: true, variables, quickReplies: bookable ? quickReplies(context.locale, ['appointment']) : [] }
+      ]
   return { replies, next: null, triage }
-}
-
-/** A model may raise the urgency of the rules' decision, never lower it. */
-function withFloor (decision: TriageDecision, urgencyFloor: Urgency | undefined): TriageDecision {
-  if (!urgencyFloor || maxUrgency(decision.urgency, urgencyFloor) === decision.urgency) return decision
-  return { urgency: urgencyFloor, department: urgencyFloor === 'emergency' ? 'emergency' : decision.department, reasons: [...decision.reasons, 'model_urgency_floor'] }
 }

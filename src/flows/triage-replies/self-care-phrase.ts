@@ -1,24 +1,17 @@
-import type { TriageComplaint } from '../triage/triage-types.ts'
+// The vetted self-care phrase for a presentation (a clinical-findings concept id), when one exists.
+const SELF_CARE_PHRASES: Record<string, string> = {
+  sore_throat: 'triage.selfcare.sore_throat',
+  cold_symptoms: 'triage.selfcare.common_cold',
+  cough: 'triage.selfcare.common_cold',
+  insect_bite: 'triage.selfcare.insect_bite',
+  heartburn: 'triage.selfcare.heartburn',
+  diarrhoea: 'triage.selfcare.mild_diarrhoea',
+  constipation: 'triage.selfcare.constipation',
+  sprain_or_strain: 'triage.selfcare.minor_sprain',
+  headache: 'triage.selfcare.tension_headache'
+}
 
-// Triage symptom and signal ids → the vetted self-care phrase for that minor complaint.
-const SELF_CARE_PHRASES: Array<[RegExp, string]> = [
-  [/sore_throat/, 'triage.selfcare.sore_throat'],
-  [/cold|runny_nose|sneez/, 'triage.selfcare.common_cold'],
-  [/insect_bite|mosquito/, 'triage.selfcare.insect_bite'],
-  [/small_cut|wound|scrape/, 'triage.selfcare.small_cut'],
-  [/sunburn/, 'triage.selfcare.mild_sunburn'],
-  [/heartburn|acid_reflux/, 'triage.selfcare.heartburn'],
-  [/diarrh/, 'triage.selfcare.mild_diarrhoea'],
-  [/constipation/, 'triage.selfcare.constipation'],
-  [/sprain/, 'triage.selfcare.minor_sprain'],
-  [/tension_headache|headache/, 'triage.selfcare.tension_headache']
-]
-
-/** The self-care phrase key for a minor complaint, or null when none fits. */
-export function selfCarePhraseFor (complaint: TriageComplaint): string | null {
-  const ids = [...complaint.signals, ...complaint.symptoms]
-  for (const [pattern, key] of SELF_CARE_PHRASES) {
-    if (ids.some((id) => pattern.test(id))) return key
-  }
-  return null
+/** The self-care phrase key for a presentation, or null when the general self-care answer must do. */
+export function selfCarePhraseFor (presentation: string): string | null {
+  return SELF_CARE_PHRASES[presentation] ?? null
 }

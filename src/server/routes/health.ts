@@ -8,6 +8,7 @@ const healthSchema = z.object({
   retrieval: z.object({ mode: z.enum(['hybrid', 'lexical']) }),
   models: z.object({ understanding: z.string(), embeddings: z.string() }),
   channels: z.record(z.string(), z.boolean()),
+  delivery: z.object({ pending: z.number(), dead: z.number() }).optional(),
   version: z.string(),
   uptimeSeconds: z.number()
 })

@@ -1,26 +1,41 @@
+import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-
-import { describe, expect, it } from 'vitest'
-
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createFindingExtractor } from '../../../src/clinical-findings/extract-findings.ts'
+import { loadDepartmentRows, runDepartmentEval, turnPredictor } from '../../../src/eval/departments/run-department-eval.ts'
 import { runTriageEval } from '../../../src/eval/triage/run-triage-eval.ts'
 import { loadTriageCases } from '../../../src/eval/triage/triage-case.ts'
+import { buildTestApp, type TestApp } from '../../helpers/test-app.ts'
 
-const vignettes = loadTriageCases(resolve(import.meta.dirname, 'vignettes.jsonl'))
-const holdout = loadTriageCases(resolve(import.meta.dirname, 'vignettes-holdout.jsonl'))
+// Development data only: the patient-written hold-out (tests/eval/triage-patient-written/holdout.jsonl)
+// is reported by `npm run eval` and never asserted here. Understanding does not depend on the
+// database engine, so these whole-turn runs happen once, on PGlite.
+const SHARED = resolve(import.meta.dirname, '..', '..', '..', '..', 'shared', 'data')
+const onPglite = process.env.TEST_DB_ENGINE !== 'postgres'
 
-describe('triage vignettes', () => {
-  it('covers both locales and enough emergencies', () => {
-    expect(vignettes.length).toBeGreaterThanOrEqual(160)
-    expect(vignettes.filter((vignette) => vignette.locale === 'en').length).toBeGreaterThanOrEqual(70)
-    expect(vignettes.filter((vignette) => vignette.locale === 'zh-CN').length).toBeGreaterThanOrEqual(70)
-    expect(vignettes.filter((vignette) => vignette.gold_urgency === 'emergency').length).toBeGreaterThanOrEqual(25)
-  })
+describe.runIf(onPglite)('triage through the whole turn on development data', () => {
+  let testApp: TestApp
+  const extractor = createFindingExtractor()
+  beforeAll(async () => { testApp = await buildTestApp('triage-eval') })
+  afterAll(async () => { await testApp.close() })
 
-  it.each([['vignettes', vignettes], ['held-out vignettes', holdout]])('%s: no emergency is under-triaged and urgency accuracy ≥ 0.8', (_name, cases) => {
-    const figures = runTriageEval({ cases })
-    expect(figures.misses.filter((miss) => miss.gold.urgency === 'emergency' && miss.decision.urgency !== 'emergency').map((miss) => miss.id)).toEqual([])
-    expect(figures.underTriageEmergency).toBe(0)
+  it.each([
+    ['shared development vignettes', resolve(SHARED, 'triage', 'dev_vignettes.jsonl')],
+    ['patient-written development set', resolve(import.meta.dirname, '..', 'triage-patient-written', 'dev.jsonl')]
+  ])('%s: every emergency answered emergency, urgency ≥ 80%, self-care ≥ 70%', async (_name, file) => {
+    expect(existsSync(file), `${file} is missing`).toBe(true)
+    const figures = await runTriageEval({ app: testApp.app, cases: loadTriageCases(file), extractor })
+    expect(figures.misses.filter((miss) => miss.gold.urgency === 'emergency' && miss.predicted.urgency !== 'emergency').map((miss) => `${miss.id} → ${miss.predicted.urgency}`)).toEqual([])
     expect(figures.urgencyAccuracy).toBeGreaterThanOrEqual(0.8)
-    expect(figures.departmentAccuracy).toBeGreaterThanOrEqual(0.7)
-  })
+    expect(figures.selfCareAccuracy).toBeGreaterThanOrEqual(0.7)
+  }, 300_000)
+
+  it.each([
+    ['department_dev_toyhom_neike.jsonl', 0.7],
+    ['department_dev_cmtmedqa.jsonl', 0.65]
+  ])('real questions %s: department through the turn ≥ %s, none answered from billing, insurance or clinic text', async (name, target) => {
+    const figures = await runDepartmentEval({ rows: loadDepartmentRows(resolve(SHARED, name)), predict: turnPredictor(testApp.app) })
+    expect(figures.accuracy).toBeGreaterThanOrEqual(target)
+    expect(figures.policyAnswered).toBe(0)
+  }, 300_000)
 })

@@ -3,13 +3,13 @@ import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createInputGuard } from '../../../src/flows/guards/input-guard.ts'
+import { createTurnInputGuard } from '../../../src/eval/safety/turn-input-guard.ts'
 import { loadSafetyCaseFile, loadSafetyCases } from '../../../src/eval/safety/load-safety-cases.ts'
 import { floorBreaches, runSafetyEval } from '../../../src/eval/safety/run-safety-eval.ts'
 import type { SafetyCase } from '../../../src/eval/safety/safety-case.ts'
 
 const CASES_DIRECTORY = fileURLToPath(new URL('../../eval/safety/', import.meta.url))
-const guard = createInputGuard()
+const guard = createTurnInputGuard()
 
 describe('safety eval floors over tests/eval/safety', async () => {
   const cases = await loadSafetyCases(CASES_DIRECTORY)

@@ -28,7 +28,7 @@ const SUBSTANCE = '(?:bleach|button batter\\w*|coin batter\\w*|batter(?:y|ies)|m
 const DISEASE = '(?:cancer|tumou?r|diabetes|diabetic|covid|hiv|aids|stds?|stis?|chlamydia|herpes|hepatitis|[a-z]+itis|[a-z]+osis|[a-z]+oma|leuka?emia|dementia|alzheimers|parkinsons|depression|adhd|autism|bipolar|pneumonia|strep|flu|an? (?:[a-z]+ )?infection|infected|[a-z]+ disease|disease|syndrome|disorder|an? ulcer|gout|asthma|ana?emia|lupus|a cyst|a hernia|a blood clot|dvt|shingles|measles|chicken ?pox|mumps|scabies|ringworm|eczema|psoriasis|impetigo|thrush|an? uti|uti|sepsis|lyme|cellulitis|conjunctivitis|migraines?|an? allergy|allergic|glandular fever|mono|tb|tuberculosis|an? heart (?:problem|condition)|high blood pressure|hypertension)\\b(?! ?(?:shots?|jabs?|vaccines?|vaccinations?|boosters?|tests?|testing|screening|season|clinic|checks?|checkups?|treatments?|medication|medicine|meds|department|specialists?|doctor|appointment|patients?|nurse|team|ward))'
 
 export const englishRules = {
-  version: '2026-11-24.2',
+  version: '2026-12-07.1',
   locale: 'en',
   rules: [
     {
@@ -379,6 +379,8 @@ export const englishRules = {
         '(?:suicde|sucide|sucidal|suiside|suicidle|suisidal|sewercide)\\w*',
         `(?:kill|killing|end|ending|take|taking) ${WORDS(1)}(?:myself|my own life|my life)`,
         'end(?:ing)? it all',
+        '(?:goodbye|farewell|suicide) (?:letters?|notes?)',
+        `(?:cant|cannot|can not|unable to) keep ${WORDS(1)}(?:myself|himself|herself|themselves) safe`,
         `(?:dont|do not|no longer|not) ${WORDS(1)}want to (?:be alive|live(?! (?:in|with|near|there|here|abroad|alone))|exist|go on|wake up(?! (?:early|at|for|so|too|in)))`,
         '(?:want|wanna|wish i could|wish i was|wish i were|would rather) (?:to )?(?:die|be dead)\\b',
         'better off (?:without me|dead|if i (?:was|were) dead)',

@@ -1,0 +1,279 @@
+import { normalizeText } from '../flows/guards/normalize-text.ts'
+import { isNegated } from '../flows/guards/negation.ts'
+import { splitClauses } from '../flows/guards/split-clauses.ts'
+import { withoutBookingReferences } from '../flows/understanding/extract-booking-reference.ts'
+import { extractDuration } from '../flows/understanding/extract-duration.ts'
+import { extractSex } from '../flows/understanding/extract-sex.ts'
+import type { ClinicalReading, ConceptDefinition, Finding, PatientContext } from './finding-types.ts'
+import { identifyPatient, type IdentifiedPatient } from './identify-patient.ts'
+import { readMeasurements } from './read-measurements.ts'
+import { createChineseSegmenter, type ChineseSegmenter } from './segment-chinese.ts'
+import { FINDING_CONCEPTS } from './lexicon/finding-concepts.ts'
+import { HISTORICAL, HYPOTHETICAL, NEGATION_AFTER, OTHER_PERSON, RECURRENT, RESOLVED } from './lexicon/context-triggers.ts'
+import { CONDITION_CUES, MEDICINE_CUES, NOT_PREGNANT, PREGNANT } from './lexicon/patient-background.ts'
+
+/** `englishWords`: words one of which every English match contains (a cheap pre-check), or null when no such set is known. */
+type CompiledConcept = { concept: ConceptDefinition, english: RegExp | null, chinese: RegExp | null, englishWords: string[] | null }
+
+export type FindingExtractor = { read: (text: string) => ClinicalReading }
+
+const englishAlternatives = (patterns: readonly string[]) => `\\b(?:${patterns.join('|')})\\b`
+const anyOf = (patterns: readonly string[]) => `(?:${patterns.join('|')})`
+
+const TRIGGERS = {
+  historical: { en: new RegExp(englishAlternatives(HISTORICAL.en), 'u'), zh: new RegExp(anyOf(HISTORICAL.zh), 'u') },
+  resolved: { en: new RegExp(englishAlternatives(RESOLVED.en), 'u'), zh: new RegExp(anyOf(RESOLVED.zh), 'u') },
+  recurrent: { en: new RegExp(englishAlternatives(RECURRENT.en), 'u'), zh: new RegExp(anyOf(RECURRENT.zh), 'u') },
+  // "脑出血后", "after my stroke": the finding named before 后 is the past event.
+  pastEvent: { en: /(?!)/u, zh: /^(?:以后|之后|后)/u },
+  hypothetical: { en: new RegExp(englishAlternatives(HYPOTHETICAL.en), 'u'), zh: new RegExp(anyOf(HYPOTHETICAL.zh), 'u') },
+  otherPerson: { en: new RegExp(englishAlternatives(OTHER_PERSON.en), 'gu'), zh: new RegExp(anyOf(OTHER_PERSON.zh), 'gu') },
+  negationAfter: { en: new RegExp(`^[\\s,:-]*${englishAlternatives(NEGATION_AFTER.en)}`, 'u'), zh: new RegExp(`^[,:]?(?:都|也)?${anyOf(NEGATION_AFTER.zh)}`, 'u') }
+}
+// "Today", "now", "this time": a finding in such a segment is current even beside a past marker.
+const CURRENT_MARKER = { en: /(?<![a-z])(?:now|today|tonight|this (?:morning|afternoon|evening|time|week)|since (?:yesterday|last night|this)|just now|right now|again|new|started)(?![a-z])/u, zh: /现在|今天|今晚|今早|刚才|这次|这两天|昨天|昨晚|又|突然|开始/u }
+const NEGATION_INSIDE = { en: /(?<![a-z])(?:not|no|never|isnt|arent|wasnt|werent|dont|doesnt|didnt|hasnt|havent|without)(?![a-z])/u, zh: /没|无|不(?=疼|痛|闷|肿|烧|喘|咳|痒|红|吐|晕|麻|紧|憋|出血)/u }
+const HAN = /\p{Script=Han}/u
+const LATIN = /[a-z]{2}/u
+// ConText-style scope: "not rolling around in agony" — a negation cue up to three words before the
+// finding, with no terminating word between ("but", "and", "now", …); "not sure", "not only" are no negation.
+const WINDOW_NEGATION = /(?:^|[^a-z])(?:no|not|never|without|isnt|arent|wasnt|werent|doesnt|dont|didnt|hasnt|havent|hadnt|denies) (?!sure|certain|only|just|even|able|long|much|too|quite|yet)(?:(?!but|and|which|who|because|though|although|however|then|now|so|as|since|while|when)[a-z]+ ){0,3}$/u
+// "no back/side pain", "no cough / cold": a negated list joined by slashes.
+const SLASH_LIST_NEGATION = /(?:^|[^a-z])(?:no|not|without|never)\s+(?:[a-z]+\s*\/\s*)+$/u
+
+/** Compiles the lexicon once; `read` turns one message into findings with context and the patient's numbers. */
+export function createFindingExtractor (concepts: readonly ConceptDefinition[] = FINDING_CONCEPTS): FindingExtractor {
+  const compiled: CompiledConcept[] = concepts.map((concept) => ({
+    concept,
+    english: concept.en.length > 0 ? new RegExp(englishAlternatives(concept.en.map((pattern) => pattern.replaceAll(' ', ' ?'))), 'gu') : null,
+    chinese: concept.zh.length > 0 ? new RegExp(anyOf(concept.zh), 'gu') : null,
+    englishWords: requiredWords(concept.en)
+  }))
+  const segmenter = createChineseSegmenter(concepts.flatMap((concept) => concept.zh.filter((term) => /^\p{Script=Han}+$/u.test(term))))
+  // The guard and triage read the same message in one turn: the last reading is kept.
+  let last: { text: string, reading: ClinicalReading } | null = null
+  return {
+    read (text) {
+      if (last?.text !== text) last = { text, reading: readMessage(text, compiled, segmenter) }
+      return last.reading
+    }
+  }
+}
+
+function readMessage (raw: string, compiled: readonly CompiledConcept[], segmenter: ChineseSegmenter): ClinicalReading {
+  const normalized = normalizeText(withoutBookingReferences(raw)).text
+  const identified = identifyPatient(normalized)
+  const clauses = splitClauses(normalized)
+  const findings: Finding[] = []
+  clauses.forEach((clause, index) => {
+    if (LATIN.test(clause)) findings.push(...englishFindings(clause, index, compiled, identified))
+    if (HAN.test(clause)) findings.push(...chineseFindings(clause.replace(/ /g, ''), index, compiled, segmenter, identified))
+  })
+  const patient = patientContext(normalized, identified)
+  const measured = measuredFever(patient, findings)
+  normalTemperatureIsNoFever(patient, findings)
+  const current = [...findings, ...measured].filter((finding) => !finding.negated && !finding.hypothetical && !finding.historical && finding.experiencer === 'patient')
+  return { findings: [...findings, ...measured], patient, current }
+}
+
+function englishFindings (clause: string, index: number, compiled: readonly CompiledConcept[], patient: IdentifiedPatient): Finding[] {
+  const found: Finding[] = []
+  for (const { concept, english, englishWords } of compiled) {
+    if (!english || (englishWords && !englishWords.some((word) => clause.includes(word)))) continue
+    for (const match of clause.matchAll(english)) {
+      found.push(describe({ concept, subject: clause, start: match.index, text: match[0], clause: index, language: 'en', patient }))
+    }
+  }
+  return found
+}
+
+function chineseFindings (compact: string, index: number, compiled: readonly CompiledConcept[], segmenter: ChineseSegmenter, patient: IdentifiedPatient): Finding[] {
+  const starts = segmenter.wordStarts(compact)
+  const found: Finding[] = []
+  for (const { concept, chinese } of compiled) {
+    if (!chinese) continue
+    for (const match of compact.matchAll(chinese)) {
+      if (!starts.has(match.index)) continue
+      found.push(describe({ concept, subject: compact, start: match.index, text: match[0], clause: index, language: 'zh', patient }))
+    }
+  }
+  return carryChineseNegation(found, compact)
+}
+
+type DescribeInput = { concept: ConceptDefinition, subject: string, start: number, text: string, clause: number, language: 'en' | 'zh', patient: IdentifiedPatient }
+
+function describe ({ concept, subject, start, text, clause, language, patient }: DescribeInput): Finding {
+  const end = start + text.length
+  const segmentStart = subject.lastIndexOf(',', start - 1) + 1
+  const nextComma = subject.indexOf(',', end)
+  const segment = subject.slice(segmentStart, nextComma === -1 ? undefined : nextComma)
+  const before = subject.slice(segmentStart, start)
+  const after = subject.slice(end, nextComma === -1 ? undefined : nextComma)
+  const rest = subject.slice(end)
+  const negated = (!concept.intrinsicNegation && NEGATION_INSIDE[language].test(text)) ||
+    isNegated(subject.slice(0, start)) || SLASH_LIST_NEGATION.test(subject.slice(0, start)) || (language === 'en' && WINDOW_NEGATION.test(before)) ||
+    TRIGGERS.negationAfter[language].test(after)
+  // "a stroke 5 years ago and now a cough": the time of each finding is read in its own part of the segment.
+  const timeScope = timePart(segment, start - segmentStart, language)
+  const current = CURRENT_MARKER[language].test(timeScope)
+  return {
+    concept: concept.id,
+    kind: concept.kind,
+    text,
+    clause,
+    start,
+    negated,
+    historical: !current && (TRIGGERS.historical[language].test(timeScope) || TRIGGERS.pastEvent[language].test(after)),
+    resolved: TRIGGERS.resolved[language].test(rest),
+    recurrent: TRIGGERS.recurrent[language].test(segment),
+    hypothetical: TRIGGERS.hypothetical[language].test(before),
+    experiencer: mentionsAnotherPerson(before, language, patient) ? 'other' : 'patient'
+  }
+}
+
+function patientContext (normalized: string, identified: ReturnType<typeof identifyPatient>): PatientContext {
+  const measurements = readMeasurements(normalized)
+  const duration = extractDuration(withoutAgesAndPast(normalized))
+  const sex = statedSex(normalized) ?? extractSex(normalized)
+  const pregnant = PREGNANT.test(normalized) && !NOT_PREGNANT.test(normalized)
+  return {
+    relation: identified.relation,
+    ...(identified.ageMonths !== undefined ? { ageMonths: identified.ageMonths } : {}),
+    child: identified.child,
+    ...(sex ? { sex } : {}),
+    pregnant,
+    ...measurements,
+    ...(duration ? { durationHours: duration.hours } : {}),
+    conditions: Object.entries(CONDITION_CUES).filter(([, pattern]) => mentionedForPatient(normalized, pattern, identified)).map(([name]) => name),
+    medicines: Object.entries(MEDICINE_CUES).filter(([, pattern]) => pattern.test(normalized)).map(([name]) => name)
+  }
+}
+
+// "3个月的宝宝", "a 6 week old", "5 years ago", "去年": ages and past events are not how long the complaint has lasted.
+const AGE_OR_PAST = new RegExp([
+  '(?:宝宝|孩子|婴儿|儿子|女儿|娃|小孩|闺女)(?:才|刚|今年|现在|已经)?满?[\\d一二两三四五六七八九十半]+(?:个)?多?(?:月|周|天|岁)(?:大)?',
+  '[\\d一二两三四五六七八九十半]+(?:个)?多?(?:月|周|天)(?:大|的(?:宝宝|孩子|婴儿|新生儿))',
+  '[\\d一二两三四五六七八九十]+岁',
+  '\\b\\d+ ?(?:week|month|year|day)s? old\\b',
+  '\\b(?:\\d+|[a-z]+) (?:years?|months?|weeks?|days?) ago\\b',
+  '[\\d一二两三四五六七八九十几]+年前',
+  '\\(\\d{1,3}\\)',
+  '\\b(?:times?|once|twice) (?:a|per|every) (?:year|month|week|day)\\b',
+  '\\b(?:is|aged|turned) \\d{1,3}\\b',
+  '(?:孕|怀孕)\\s*[\\d一二三四五六七八九十]+\\s*(?:周|个?星期|个?月)',
+  '\\b\\d+ ?(?:weeks?|wks?) pregnant\\b',
+  '\\b\\d+\\+\\d ?(?:weeks?|wks?)'
+].join('|'), 'gu')
+
+function withoutAgesAndPast (text: string): string {
+  return text.replace(AGE_OR_PAST, ' ').replace(/\b(?:the )?(?:last|past) (?:couple of|few|several) (days|weeks|months)\b/gu, '3 $1')
+}
+
+/** Another person than the patient named before the finding in its segment ("my sister has asthma"). */
+function mentionsAnotherPerson (before: string, language: 'en' | 'zh', patient: IdentifiedPatient): boolean {
+  for (const match of before.matchAll(TRIGGERS.otherPerson[language])) {
+    if (!patient.term || !match[0].includes(patient.term)) return true
+  }
+  return false
+}
+
+/** A background condition counts when the patient has it: not negated, not another person's ("my brother has asthma"). */
+function mentionedForPatient (text: string, pattern: RegExp, patient: IdentifiedPatient): boolean {
+  for (const segment of text.split(/[,.;!?，。；！？\n]/u)) {
+    const match = segment.match(pattern)
+    if (match?.index === undefined) continue
+    const before = segment.slice(0, match.index)
+    const language = HAN.test(match[0]) ? 'zh' : 'en'
+    if (isNegated(before) || mentionsAnotherPerson(before, language, patient)) continue
+    return true
+  }
+  return false
+}
+
+const FEVER_FROM_CELSIUS = 37.8
+
+/** A stated temperature of 37.8 °C or more is a fever finding even when the word is not used ("体温38.9"). */
+function measuredFever (patient: PatientContext, findings: readonly Finding[]): Finding[] {
+  if (patient.temperatureC === undefined || patient.temperatureC < FEVER_FROM_CELSIUS) return []
+  if (findings.some((finding) => finding.concept === 'fever' && !finding.negated)) return []
+  return [{ concept: 'fever', kind: 'symptom', text: `${patient.temperatureC}`, clause: -1, start: 0, negated: false, historical: false, resolved: false, recurrent: false, hypothetical: false, experiencer: 'patient' }]
+}
+
+// "Male, 47", "34F", "I'm a man": the writer's own description outranks relatives named later.
+function statedSex (text: string): 'female' | 'male' | null {
+  if (/^(?:[^a-z]*)(?:male\b|m\b|\d{1,2} ?m\b|im a (?:man|guy|bloke))|(?<![a-z])(?:\d{1,2} ?m|male, ?\d{1,2})(?![a-z])|^男|我是男/u.test(text)) return 'male'
+  if (/^(?:[^a-z]*)(?:female\b|f\b|\d{1,2} ?f\b|im a (?:woman|girl|lady))|(?<![a-z])(?:\d{1,2} ?f|female, ?\d{1,2})(?![a-z])|^女|我是女/u.test(text)) return 'female'
+  return null
+}
+
+// "没有恶心呕吐": a symptom right after a negated one, with nothing or only 和/或/、 between, is negated too.
+function carryChineseNegation (findings: Finding[], compact: string): Finding[] {
+  const ordered = [...findings].sort((first, second) => first.start - second.start)
+  for (const finding of ordered) {
+    if (finding.negated) continue
+    const carried = ordered.some((other) => {
+      const end = other.start + other.text.length
+      return other.negated && end <= finding.start && /^[和或、也]?$/u.test(compact.slice(end, finding.start))
+    })
+    if (carried) finding.negated = true
+  }
+  return findings
+}
+
+const TEMPERATURE_WORD = /^(?:temp|temperature|体温|腋温|耳温)/u
+
+/** "Temp 37.6": a temperature word with a normal reading is not a fever. */
+function normalTemperatureIsNoFever (patient: PatientContext, findings: Finding[]): void {
+  if (patient.temperatureC === undefined || patient.temperatureC >= FEVER_FROM_CELSIUS) return
+  for (const finding of findings) if (finding.concept === 'fever' && TEMPERATURE_WORD.test(finding.text)) finding.negated = true
+}
+
+const TIME_BREAK = { en: /(?<![a-z])(?:and|but|then) (?=now|today|tonight|this (?:morning|afternoon|evening|week|time)|since)/gu, zh: /(?=现在|这次|今天|今晚|这两天)/gu }
+
+/** The part of a segment, between "and now"/"现在"-style breaks, that holds the finding at `offset`. */
+function timePart (segment: string, offset: number, language: 'en' | 'zh'): string {
+  let start = 0
+  let end = segment.length
+  for (const match of segment.matchAll(TIME_BREAK[language])) {
+    if (match.index <= offset) start = match.index
+    else if (match.index < end) { end = match.index; break }
+  }
+  return segment.slice(start, end)
+}
+
+/**
+ * For each alternative, its longest plain word outside any group or quantifier ("chest" in
+ * "chest ${W(3)}pain"); a clause without any of them cannot match, so the regex is skipped. Null
+ * when some alternative has no such word (the regex then always runs).
+ */
+function requiredWords (patterns: readonly string[]): string[] | null {
+  const words: string[] = []
+  for (const pattern of patterns) {
+    const word = longestLiteralWord(pattern)
+    if (!word) return null
+    words.push(word)
+  }
+  return words
+}
+
+function longestLiteralWord (pattern: string): string | null {
+  let best = ''
+  let depth = 0
+  let run = ''
+  const flush = (optional: boolean) => {
+    const kept = optional ? run.slice(0, -1) : run
+    for (const word of kept.split(' ')) if (word.length > best.length) best = word
+    run = ''
+  }
+  for (let index = 0; index < pattern.length; index++) {
+    const char = pattern[index]!
+    if (char === '\\') { flush(false); index++; continue }
+    if (char === '(' || char === '[') { flush(false); depth++; continue }
+    if (char === ')' || char === ']') { depth = Math.max(0, depth - 1); run = ''; continue }
+    if (char === '?' || char === '*' || char === '{') { flush(true); continue }
+    if (depth === 0 && /[a-z ]/u.test(char)) run += char
+    else flush(false)
+  }
+  flush(false)
+  return best.length >= 3 ? best : null
+}

@@ -1,0 +1,51 @@
+// Reviewed ConText trigger data (after Harkema et al. 2009, as in medspaCy's default rules), in
+// our own lay wording for chat messages. Each list is a set of regular-expression alternatives over
+// normalised text; English triggers match on word boundaries, Chinese on segmenter tokens.
+
+/** A negation cue before a finding, reaching over fillers and a list ("no fever, cough or rash"). */
+export const NEGATION_BEFORE = {
+  en: ['no', 'not', 'without', 'denies', 'denied', 'never', 'nor', 'neither', 'negative for', 'free of', 'none of', 'dont', 'doesnt', 'didnt', 'havent', 'hasnt', 'hadnt', 'isnt', 'arent', 'wasnt', 'werent', 'no sign of', 'no signs of', 'ruled out', 'nothing like', 'cant see any', 'no obvious'],
+  zh: ['没有', '没', '无', '否认', '未', '并无', '从未', '不是', '不', '也不', '也没', '也没有', '既没有']
+}
+
+/** A negation after the finding ("fever: none", "lips are fine", "发烧没有", "嘴唇颜色正常"). */
+export const NEGATION_AFTER = {
+  en: ['(?:is|are|was|were|looks?|seems?) (?:fine|normal|ok|okay|alright|pink|clear)', 'none', 'no', 'gone now', 'has gone', 'have gone'],
+  zh: ['没有', '正常', '都没有', '也没有', '没', '不明显']
+}
+
+/** Words that carry the negation no further within a clause ("no fever but chest pain"). */
+export const NEGATION_STOP = {
+  en: ['but', 'however', 'although', 'though', 'apart from', 'except', 'yet', 'and (?:now|then|has|have|had|is|was|she|he|i|it|my|his|her)', 'which', 'who', 'because'],
+  zh: ['但', '但是', '可是', '不过', '而且', '就是', '只是', '然后', '现在', '还', '又']
+}
+
+/** Past and long-standing: a known diagnosis, years ago, as a child, a history of. */
+export const HISTORICAL = {
+  en: ['history of', 'hx of', 'as a (?:kid|child|baby|teenager)', 'when (?:i|he|she) was (?:a )?(?:kid|child|little|younger|young|baby)', '(?:years|yrs|weeks|months) ago', 'last (?:year|summer|winter|spring|autumn)', 'in the past', 'previously', 'used to (?:have|get|suffer)', 'had (?:it|one|them) before', 'diagnosed (?:with|as having)? ?(?:\\w+ ){0,3}(?:years|months) ago', 'for (?:years|ages|a long time|\\d+ years)', 'known (?:to have )?', 'long ?standing', 'all (?:my|his|her) life', 'since (?:childhood|birth|i was|he was|she was)', 'back in', 'once before', 'after (?:my|his|her|their) (?:stroke|heart attack|operation|surgery)', 'last (?:month|time)', 'one time'],
+  zh: ['以前', '之前', '曾经', '年前', '(?:个)?多?月前', '(?:个)?(?:周|星期)前', '去年', '前年', '小时候', '老毛病', '既往', '病史', '从小', '有过', '那次', '有一次', '上个月', '上次']
+}
+
+/** Recently and now stopped: still counts for presentations whose advice covers a passed episode. */
+export const RESOLVED = {
+  en: ['(?:now|since) (?:fine|ok|okay|better|normal|settled|gone)', '(?:then|and) (?:it )?(?:passed|went away|stopped|settled|eased)', 'it (?:passed|settled|eased off|stopped)', 'feel fine now', 'fine now', 'better now', 'back to normal', 'has (?:passed|settled|gone|stopped)', 'went away', 'settled (?:down )?(?:after|with|now)', 'lasted (?:a few|about|only|\\d+) (?:minutes|mins|seconds)', 'came back (?:to normal|round)', 'stopped after'],
+  zh: ['现在好了', '已经好了', '过去了', '完全正常', '恢复正常', '缓过来', '恢复了', '过一会(?:儿)?(?:又|就)?好了', '好了', '没事了', '自己好了', '停了']
+}
+
+/** Asked about or imagined: not present now. */
+export const HYPOTHETICAL = {
+  en: ['if', 'in case', 'what if', 'should (?:i|we) (?:watch|look) (?:out )?for', 'watch (?:out )?for', 'look out for', 'signs of', 'how do (?:i|we|you) (?:know|tell)', 'what (?:are|is) the (?:signs|symptoms)', 'could (?:it|this|that) be', 'is (?:it|this|that) (?:a|an)?', 'might (?:be|get)', 'worried (?:it|he|she|they) (?:might|will|could)', 'would', 'risk of', 'prevent', 'avoid', 'scared (?:of|it)', 'afraid (?:of|it)'],
+  zh: ['如果', '万一', '要是', '会不会', '是不是', '怎么知道', '预防', '担心会', '怕会', '有没有可能', '有可能', '可能会', '假如', '容易', '会出现', '症状是什么', '有哪些症状']
+}
+
+/** Another person than the patient, within the clause: the finding is theirs (e.g. family history). */
+export const OTHER_PERSON = {
+  en: ['(?:my|his|her|their|our) (?:brother|sister|sibling|cousin|friend|neighbour|neighbor|colleague|flatmate|roommate|classmate|grandad|grandpa|grandma|nan|granny|uncle|aunt|aunty|auntie)s?(?! (?:dog|cat|house|garden|place|car|toy|toys|tablets|pills|medicine|said|says|thinks|told))', 'runs in the family', 'family history', 'someone (?:at|in) (?:work|school|nursery)', '(?:other )?kids at (?:school|nursery)', 'everyone (?:at|in)'],
+  zh: ['(?:哥哥|姐姐|弟弟|妹妹|表哥|表姐|堂哥|同事|同学|邻居|朋友|室友|他哥|她姐)(?!的|家|玩具|给|说|让|带|发现|陪)', '家族', '家里人(?:也)?有', '遗传', '别人家']
+}
+
+/** Comes and goes over weeks or months: a pattern to book for, not an acute episode. */
+export const RECURRENT = {
+  en: ['(?:for|over) (?:the )?(?:last|past) (?:few|couple of|\\d+|two|three|several) months', 'often', 'always', 'on and off', 'off and on', 'every (?:day|night|week|morning|few days|couple of days)', 'most days', 'from time to time', 'keeps? (?:coming back|happening)', 'for (?:weeks|months|years)', 'times a (?:week|month|day)'],
+  zh: ['这(?:两三|几|一两)个(?:多)?月', '最近(?:两三|几|一两)个(?:多)?月', '经常', '总是', '老是', '时不时', '反复', '每天', '每次', '一直', '常常', '动不动', '隔三差五', '有时']
+}

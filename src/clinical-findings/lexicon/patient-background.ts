@@ -1,0 +1,23 @@
+// Reviewed background cues: long-standing conditions and medicines that move thresholds
+// (red_flags.md notes: pregnancy, diabetes, immunosuppression, blood thinners, old age).
+
+export const PREGNANT = /(?<![a-z])(?:pregnan\w*|expecting(?! (?:a call|results|it))|\d+ ?(?:\+\d )?weeks? (?:along|gone)|my bump|midwife)(?![a-z])|怀孕|孕\d|孕[一二三四五六七八九十]|孕期|孕妇|孕早期|孕中期|孕晚期|怀了(?:宝宝|孩子|二胎)?|产检|胎动|停经|验孕棒(?:两道杠|阳性)|两道杠/u
+export const NOT_PREGNANT = /(?<![a-z])(?:not pregnant|no chance (?:im|i am|of being) pregnant|cant be pregnant|negative (?:pregnancy )?test|not expecting)(?![a-z])|(?<!以前|之前)没(?:有)?怀孕(?!的时候)|不可能怀孕|没怀上|验孕(?:棒)?(?:是)?阴性/u
+
+export const CONDITION_CUES: Record<string, RegExp> = {
+  diabetes: /(?<![a-z])(?:diabet\w*|type (?:1|one|2|two)|t1d?|t2d?|insulin|metformin)(?![a-z])|糖尿病|胰岛素|二甲双胍/u,
+  asthma: /(?<![a-z])(?:asthma\w*|inhaler)(?![a-z])|哮喘/u,
+  copd: /(?<![a-z])(?:copd|emphysema)(?![a-z])|慢阻肺|肺气肿/u,
+  heart_disease: /(?<![a-z])(?:heart (?:failure|disease|condition|problems?)|stents?|bypass|angina)(?![a-z])|心脏病|冠心病|心衰|支架/u,
+  epilepsy: /(?<![a-z])(?:epilep\w*)(?![a-z])|癫痫/u,
+  immunosuppressed: /(?<![a-z])(?:chemo\w*|methotrexate|immunosuppress\w*|transplant|on steroids|biologics?)(?![a-z])|化疗|免疫抑制|移植/u,
+  hypertension: /(?<![a-z])(?:high blood pressure|hypertension|bp meds)(?![a-z])|高血压/u,
+  kidney_disease: /(?<![a-z])(?:kidney (?:disease|failure)|dialysis|ckd)(?![a-z])|肾病|透析|肾衰/u
+}
+
+export const MEDICINE_CUES: Record<string, RegExp> = {
+  chemotherapy: /(?<![a-z])(?:chemo\w*)(?![a-z])|化疗/u,
+  anticoagulant: /(?<![a-z])(?:warfarin|apixaban|rivaroxaban|edoxaban|dabigatran|clopidogrel|blood thinners?|anticoagula\w*|eliquis|xarelto)(?![a-z])|华法林|利伐沙班|阿哌沙班|达比加群|氯吡格雷|抗凝/u,
+  immunosuppressant: /(?<![a-z])(?:chemo\w*|methotrexate|immunosuppress\w*|prednisolone|steroids)(?![a-z])|化疗|免疫抑制剂|激素/u,
+  insulin: /(?<![a-z])insulin(?![a-z])|胰岛素/u
+}

@@ -1,0 +1,97 @@
+import { CHINESE_NUMERAL_CHARACTERS, parseNumberWord } from '../flows/understanding/chinese-numerals.ts'
+
+export type Measurements = {
+  temperatureC?: number
+  oxygenSaturation?: number
+  heartRate?: number
+  systolic?: number
+  glucoseMmol?: number
+  ketonesMmol?: number
+  minutes?: number
+  tabletCount?: number
+  pregnancyWeeks?: number
+}
+
+const CN = `[${CHINESE_NUMERAL_CHARACTERS}]`
+
+// Temperatures: "38.6", "39.2c", "102f", "39度2", "三十九度", "体温38", "烧到39".
+const TEMPERATURE_PATTERNS: Array<{ pattern: RegExp, read: (match: RegExpMatchArray) => number | null }> = [
+  { pattern: /(?<![\d.])(3[5-9]|4[0-2])(?:\.(\d))? ?(?:°|degrees?|deg\b|c\b|℃)/gu, read: (m) => Number(`${m[1]}.${m[2] ?? 0}`) },
+  { pattern: /(?<![\d.])(3[5-9]|4[0-2])度(\d|[一二三四五六七八九])?/gu, read: (m) => Number(m[1]) + (m[2] ? (parseNumberWord(m[2]) ?? 0) / 10 : 0) },
+  { pattern: new RegExp(`(三十[五六七八九]|四十[一二]?)度(${CN})?`, 'gu'), read: (m) => (parseNumberWord(m[1]!) ?? 0) + (m[2] ? (parseNumberWord(m[2]) ?? 0) / 10 : 0) },
+  { pattern: /(?:temp(?:erature)?|fever|体温|腋温|肛温|耳温|额温|口温|烧到|烧了?|发烧|高烧|低烧|量了?|reading|was|of|at|hit|went up to|up to)\s*(?:is|was|of|at|about|around|reached|to|:)?\s*(3[5-9]|4[0-2])(?:\.(\d))?(?![\d.]|\s*(?:kg|years?|weeks?|days?|%|mins?|minutes?|岁|周|天|公斤|斤))/gu, read: (m) => Number(`${m[1]}.${m[2] ?? 0}`) },
+  // A bare one-decimal number from 35.0 to 42.9 in a health message is a temperature ("it says 38.3").
+  { pattern: /(?<![\d./])(3[5-9]|4[0-2])\.(\d)(?![\d./]|\s*(?:kg|%|mmol|cm|mm|weeks?|周|公斤|斤))/gu, read: (m) => Number(`${m[1]}.${m[2]}`) },
+  { pattern: /(?<![\d.])(9[7-9]|10[0-7])(?:\.(\d))? ?(?:°f|f\b|fahrenheit)/gu, read: (m) => Math.round(((Number(`${m[1]}.${m[2] ?? 0}`) - 32) * 5 / 9) * 10) / 10 }
+]
+
+function highest (text: string, patterns: typeof TEMPERATURE_PATTERNS): number | undefined {
+  let best: number | undefined
+  for (const { pattern, read } of patterns) {
+    for (const match of text.matchAll(pattern)) {
+      const value = read(match)
+      if (value !== null && value >= 35 && value <= 43 && (best === undefined || value > best)) best = value
+    }
+  }
+  return best
+}
+
+function firstNumber (text: string, pattern: RegExp, bounds: [number, number]): number | undefined {
+  for (const match of text.matchAll(pattern)) {
+    const value = Number(match[1])
+    if (Number.isFinite(value) && value >= bounds[0] && value <= bounds[1]) return value
+  }
+  return undefined
+}
+
+const TABLETS_EN = /(?:took|taken|swallowed|had|downed|ate)\s+(?:about |around |nearly |maybe |like |roughly |over |at least )?(\d{1,3}|[a-z]+(?:[ -][a-z]+)?)\s+(?:\w+\s+){0,2}(?:tablets|pills|paracetamol|capsules|ibuprofen|sleeping pills|co ?codamol|aspirin|of (?:his|her|my|their|the) (?:tablets|pills))/gu
+const TABLETS_ZH = new RegExp(`(?:吃了|吞了|服了|喝了)(?:差不多|大概|大约|将近|快)?(\\d{1,3}|${CN}{1,3}|好几十|几十)(?:多)?(?:片|粒|颗)`, 'gu')
+
+function tabletCount (text: string): number | undefined {
+  let best: number | undefined
+  for (const match of [...text.matchAll(TABLETS_EN), ...text.matchAll(TABLETS_ZH)]) {
+    const raw = match[1] ?? ''
+    const value = /几十/u.test(raw) ? 20 : parseNumberWord(raw)
+    if (value !== null && (best === undefined || value > best)) best = value
+  }
+  return best
+}
+
+/** Numbers a patient gives: temperature, oxygen, pulse, blood pressure, sugar, ketones, minutes, tablets, weeks pregnant. */
+export function readMeasurements (text: string): Measurements {
+  const found: Measurements = {}
+  const temperature = highest(text, TEMPERATURE_PATTERNS)
+  if (temperature !== undefined) found.temperatureC = temperature
+  const oxygen = firstNumber(text, /(?:oxygen|o2|sats?|saturation|spo2|血氧(?:饱和度)?|oximeter|血氧仪)(?:\s+[a-z]+){0,2}?\s*(?:level|levels|reading|is|was|of|at|says|said|reads|shows|showed|只有|才|:)?\s*(?:is |was |at |of )?(\d{2})\s*%?/gu, [50, 100])
+  if (oxygen !== undefined) found.oxygenSaturation = oxygen
+  const pulse = firstNumber(text, /(?:heart ?rate|pulse|hr|bpm|心率|脉搏|心跳)\s*(?:is|was|of|at|up to|about|around|:)?\s*(?:is |was |at |of )?(\d{2,3})/gu, [30, 250])
+  if (pulse !== undefined) found.heartRate = pulse
+  const systolic = firstNumber(text, /(?<![\d.])(\d{2,3})\s*\/\s*\d{2,3}(?!\s*(?:weeks?|days?))/gu, [60, 260]) ?? firstNumber(text, /(?:高压|收缩压|systolic)\s*(?:是|:)?\s*(\d{2,3})/gu, [60, 260])
+  if (systolic !== undefined) found.systolic = systolic
+  const glucose = firstNumber(text, /(?:blood sugar|sugar|glucose|bm|reading|血糖|went|dropped to|down to)\s*(?:level|is|was|of|at|only|只有|才|:)?\s*(?:is |was |at |of )?(\d{1,2}(?:\.\d)?)(?!\s*(?:years?|weeks?|days?|hours?|%|am|pm|\/))/gu, [0.5, 40])
+  if (glucose !== undefined) found.glucoseMmol = glucose
+  const ketones = firstNumber(text, /(?:ketones?|血酮|酮体)\s*(?:level|is|was|of|at|:)?\s*(?:is |was |at |of )?(\d(?:\.\d)?)/gu, [0, 10])
+  if (ketones !== undefined) found.ketonesMmol = ketones
+  const minutes = firstNumber(text, /(\d{1,3})\s*(?:\+\s*)?(?:minutes|mins|min\b|分钟)/gu, [1, 600]) ?? chineseMinutes(text)
+  if (minutes !== undefined) found.minutes = minutes
+  const tablets = tabletCount(text)
+  if (tablets !== undefined) found.tabletCount = tablets
+  const weeks = firstNumber(text, /(?:(\d{1,2})\s*(?:\+\d\s*)?(?:weeks?|wks?)\s*(?:pregnant|along|gone)|(?:孕|怀孕|怀孕了)\s*(\d{1,2})\s*周)/gu, [1, 43]) ?? pregnancyWeeksZh(text)
+  if (weeks !== undefined) found.pregnancyWeeks = weeks
+  return found
+}
+
+function chineseMinutes (text: string): number | undefined {
+  if (/半(?:个)?小时|半个钟/u.test(text)) return 30
+  const match = text.match(new RegExp(`(${CN}{1,3}|十几|几)(?:多)?分钟`, 'u'))
+  if (!match) return undefined
+  if (match[1] === '十几') return 15
+  if (match[1] === '几') return 5
+  return parseNumberWord(match[1]!) ?? undefined
+}
+
+function pregnancyWeeksZh (text: string): number | undefined {
+  const match = text.match(/(?:孕|怀孕)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:周|个?星期)/u) ?? text.match(/(\d{1,2})\s*weeks?\s*pregnant/u)
+  if (!match) return undefined
+  return parseNumberWord(match[1]!) ?? undefined
+}

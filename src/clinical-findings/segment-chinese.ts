@@ -1,0 +1,29 @@
+import { Jieba } from '@node-rs/jieba'
+import { dict } from '@node-rs/jieba/dict.js'
+
+export type ChineseSegmenter = {
+  /** Offsets (in UTF-16 units of `text`) where a word starts; `text.length` is included. */
+  wordStarts: (text: string) => Set<number>
+}
+
+/**
+ * Chinese word segmentation with jieba's dictionary plus our medical terms (the lexicon's literal
+ * words), so that "发烧" is found in "没发烧" but "烧" is never read inside "烧伤".
+ */
+export function createChineseSegmenter (medicalTerms: readonly string[]): ChineseSegmenter {
+  const jieba = Jieba.withDict(dict)
+  const unique = [...new Set(medicalTerms.filter((term) => term.length >= 2))]
+  if (unique.length > 0) jieba.loadDict(Buffer.from(unique.map((term) => `${term} 50000`).join('\n')))
+  return {
+    wordStarts (text) {
+      const starts = new Set<number>([0, text.length])
+      let offset = 0
+      for (const word of jieba.cut(text, false)) {
+        starts.add(offset)
+        offset += word.length
+      }
+      starts.add(offset)
+      return starts
+    }
+  }
+}

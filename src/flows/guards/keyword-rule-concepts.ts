@@ -1,0 +1,17 @@
+// Reviewed data: which clinical-finding concepts each keyword emergency rule is about. When the
+// finding extractor reads every mention of those concepts as not current (negated, long past,
+// hypothetical, or for `passes` rules already over or coming and going for weeks), the keyword match is set aside
+// and the decision rests with the finding rules. A keyword rule whose concepts the extractor does not
+// find at all keeps its verdict: in doubt, the emergency stands.
+export const KEYWORD_RULE_CONCEPTS: Record<string, { concepts: string[], passes: boolean }> = {
+  'emergency.chest_pain': { concepts: ['chest_pain'], passes: true },
+  'emergency.stroke_signs': { concepts: ['face_droop', 'limb_weakness', 'speech_disturbance', 'stroke_diagnosis'], passes: false },
+  'emergency.sudden_severe_headache': { concepts: ['thunderclap_headache', 'headache'], passes: false },
+  'emergency.breathing_difficulty': { concepts: ['breathing_severe', 'breathless', 'wheeze', 'recession', 'cyanosis', 'stridor', 'asthma_attack'], passes: true },
+  'emergency.infant_fever': { concepts: ['fever'], passes: false },
+  'emergency.unresponsive': { concepts: ['unresponsive', 'loss_of_consciousness', 'drowsy_severe'], passes: true },
+  'emergency.anaphylaxis': { concepts: ['airway_swelling', 'lip_face_swelling', 'hives', 'wheeze', 'breathing_severe', 'breathless'], passes: true },
+  'emergency.major_trauma': { concepts: ['head_injury', 'fall', 'deformity_or_crack', 'cannot_weight_bear'], passes: false },
+  'emergency.seizure': { concepts: ['seizure'], passes: true },
+  'emergency.meningitis_signs': { concepts: ['stiff_neck', 'non_blanching_rash', 'photophobia'], passes: false }
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest'
+import { createFindingExtractor } from '../../../src/clinical-findings/extract-findings.ts'
+import { assessTriage, nextTriageQuestion } from '../../../src/flows/triage/assess-findings.ts'
+import { SELF_CARE_PRESENTATIONS, TRIAGE_RULES } from '../../../src/flows/triage/rules/triage-rules.ts'
+import { TRIAGE_QUESTIONS } from '../../../src/flows/triage/rules/triage-questions.ts'
+import { FINDING_CONCEPTS } from '../../../src/clinical-findings/lexicon/finding-concepts.ts'
+
+const extractor = createFindingExtractor()
+const assess = (text: string, locale = 'en', answers = {}) => assessTriage(extractor, { texts: [text], answers, locale })
+
+describe('triage over sets of findings', () => {
+  it.each([
+    ['an emergency told only as a combination (infection, confusion, shivering, no urine)', 'Mum has had a chest infection all week. Today she is muddled, shivering and has not passed urine since yesterday'],
+    ['chest pain with sweating, in ordinary words', 'dad keeps rubbing his chest, says it is more a pressure than a pain, and he is clammy'],
+    ['a baby under 3 months with 38 °C', 'my 7 week old feels hot, the thermometer says 38.2'],
+    ['low oxygen given as a number', 'coughing for a week and my oximeter now says 91'],
+    ['zh: 孕晚期胎动减少', '孕34周，今天一整天只动了一两下'],
+    ['zh: 糖尿病呕吐腹痛', '我有糖尿病，今天一直吐，肚子疼']
+  ])('emergency: %s', (_case, text) => {
+    expect(assess(text, /[\u4e00-\u9fff]/u.test(text) ? 'zh-CN' : 'en').urgency).toBe('emergency')
+  })
+
+  it('"sudden" counts only for its own symptom', () => {
+    expect(assess('suddenly remembered I have a dentist appointment; a mild headache since lunch').urgency).not.toBe('emergency')
+    expect(assess('a sudden, severe headache, worst I have ever had').urgency).toBe('emergency')
+  })
+
+  it('grades breathlessness: at rest it is an emergency, a little with a cold is not', () => {
+    expect(assess("I'm gasping, can't finish a sentence").urgency).toBe('emergency')
+    expect(assess('a bit breathless going upstairs with this cold, talking fine').urgency).toBe('urgent')
+  })
+
+  it('fever is graded by age band', () => {
+    expect(assess('my 8 week old has a temperature of 38.1').urgency).toBe('emergency')
+    expect(assess('my 4 month old has a temperature of 39.2, still smiling').urgency).toBe('urgent')
+    expect(assess('my 3 year old has a temperature of 38.2, playing and drinking fine').urgency).toBe('self_care')
+  })
+
+  it('self-care is a positive pathway with duration as a modifier', () => {
+    expect(assess('sore throat since yesterday, no fever, eating fine').urgency).toBe('self_care')
+    expect(assess('sore throat for three weeks now, no fever').urgency).toBe('routine')
+    expect(assess('嗓子疼两天了，不发烧', 'zh-CN').urgency).toBe('self_care')
+    expect(assess('cough for 2 days and getting worse despite honey and lemon').urgency).toBe('routine')
+  })
+
+  it('a past diagnosis mentioned in passing is not today\'s emergency', () => {
+    expect(assess('I had a stroke 5 years ago, now I have a sore throat for 2 days').urgency).toBe('self_care')
+    expect(assess('以前得过心梗，这两天嗓子疼', 'zh-CN').urgency).not.toBe('emergency')
+  })
+
+  it('routes to a department, with children to paediatrics and pregnancy to obstetrics', () => {
+    expect(assess('itchy red rash on my arms for a week').department).toBe('dermatology')
+    expect(assess('my 2 year old has diarrhoea and vomiting since last night').department).toBe('pediatrics')
+    expect(assess('I am 20 weeks pregnant with a burning when I pee').department).toBe('obstetrics_gynecology')
+  })
+})
+
+describe('questions that earn their place', () => {
+  it('asks only what could change the outcome, never what the message already said', () => {
+    const evidence = { texts: ['chest pain on and off since yesterday'], answers: {}, locale: 'en' }
+    const question = nextTriageQuestion(extractor, evidence, assessTriage(extractor, evidence))
+    expect(question?.id).toBe('chest_sweating')
+    const told = { texts: ['chest pain on and off since yesterday, I am sweating and feel sick'], answers: {}, locale: 'en' }
+    expect(nextTriageQuestion(extractor, told, assessTriage(extractor, told))).toBeNull()
+  })
+
+  it('"not sure" adds nothing: the decision rests on what was said; "yes" changes it', () => {
+    const text = 'chest pain on and off since yesterday'
+    expect(assess(text, 'en', { chest_sweating: 'unknown', chest_breathless: 'unknown' }).urgency).toBe('urgent')
+    expect(assess(text, 'en', { chest_sweating: 'yes' }).urgency).toBe('emergency')
+  })
+})
+
+describe('rule data', () => {
+  const concepts = new Set(FINDING_CONCEPTS.map((concept) => concept.id))
+  it('every rule names known concepts and carries its provenance', () => {
+    for (const rule of TRIAGE_RULES) {
+      expect(rule.source.length, rule.id).toBeGreaterThan(3)
+      for (const concept of [...(rule.all ?? []), ...(rule.any ?? []).flat(), ...(rule.none ?? [])]) expect(concepts.has(concept), `${rule.id}: ${concept}`).toBe(true)
+    }
+    for (const entry of SELF_CARE_PRESENTATIONS) expect(concepts.has(entry.concept), entry.concept).toBe(true)
+    for (const question of TRIAGE_QUESTIONS) for (const concept of [...question.about, ...question.adds]) expect(concepts.has(concept), `${question.id}: ${concept}`).toBe(true)
+  })
+
+  it('rule ids are unique', () => {
+    expect(new Set(TRIAGE_RULES.map((rule) => rule.id)).size).toBe(TRIAGE_RULES.length)
+  })
+})
