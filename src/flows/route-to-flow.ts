@@ -8,7 +8,7 @@ import type { LocaleChoice } from './choose-reply-locale.ts'
 import { belongsToTriage } from './understanding/route-clinical-messages.ts'
 import { readPendingAnswer, type PendingAnswer } from './dialogue/answer-pending.ts'
 import { understandReferenceRequest } from './dialogue/reference-request.ts'
-import { understandBookingCue } from './dialogue/booking-cue.ts'
+import { isBookingRequest, understandBookingCue } from './dialogue/booking-cue.ts'
 import { answerBareYesNo, declineOffer, showHelp, understandingForOffer, withFollowUpOffer } from './dialogue/offers.ts'
 
 export type FlowName = 'triage' | 'insurance' | 'billing' | 'appointment' | 'medication' | 'clinic_info' | 'smalltalk'
@@ -54,8 +54,11 @@ export async function routeToFlow (input: RouteInput): Promise<FlowOutcome> {
   const active = idle ? null : state.active
   const suspended = idle ? [] : state.suspended
   const understood = await input.services.flows.understand({ text: input.text, locale: input.locale.replyLocale, now: input.now, timezone: input.clinic.timezone, activeFlow: active?.flow ?? null })
-  // Symptom and medicine narratives always reach triage, whatever words of another flow they contain.
-  const clinical = belongsToTriage({ reading: input.services.findings.read(input.text), text: input.text, intent: understood.intent, confidence: understood.confidence })
+  // Symptom and medicine narratives always reach triage, whatever words of another flow they contain;
+  // a request to book a named department or doctor without a symptom of the patient's is a booking.
+  const reading = input.services.findings.read(input.text)
+  const booking = isBookingRequest(input.text, understood) && !reading.current.some((finding) => finding.kind === 'symptom')
+  const clinical = !booking && belongsToTriage({ reading, text: input.text, intent: understood.intent, confidence: understood.confidence })
   const intended = clinical ? { ...understood, intent: 'triage' as const, confidence: Math.max(understood.confidence, 0.9) } : understood
   const understanding = understandBookingCue(input.text, understandReferenceRequest(input.text, intended))
   const context = (flowState: FlowState | null): FlowContext => ({ services: input.services, clinic: input.clinic, conversation: input.conversation, locale: input.locale.replyLocale, text: input.text, understanding, flowState, now: input.now })

@@ -13,10 +13,22 @@ const TODAY = { year: 2000, month: 1, day: 1 }
  * that names a department or doctor together with a day, a time or a booking word is a booking.
  */
 export function understandBookingCue (text: string, understanding: Understanding): Understanding {
-  if (understanding.intent !== 'other') return understanding
-  const names = extractDepartmentMention(text) !== null || extractDoctorName(text) !== null
-  if (!names) return understanding
-  const when = parseDate(text, TODAY) !== null || parseTimeOfDay(text).partOfDay !== null || WHEN_WORDS.test(text)
-  if (!when && !BOOKING_WORDS.test(text)) return understanding
+  if (understanding.intent !== 'other' || !namesBooking(text)) return understanding
   return { ...understanding, intent: 'appointment_book', confidence: Math.max(understanding.confidence, 0.7) }
+}
+
+/**
+ * A request to book ("约皮肤科，越快越好", "book ENT next week"): it goes to booking even though a
+ * department name also reads as a medical topic; a message with a symptom of the patient's is
+ * still triaged first (the caller checks that).
+ */
+export function isBookingRequest (text: string, understanding: Understanding): boolean {
+  return (understanding.intent === 'appointment_book' && understanding.confidence >= 0.6) || ((understanding.intent === 'other' || understanding.intent === 'appointment_book') && namesBooking(text))
+}
+
+function namesBooking (text: string): boolean {
+  const names = extractDepartmentMention(text) !== null || extractDoctorName(text) !== null
+  if (!names) return false
+  const when = parseDate(text, TODAY) !== null || parseTimeOfDay(text).partOfDay !== null || WHEN_WORDS.test(text)
+  return when || BOOKING_WORDS.test(text)
 }

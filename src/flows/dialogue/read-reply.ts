@@ -46,6 +46,8 @@ export function readReply (question: PendingQuestion | PendingOffer, text: strin
       if (picked) return { kind: 'date', date: picked.id, spanDays: 1, partOfDay: null, time: null }
       const date = readDate(text, context)
       if (date) return { kind: 'date', ...date }
+      const department = extractDepartmentMention(text)
+      if (department) return { kind: 'department', code: department }
       const yesNo = readYesNo(text)
       if (yesNo?.kind === 'unknown' || yesNo?.kind === 'yes') return { kind: 'date', date: null, spanDays: 14, partOfDay: null, time: null }
       return yesNo
@@ -68,8 +70,8 @@ export function readReply (question: PendingQuestion | PendingOffer, text: strin
 function readChoiceAnswer (options: Array<{ id: string, label: string, start?: string }>, text: string, context: ReadContext): ReplyAnswer | null {
   const picked = readChoice(text, options)
   if (picked) return { kind: 'choice', id: picked.id }
-  const date = readDate(text, context)
-  if (date) return { kind: 'date', ...date }
+  const correction = readCorrection(text, context)
+  if (correction) return correction
   if (NONE_OF_THESE.test(text)) return { kind: 'no', done: false }
   const yesNo = readYesNo(text)
   if (yesNo?.kind === 'yes' && options.length === 1) return { kind: 'choice', id: options[0]!.id }
