@@ -14,6 +14,7 @@ import { createEmbedder, type Embedder } from './knowledge/embedder.ts'
 import { createRetriever, type Retriever } from './knowledge/retrieval.ts'
 import { createBookingService } from './appointments/booking-service.ts'
 import { createDialogueAppointmentBook } from './appointments/dialogue-appointment-book.ts'
+import { createClinicDirectoryStore } from './appointments/clinic-directory-store.ts'
 import { createScheduleAdmin, type ScheduleAdmin } from './appointments/schedule-admin.ts'
 import { createFlowRegistry } from './flows/flow-registry.ts'
 import type { Understander } from './flows/flow-context.ts'
@@ -104,8 +105,10 @@ export async function createDependencies ({ config, database, clock = systemCloc
     guards: createSafetyGuards({ findings }),
     findings,
     idleMinutes: config.conversationIdleMinutes,
-    appointments: createDialogueAppointmentBook(createBookingService({ db: database, clock, cipher })),
-    emergencyContacts: emergencyContactsFor
+    appointments: createDialogueAppointmentBook(createBookingService({ db: database, clock, cipher }), createClinicDirectoryStore(database)),
+    emergencyContacts: emergencyContactsFor,
+    // Under test a phrase with an empty required variable fails the turn; in service it is reported.
+    strictPhrases: config.environment === 'test'
   }
   const models = await createConfiguredModels(config, logger)
   const conversationEvents = createConversationEvents(database)

@@ -8,11 +8,13 @@ import { enableCompileCache, flushCompileCache } from 'node:module'
 enableCompileCache()
 
 async function main (): Promise<void> {
-  const [{ loadDotEnv }, { loadConfig }, { openDatabase }] = await Promise.all([
-    import('./load-dot-env.ts'), import('./config.ts'), import('./db/open-database.ts')
+  const [{ loadDotEnv }, { loadConfig }, { openDatabase }, { acquireDataDirLock, usesEmbeddedDirectory }] = await Promise.all([
+    import('./load-dot-env.ts'), import('./config.ts'), import('./db/open-database.ts'), import('./db/data-dir-lock.ts')
   ])
   loadDotEnv()
   const config = loadConfig(process.env)
+  // One process owns the embedded database: a second service on the same DATA_DIR stops here.
+  const lock = usesEmbeddedDirectory(config) ? acquireDataDirLock(config.dataDir, { role: 'service', command: 'npm start' }) : null
   // Opening the database (reading and compiling PGlite's WebAssembly, initdb on a first start) and
   // loading the app's modules do not depend on each other, so they run side by side.
   const [database, { migrate }, { createDependencies }, { buildApp }, { loadSampleData }, { default: closeWithGrace }] = await Promise.all([
@@ -21,11 +23,22 @@ async function main (): Promise<void> {
   ])
   await migrate(database)
   const dependencies = await createDependencies({ config, database })
+  // A key ring that cannot open the stored data stops the start with a clear message.
+  const { checkKeyRing } = await import('./privacy/check-key-ring.ts')
+  try {
+    await checkKeyRing(database, dependencies.cipher)
+  } catch (error) {
+    await database.close()
+    throw error
+  }
   const sample = config.loadSampleCorpus
     ? await loadSampleData({ database, embedder: dependencies.embedder, clock: dependencies.clock, defaultClinicId: config.defaultClinicId })
     : { sampleCorpusLoaded: false }
   const app = await buildApp(dependencies)
-  app.addHook('onClose', async () => { await database.close() })
+  app.addHook('onClose', async () => {
+    await database.close()
+    lock?.release()
+  })
   if (sample.sampleCorpusLoaded) app.log.info('loaded the sample clinic, corpus and schedules into the new database (sample content, replace it with your own)')
   if (!dependencies.vectorEnabled) {
     app.log.warn(`pgvector is not installed in this ${database.engine} database: retrieval runs lexical-only (install the "vector" extension and restart for hybrid retrieval)`)
@@ -38,6 +51,8 @@ async function main (): Promise<void> {
     await app.close()
   })
   await app.listen({ port: config.port, host: config.host })
+  const address = app.server.address()
+  if (lock && address && typeof address === 'object') lock.setUrl(`http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${address.port}`)
   dependencies.jobs.start()
   await dependencies.reminderWorker.start()
   // Node writes the cache at exit; write it now so that a process that is killed still leaves it.

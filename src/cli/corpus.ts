@@ -13,6 +13,8 @@ import { exportPhrases } from '../knowledge/corpus-export.ts'
 import { reembedCorpus } from '../knowledge/reembed.ts'
 import { corpusStats } from '../knowledge/corpus-stats.ts'
 import { runCli } from './run-cli.ts'
+import { runningService, serviceRunningMessage, withDatabaseOwnership } from './database-ownership.ts'
+import type { DataDirOwner } from '../db/data-dir-lock.ts'
 
 const USAGE = `usage: npm run corpus -- <command> [options]
   import <file.jsonl|file.csv|policy-folder> [--clinic ID] [--author NAME] [--approve-as REVIEWER] [--locale L (flat policy folder)]
@@ -41,6 +43,18 @@ runCli(async () => {
   loadDotEnv()
   // eslint-disable-next-line no-restricted-properties -- CLI entry point, like main.ts
   const config = loadConfig(process.env)
+  // While the service owns the embedded database, a phrase import goes through its admin API;
+  // anything else is refused (see database-ownership.ts).
+  const service = runningService(config)
+  if (service && command === 'import' && target && !values['approve-as'] && !(await stat(target)).isDirectory()) {
+    return importThroughService({ config, service, target, author: values.author, clinicId: values.clinic })
+  }
+  return withDatabaseOwnership(config, `npm run corpus -- ${command}`, () => runCommand({ config, command, target, values }))
+})
+
+type CommandInput = { config: ReturnType<typeof loadConfig>, command: string, target: string | undefined, values: { clinic?: string | undefined, author: string, 'approve-as'?: string | undefined, locale?: string | undefined, format?: string | undefined, status?: string | undefined, out?: string | undefined } }
+
+async function runCommand ({ config, command, target, values }: CommandInput): Promise<number> {
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, sharedBuffers: config.pgliteSharedBuffers })
   try {
     await migrate(db)
@@ -75,4 +89,23 @@ runCli(async () => {
   } finally {
     await db.close()
   }
-})
+  return 0
+}
+
+/** POST /admin/corpus/import on the running service: the phrases become drafts there, nothing is lost. */
+async function importThroughService (input: { config: ReturnType<typeof loadConfig>, service: DataDirOwner, target: string, author: string, clinicId: string | undefined }): Promise<number> {
+  const { config, service, target } = input
+  if (!service.url || !config.adminApiKey) throw new Error(serviceRunningMessage(config.dataDir, service, 'npm run corpus -- import') + ' (set ADMIN_API_KEY to import through the running service)')
+  const format = target.toLowerCase().endsWith('.csv') ? 'csv' : 'jsonl'
+  const query = new URLSearchParams({ format, ...(input.clinicId ? { clinicId: input.clinicId } : {}) })
+  const response = await fetch(`${service.url}/admin/corpus/import?${query}`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain; charset=utf-8', 'x-api-key': config.adminApiKey, 'x-actor': input.author },
+    body: await readFile(target, 'utf8')
+  })
+  const body = await response.text()
+  if (!response.ok) throw new Error(`the running service refused the import (${response.status}): ${body}`)
+  process.stdout.write(`${body.trim()}\n`)
+  process.stderr.write(`imported through the running service at ${service.url} (it owns DATA_DIR)\n`)
+  return 0
+}

@@ -6,7 +6,7 @@ import { assertUniqueScenarioIds, loadScenarioFile, loadScenarios } from '../eva
 import { runConversationScenarios } from '../eval/conversations/run-conversation-scenarios.ts'
 import { runCli } from './run-cli.ts'
 
-// Usage: node src/cli/eval-conversations.ts [--json] [--file clinic.yaml ...] [--dir scenarios/] [--run-skipped]
+// Usage: node src/cli/eval-conversations.ts [--json] [--file clinic.yaml ...] [--dir scenarios/] [--run-skipped] [--at ISO-instant]
 // Plays scripted conversations through the HTTP API of a fresh in-memory app with the sample
 // clinic. With --file or --dir only those scenarios run. Exits 1 when any scenario fails.
 const DEFAULT_SCENARIO_DIRECTORY = fileURLToPath(new URL('../../tests/eval/conversations/', import.meta.url))
@@ -17,11 +17,15 @@ runCli(async () => {
       json: { type: 'boolean', default: false },
       file: { type: 'string', multiple: true, default: [] },
       dir: { type: 'string' },
-      'run-skipped': { type: 'boolean', default: false }
+      'run-skipped': { type: 'boolean', default: false },
+      at: { type: 'string' }
     }
   })
   const scenarios = await loadSelectedScenarios(values.file, values.dir)
-  const evalApp = await buildEvalApp()
+  // --at 2026-12-07T01:30:00Z: the app's clock stands still at that instant (the real clock by default).
+  const at = values.at === undefined ? null : new Date(values.at)
+  if (at && Number.isNaN(at.getTime())) throw new Error(`--at ${values.at} is no date and time`)
+  const evalApp = await buildEvalApp(at ? { clock: { now: () => at } } : {})
   try {
     const results = await runConversationScenarios({ app: evalApp.app, scenarios, runSkipped: values['run-skipped'] })
     const summary = summarizeScenarios(results)

@@ -1,6 +1,7 @@
 import { AppError } from '../errors.ts'
 import { runTurn } from '../flows/engine.ts'
 import { composeReply } from '../flows/compose-reply.ts'
+import { commonVariables, missingVariablePolicy } from '../flows/common-variables.ts'
 import { ConcurrentTurnError } from '../flows/persist-turn.ts'
 import { quickReplies, MAIN_MENU } from '../flows/quick-replies-menu.ts'
 import type { FlowRegistry } from '../flows/route-to-flow.ts'
@@ -27,7 +28,7 @@ export function createConversationService (services: ConversationServiceDependen
       const locale = normaliseLocale(input.locale ?? clinic.defaultLocale)
       const now = services.clock.now()
       const created = await services.conversations.create({ clinicId: clinic.id, channel: input.channel ?? 'web', channelUserId: input.channelUserId ?? null, locale, now })
-      const greeting = await composeReply({ corpus: services.corpus, clinic, locale, reply: { kind: 'info', key: 'smalltalk.greeting', quickReplies: quickReplies(locale, MAIN_MENU) }, commonVariables: { clinicName: clinic.name[locale] ?? clinic.id, emergencyNumber: services.emergencyContacts(clinic, locale).emergencyNumber } })
+      const greeting = await composeReply({ corpus: services.corpus, clinic, locale, reply: { kind: 'info', key: 'smalltalk.greeting', quickReplies: quickReplies(locale, MAIN_MENU) }, commonVariables: commonVariables(clinic, locale, services), onMissingVariable: missingVariablePolicy(services) })
       const id = await services.database.transaction((transaction) => services.conversations.appendMessage(transaction, {
         clinicId: clinic.id, conversationId: created.id, role: 'bot', kind: greeting.kind, text: greeting.text, meta: { key: greeting.key, quickReplies: greeting.quickReplies ?? [] }, now
       }))

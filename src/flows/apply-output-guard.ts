@@ -1,6 +1,7 @@
 import type { ClinicProfile } from '../clinics/clinic-directory.ts'
 import { composeReply, type ComposedMessage } from './compose-reply.ts'
 import type { TurnServices } from './turn-services.ts'
+import { missingVariablePolicy } from './common-variables.ts'
 
 /**
  * Last check before anything reaches a patient: a bot reply with diagnosis or dosage wording is
@@ -16,7 +17,7 @@ export async function applyOutputGuard (input: { services: TurnServices, clinic:
       continue
     }
     problems.push(...verdict.problems)
-    messages.push(await composeReply({ corpus: input.services.corpus, clinic: input.clinic, locale: input.locale, reply: { kind: 'info', key: 'safety.fallback', medical: true }, commonVariables: input.commonVariables }))
+    messages.push(await composeReply({ corpus: input.services.corpus, clinic: input.clinic, locale: input.locale, reply: { kind: 'info', key: 'safety.fallback', medical: true }, commonVariables: input.commonVariables, onMissingVariable: missingVariablePolicy(input.services) }))
   }
   return { messages, problems }
 }

@@ -1,6 +1,7 @@
 import type { ClinicProfile } from '../clinics/clinic-directory.ts'
 import type { PlannedReply, QuickReply, ReplyKind } from './turn-types.ts'
 import type { ApprovedPhrase, VettedCorpus } from './turn-services.ts'
+import { MissingPhraseVariableError, renderTemplate } from './phrase-template.ts'
 
 /** What a machine-translated reply carries: the language, and the vetted English it came from. */
 export type MachineTranslationLabel = { language: string, original: { text: string, disclaimer?: string } }
@@ -25,14 +26,19 @@ type ComposeInput = {
   reply: PlannedReply
   /** Values every phrase may use: clinic name and phone, emergency number, crisis lines. */
   commonVariables: Record<string, string>
+  /**
+   * A phrase whose required variable is empty: throw (tests, so a hole fails loudly) or answer
+   * with the safety fallback and report it (production, so the patient never sees a hole).
+   */
+  onMissingVariable?: 'throw' | ((error: MissingPhraseVariableError) => void)
 }
 
 /** Turns a planned reply into text from the vetted corpus, with variables filled in. */
-export async function composeReply ({ corpus, clinic, locale, reply, commonVariables }: ComposeInput): Promise<ComposedMessage> {
+export async function composeReply ({ corpus, clinic, locale, reply, commonVariables, onMissingVariable = 'throw' }: ComposeInput): Promise<ComposedMessage> {
   const variables = { ...commonVariables, ...reply.variables }
   const medical = reply.medical === true
   const phrases = await lookUpPhrases({ corpus, clinicId: clinic.id, locale, groups: [...(reply.passage ? [] : [reply.key ?? FALLBACK, FALLBACK]), ...(medical ? [DISCLAIMER] : [])] })
-  const base = resolveText({ locale, reply, variables, phrases })
+  const base = resolveWithoutHoles({ locale, reply, variables, phrases, onMissingVariable })
   const disclaimer = medical ? phraseText(phrases, DISCLAIMER, variables) : null
   return {
     role: 'bot',
@@ -61,6 +67,20 @@ async function lookUpPhrases (input: { corpus: VettedCorpus, clinicId: string, l
   return new Map([...english, ...found])
 }
 
+function resolveWithoutHoles (input: { locale: string, reply: PlannedReply, variables: Record<string, string>, phrases: PhraseMap, onMissingVariable: NonNullable<ComposeInput['onMissingVariable']> }) {
+  try {
+    return resolveText(input)
+  } catch (error) {
+    if (!(error instanceof MissingPhraseVariableError) || input.onMissingVariable === 'throw') throw error
+    input.onMissingVariable(error)
+    try {
+      return resolveText({ ...input, reply: { kind: input.reply.kind, key: FALLBACK } })
+    } catch {
+      return { text: lastResortText(input.locale), key: null, source: null }
+    }
+  }
+}
+
 function resolveText (input: { locale: string, reply: PlannedReply, variables: Record<string, string>, phrases: PhraseMap }) {
   const { reply } = input
   if (reply.passage) {
@@ -76,12 +96,14 @@ function resolveText (input: { locale: string, reply: PlannedReply, variables: R
 function phraseText (phrases: PhraseMap, group: string, variables: Record<string, string>) {
   const phrase = phrases.get(group)
   if (!phrase) return null
-  return { text: fillVariables(phrase.body, variables), source: { id: phrase.id, version: phrase.version, title: phrase.title } }
+  const rendered = renderTemplate(phrase.body, variables)
+  if (rendered.missing.length > 0) throw new MissingPhraseVariableError(group, rendered.missing)
+  return { text: rendered.text, source: { id: phrase.id, version: phrase.version, title: phrase.title } }
 }
 
-/** Replaces {{name}} with its value; an unknown variable is left out rather than shown raw. */
+/** A retrieved passage: optional parts and variables filled where known; a passage is never refused. */
 export function fillVariables (body: string, variables: Record<string, string>): string {
-  return body.replace(/\{\{\s*([a-zA-Z][a-zA-Z0-9_]*)\s*\}\}/g, (_match, name: string) => variables[name] ?? '')
+  return renderTemplate(body, variables).text
 }
 
 // Used only if the corpus lacks even its safety fallback (a misconfigured clinic): the patient

@@ -2,6 +2,7 @@ import type { Channel, ConversationRecord } from '../conversations/conversation-
 import type { ClinicProfile } from '../clinics/clinic-directory.ts'
 import { requestHandoff, type HandoffEvent } from '../handoff/handoff-status.ts'
 import { composeReply, type ComposedMessage } from './compose-reply.ts'
+import { commonVariables, missingVariablePolicy } from './common-variables.ts'
 import { respondToGuardVerdict } from './safety-responses.ts'
 import { applyOutputGuard } from './apply-output-guard.ts'
 import { persistTurn } from './persist-turn.ts'
@@ -35,7 +36,7 @@ export type TurnResult = {
 export async function runTurn (services: TurnServices & { flows: FlowRegistry }, inbound: InboundMessage): Promise<TurnResult> {
   const now = services.clock.now()
   const clinic = await requireClinic(services, inbound.conversation.clinicId)
-  const detected = chooseReplyLocale(inbound.text, inbound.conversation.locale)
+  const detected = chooseReplyLocale(inbound.text, inbound.conversation.locale, readConversationState(inbound.conversation).active?.pending)
   // Another language: with a model configured the turn runs on an English translation and the
   // vetted English replies go back translated; guards see both the original and the translation.
   const translation = detected.unsupported ? await translateInbound(services.translator, inbound.text, services.logger) : null
@@ -45,7 +46,7 @@ export async function runTurn (services: TurnServices & { flows: FlowRegistry },
   const outcome = await decideOutcome({ services, conversation: started, previousActivity: inbound.conversation.lastActivityAt, verdict, text: translation?.english ?? inbound.text, locale, clinic, now })
   const { conversation, handoffEvent } = applyOutcomeToConversation(started, outcome, now)
   const variables = commonVariables(clinic, locale.replyLocale, services)
-  const composed = await Promise.all(outcome.replies.map((reply) => composeReply({ corpus: services.corpus, clinic, locale: locale.replyLocale, reply, commonVariables: variables })))
+  const composed = await Promise.all(outcome.replies.map((reply) => composeReply({ corpus: services.corpus, clinic, locale: locale.replyLocale, reply, commonVariables: variables, onMissingVariable: missingVariablePolicy(services) })))
   const guarded = await applyOutputGuard({ services, clinic, locale: locale.replyLocale, messages: composed, commonVariables: variables })
   const replies = translation && services.translator
     ? await translateReplies({ translator: services.translator, guards: services.guards, messages: guarded.messages, language: translation.language, logger: services.logger })
@@ -110,7 +111,8 @@ function isClinical (input: DecideInput): boolean {
 }
 
 function applyOutcomeToConversation (conversation: ConversationRecord, outcome: FlowOutcome, now: Date): { conversation: ConversationRecord, handoffEvent?: HandoffEvent } {
-  const state = readConversationState(conversation)
+  // An offer lives for one turn: a reply that did not go through the flows drops it.
+  const { offer: _offer, ...state } = readConversationState(conversation)
   const nextState = outcome.stateOverride
     ? { ...(state.lastTriage ? { lastTriage: state.lastTriage } : {}), ...outcome.stateOverride }
     : { ...state, active: outcome.next, ...(outcome.triage ? { lastTriage: outcome.triage } : {}) }
@@ -124,14 +126,4 @@ async function requireClinic (services: TurnServices, clinicId: string): Promise
   const clinic = await services.clinics.find(clinicId)
   if (!clinic) throw new Error(`clinic ${clinicId} does not exist`)
   return clinic
-}
-
-function commonVariables (clinic: ClinicProfile, locale: string, services: TurnServices): Record<string, string> {
-  const contacts = services.emergencyContacts(clinic, locale)
-  return {
-    clinicName: clinic.name[locale] ?? clinic.name.en ?? clinic.id,
-    clinicPhone: clinic.settings.phone ?? '',
-    emergencyNumber: contacts.emergencyNumber,
-    crisisLines: contacts.crisisLines
-  }
 }

@@ -4,6 +4,7 @@ import type { Intent, UnderstandingSlots } from './understanding/understanding-t
 import type { TurnServices } from './turn-services.ts'
 import type { Urgency } from './triage-vocabulary.ts'
 import type { FlowOutcome, FlowState } from './turn-types.ts'
+import type { ReplyAnswer } from './dialogue/pending-question.ts'
 
 /** `urgencyFloor`: the least urgency a triage decision on this turn may give (raised by a model, never lowered). */
 export type Understanding = { intent: Intent, confidence: number, slots: UnderstandingSlots, source: 'rules' | 'model', urgencyFloor?: Urgency }
@@ -21,6 +22,8 @@ export type FlowContext = {
   /** This flow's saved state; null when the flow starts on this turn. */
   flowState: FlowState | null
   now: Date
+  /** What the reply answered of this flow's pending question; it wins over the global extractors. */
+  answer?: ReplyAnswer | null
 }
 
 export type FlowHandler = {

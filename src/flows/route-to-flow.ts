@@ -6,6 +6,10 @@ import { readConversationState, type FlowOutcome, type FlowState } from './turn-
 import type { Intent } from './understanding/understanding-types.ts'
 import type { LocaleChoice } from './choose-reply-locale.ts'
 import { belongsToTriage } from './understanding/route-clinical-messages.ts'
+import { readPendingAnswer, type PendingAnswer } from './dialogue/answer-pending.ts'
+import { understandReferenceRequest } from './dialogue/reference-request.ts'
+import { isBookingRequest, understandBookingCue } from './dialogue/booking-cue.ts'
+import { answerBareYesNo, declineOffer, showHelp, understandingForOffer, withFollowUpOffer } from './dialogue/offers.ts'
 
 export type FlowName = 'triage' | 'insurance' | 'billing' | 'appointment' | 'medication' | 'clinic_info' | 'smalltalk'
 
@@ -52,11 +56,21 @@ export async function routeToFlow (input: RouteInput): Promise<FlowOutcome> {
   const active = idle ? null : state.active
   const suspended = idle ? [] : state.suspended
   const understood = await input.services.flows.understand({ text: input.text, locale: input.locale.replyLocale, now: input.now, timezone: input.clinic.timezone, activeFlow: active?.flow ?? null })
-  // Symptom and medicine narratives always reach triage, whatever words of another flow they contain.
-  const clinical = input.forceTriage === true || belongsToTriage({ reading: input.services.findings.read(input.text), text: input.text, intent: understood.intent, confidence: understood.confidence, activeFlow: active?.flow ?? null })
-  const understanding = clinical ? { ...understood, intent: 'triage' as const, confidence: Math.max(understood.confidence, 0.9) } : understood
+  // Symptom and medicine narratives always reach triage, whatever words of another flow they contain;
+  // a request to book a named department or doctor without a symptom of the patient's is a booking.
+  const reading = input.services.findings.read(input.text)
+  const booking = isBookingRequest(input.text, understood) && !reading.current.some((finding) => finding.kind === 'symptom')
+  const clinical = input.forceTriage === true || (!booking && belongsToTriage({ reading, text: input.text, intent: understood.intent, confidence: understood.confidence, activeFlow: active?.flow ?? null }))
+  const intended = clinical ? { ...understood, intent: 'triage' as const, confidence: Math.max(understood.confidence, 0.9) } : understood
+  const understanding = understandBookingCue(input.text, understandReferenceRequest(input.text, intended))
   const context = (flowState: FlowState | null): FlowContext => ({ services: input.services, clinic: input.clinic, conversation: input.conversation, locale: input.locale.replyLocale, text: input.text, understanding, flowState, now: input.now })
-  const outcome = await dispatch({ registry: input.services.flows, understanding, active, suspended, context })
+  // The reply is read against the bot's own question first; only then by intent.
+  const answered = readPendingAnswer({ active, offer: idle ? undefined : state.offer, text: input.text, now: input.now, timezone: input.clinic.timezone })
+  const bare = answered || active ? null : answerBareYesNo(input.text)
+  const routed = answered
+    ? await answerPending({ registry: input.services.flows, answered, active, suspended, context })
+    : bare ? withSuspended(bare, suspended) : await dispatch({ registry: input.services.flows, understanding, active, suspended, context })
+  const outcome = withOfferState(withFollowUpOffer(routed))
   if (!idle) return outcome
   return { ...outcome, replies: [{ kind: 'info', key: 'smalltalk.session_resumed' }, ...outcome.replies] }
 }
@@ -84,6 +98,21 @@ async function dispatch ({ registry, understanding, active, suspended, context }
   const stack = active && ONE_SHOT_FLOWS.has(flowName) ? [...suspended, active] : suspended
   if (outcome.next || stack.length === 0) return withSuspended(outcome, stack)
   return resumeSuspended({ registry, outcome, stack, context })
+}
+
+async function answerPending ({ registry, answered, active, suspended, context }: Omit<DispatchInput, 'understanding'> & { answered: PendingAnswer }): Promise<FlowOutcome> {
+  if (answered.to === 'active') return withSuspended(await registry.handlers[active!.flow as FlowName].handle({ ...context(active), answer: answered.answer }), suspended)
+  const { answer, offer } = answered
+  if (answer.kind === 'no') return withSuspended(declineOffer(offer, answer.done), suspended)
+  if (offer.flow === null) return withSuspended(showHelp(), suspended)
+  const base = context(null)
+  return withSuspended(await registry.handlers[offer.flow as FlowName].handle({ ...base, understanding: understandingForOffer(offer, base.understanding) }), suspended)
+}
+
+/** The offer an outcome makes is part of the state it leaves. */
+function withOfferState (outcome: FlowOutcome): FlowOutcome {
+  if (!outcome.offer || !outcome.stateOverride) return outcome
+  return { ...outcome, stateOverride: { ...outcome.stateOverride, offer: outcome.offer } }
 }
 
 async function resumeSuspended ({ registry, outcome, stack, context }: { registry: FlowRegistry, outcome: FlowOutcome, stack: FlowState[], context: DispatchInput['context'] }): Promise<FlowOutcome> {

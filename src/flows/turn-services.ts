@@ -48,17 +48,26 @@ export type TurnServices = {
   /** Machine translation for other languages; only when a model is configured. */
   translator?: MachineTranslator | undefined
   logger?: { warn: (details: Record<string, unknown>, message: string) => void } | undefined
+  /** A phrase with an empty required variable throws (tests) instead of falling back (service). */
+  strictPhrases?: boolean
   /** Medication reminders and check-ins: set up in the medication flow, answered from any state. */
   reminders?: ReminderServices | undefined
 }
 
 /** The scheduling backend as the dialogue uses it (local database, or a hospital system adapter). */
 export type AppointmentBook = {
-  findSlots: (input: { clinicId: string, department: string, date: string | null, spanDays?: number, partOfDay: 'morning' | 'afternoon' | 'evening' | null, now: Date, limit: number }) => Promise<Array<{ id: string, start: string, doctorName: Record<string, string> | null, departmentName: Record<string, string> }>>
+  findSlots: (input: { clinicId: string, department: string, doctorId?: string | undefined, date: string | null, spanDays?: number, partOfDay: 'morning' | 'afternoon' | 'evening' | null, now: Date, limit: number }) => Promise<Array<{ id: string, start: string, doctorName: Record<string, string> | null, departmentName: Record<string, string> }>>
+  /** The clinic's departments (with their fallback) and doctors, for booking through the directory. */
+  directory: (clinicId: string) => Promise<BookingDirectory>
   book: (input: { clinicId: string, slotId: string, patientName: string, phone: string, conversationId: string }) => Promise<AppointmentChange>
   lookup: (input: { clinicId: string, reference: string, phone: string }) => Promise<AppointmentChange>
   reschedule: (input: { clinicId: string, reference: string, phone: string, newSlotId: string }) => Promise<AppointmentChange>
   cancel: (input: { clinicId: string, reference: string, phone: string }) => Promise<AppointmentChange>
+}
+
+export type BookingDirectory = {
+  departments: Array<{ code: string, available: boolean, fallbackCode: string | null }>
+  doctors: Array<{ id: string, name: Record<string, string>, department: string, active: boolean }>
 }
 
 export type AppointmentChange =

@@ -1,5 +1,6 @@
 import type { ConversationRecord, HandoffPriority } from '../conversations/conversation-store.ts'
 import type { DepartmentCode, Urgency } from './triage-vocabulary.ts'
+import type { PendingOffer, PendingQuestion } from './dialogue/pending-question.ts'
 
 export type ReplyKind = 'answer' | 'question' | 'emergency' | 'handoff' | 'info'
 
@@ -28,7 +29,8 @@ export type AppointmentOutcome = { reference: string, status: 'booked' | 'resche
 
 export type HandoffRequest = { priority: HandoffPriority, reason: string }
 
-export type FlowState = { flow: string, step: string, slots: Record<string, unknown> }
+/** `pending`: the question this flow just asked; the next reply is read against it first. */
+export type FlowState = { flow: string, step: string, slots: Record<string, unknown>, pending?: PendingQuestion }
 
 export type FlowOutcome = {
   replies: PlannedReply[]
@@ -39,6 +41,8 @@ export type FlowOutcome = {
   handoff?: HandoffRequest
   /** Replaces the whole conversation state (start over, resume after idle). */
   stateOverride?: ConversationState
+  /** A yes/no offer that outlives the flow ("shall I book?"): kept for the next turn only. */
+  offer?: PendingOffer
 }
 
 export type ConversationState = {
@@ -46,9 +50,11 @@ export type ConversationState = {
   /** Flows interrupted by another question, resumed when that one is answered. */
   suspended: FlowState[]
   lastTriage?: TriageOutcome
+  /** An offer the last reply made after its flow finished; answered (or dropped) on the next turn. */
+  offer?: PendingOffer
 }
 
 export function readConversationState (conversation: ConversationRecord): ConversationState {
   const state = conversation.state as Partial<ConversationState>
-  return { active: state.active ?? null, suspended: state.suspended ?? [], ...(state.lastTriage ? { lastTriage: state.lastTriage } : {}) }
+  return { active: state.active ?? null, suspended: state.suspended ?? [], ...(state.lastTriage ? { lastTriage: state.lastTriage } : {}), ...(state.offer ? { offer: state.offer } : {}) }
 }

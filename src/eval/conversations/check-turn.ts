@@ -26,8 +26,17 @@ const CHECKS: Check[] = [
   checkDisclaimer,
   checkText,
   checkMessagesEmpty,
-  checkSources
+  checkSources,
+  checkQuickReplies
 ]
+
+function checkQuickReplies ({ quickRepliesContain, quickRepliesDistinct }: TurnExpectation, turn: TurnResponse): string | null {
+  const labels = turn.messages.flatMap((message) => (message.quickReplies ?? []).map((reply) => reply.label))
+  const missing = (quickRepliesContain ?? []).filter((part) => !labels.some((label) => label.includes(part)))
+  if (missing.length) return `expected a quick reply with ${missing.map((part) => JSON.stringify(part)).join(', ')}, got [${labels.join(' | ')}]`
+  if (quickRepliesDistinct && new Set(labels).size !== labels.length) return `expected distinct quick replies, got [${labels.join(' | ')}]`
+  return null
+}
 
 function keysOf (turn: TurnResponse): string[] {
   return turn.messages.map((message) => message.phraseKey ?? '(none)')

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 
-export type TurnMessage = { role: string, kind: string, text: string, phraseKey?: string, disclaimer?: string, sources?: unknown[] }
+export type TurnMessage = { role: string, kind: string, text: string, phraseKey?: string, disclaimer?: string, sources?: unknown[], quickReplies?: Array<{ label: string, value: string }> }
 
 /** The public API answer to one patient message (api.md), as far as scenarios look at it. */
 export type TurnResponse = {

@@ -12,7 +12,18 @@ export function formatScenarioReport (results: ScenarioResult[]): string {
   const lines = results.map(formatResult)
   const summary = summarizeScenarios(results)
   lines.push(`${summary.passed} passed, ${summary.failed} failed${summary.skipped ? `, ${summary.skipped} skipped` : ''}`)
+  const heldOut = results.filter((result) => isHoldOut(result.file))
+  if (heldOut.length > 0) {
+    const development = summarizeScenarios(results.filter((result) => !isHoldOut(result.file)))
+    const holdOut = summarizeScenarios(heldOut)
+    lines.push(`dev: ${development.passed}/${development.passed + development.failed} passed; hold-out: ${holdOut.passed}/${holdOut.passed + holdOut.failed} passed`)
+  }
   return lines.join('\n')
+}
+
+/** Hold-out scenarios live in files named *-holdout.yaml, chosen before any result was seen. */
+export function isHoldOut (file: string | undefined): boolean {
+  return file !== undefined && /-holdout\.ya?ml$/u.test(file)
 }
 
 function formatResult (result: ScenarioResult): string {

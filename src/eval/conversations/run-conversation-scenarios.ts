@@ -51,15 +51,17 @@ async function playScenario (app: FastifyInstance, scenario: ConversationScenari
     return { failedTurn: 0, reason: describe(error) }
   }
   const captured = new Map<string, string>()
+  let last: TurnResponse | null = null
   for (const [index, turn] of scenario.turns.entries()) {
-    const problem = await playTurn({ say: conversation.say, turn, captured })
-    if (problem) return { failedTurn: index + 1, reason: problem }
+    const played = await playTurn({ say: conversation.say, turn, captured, last })
+    if (typeof played === 'string') return { failedTurn: index + 1, reason: played }
+    last = played
   }
   return {}
 }
 
-async function playTurn ({ say, turn, captured }: { say: (text: string) => Promise<TurnResponse>, turn: ScenarioTurn, captured: Map<string, string> }): Promise<string | null> {
-  const text = substitute(turn.user, captured)
+async function playTurn ({ say, turn, captured, last }: { say: (text: string) => Promise<TurnResponse>, turn: ScenarioTurn, captured: Map<string, string>, last: TurnResponse | null }): Promise<string | TurnResponse> {
+  const text = turn.tap === undefined ? substitute(turn.user ?? '', captured) : tapped(last, turn.tap)
   if (typeof text !== 'string') return text.problem
   let response: TurnResponse
   try {
@@ -67,9 +69,18 @@ async function playTurn ({ say, turn, captured }: { say: (text: string) => Promi
   } catch (error) {
     return describe(error)
   }
-  const problem = checkTurn(turn.expect, response)
-  if (problem) return problem
-  return capture(turn, response, captured)
+  const problem = checkTurn(turn.expect, response) ?? capture(turn, response, captured)
+  return problem ?? response
+}
+
+/** What tapping the Nth quick reply of the last bot turn sends. */
+function tapped (last: TurnResponse | null, index: number): string | { problem: string } {
+  const value = quickRepliesOf(last)[index - 1]?.value
+  return value ?? { problem: `there is no quick reply ${index} to tap` }
+}
+
+function quickRepliesOf (response: TurnResponse | null): Array<{ label: string, value: string }> {
+  return (response?.messages ?? []).flatMap((message) => message.quickReplies ?? [])
 }
 
 /** Fills {{name}} from earlier captures; a name not captured yet is a scenario error. */
@@ -81,11 +92,22 @@ function substitute (text: string, captured: Map<string, string>): string | { pr
 
 function capture (turn: ScenarioTurn, response: TurnResponse, captured: Map<string, string>): string | null {
   for (const [name, path] of Object.entries(turn.capture ?? {})) {
-    const value = readPath(response, path)
+    const value = path.startsWith('offer.') ? readOffer(response, path) : readPath(response, path)
     if (typeof value !== 'string' || value === '') return `cannot capture ${name}: ${path} is absent from the response`
     captured.set(name, value)
   }
   return null
+}
+
+/** offer.N.label / .time / .day of this turn's quick replies ("Mon 14 Dec 09:00" → "09:00" / "Mon 14 Dec"). */
+function readOffer (response: TurnResponse, path: string): string | undefined {
+  const [, index, part] = path.split('.')
+  const label = quickRepliesOf(response)[Number(index) - 1]?.label
+  if (label === undefined) return undefined
+  const time = /\d{1,2}:\d{2}$/.exec(label)?.[0]
+  if (part === 'time') return time
+  if (part === 'day') return time ? label.slice(0, -time.length).trim() : label
+  return label
 }
 
 function readPath (value: unknown, path: string): unknown {

@@ -30,17 +30,24 @@ export const turnExpectationSchema = z.strictObject({
   textContains: z.array(z.string().min(1)).optional(),
   textNotMatches: regexSource.optional(),
   messagesEmpty: z.boolean().optional(),
-  sourcesNonEmpty: z.boolean().optional()
+  sourcesNonEmpty: z.boolean().optional(),
+  /** Each string is part of some quick-reply label of this turn ("10:00", "周二"). */
+  quickRepliesContain: z.array(z.string().min(1)).optional(),
+  /** The quick replies of this turn are all different (no two identical times offered). */
+  quickRepliesDistinct: z.literal(true).optional()
 })
 
 // What a later turn may reuse, as {{name}}: a dotted path into this turn's response.
-const captureSchema = z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/, 'capture names are letters, digits and _'), z.enum(['appointment.reference']))
+// offer.N.label / .time / .day: the Nth quick reply of this turn, whole or its time ("09:30") or day part.
+const captureSchema = z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/, 'capture names are letters, digits and _'), z.union([z.enum(['appointment.reference']), z.string().regex(/^offer\.[1-9]\.(label|time|day)$/, 'offer.N.label, offer.N.time or offer.N.day')]))
 
+// A patient either types (`user`) or taps the Nth quick reply of the last bot turn (`tap`).
 const turnSchema = z.strictObject({
-  user: z.string().min(1).max(4000),
+  user: z.string().min(1).max(4000).optional(),
+  tap: z.number().int().min(1).max(9).optional(),
   expect: turnExpectationSchema.default({}),
   capture: captureSchema.optional()
-})
+}).refine((turn) => (turn.user === undefined) !== (turn.tap === undefined), { error: 'a turn has exactly one of user or tap' })
 
 export const scenarioSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'ids are lower-case letters, digits, dots and dashes'),

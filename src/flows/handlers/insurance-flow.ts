@@ -1,6 +1,7 @@
 import type { FlowContext, FlowHandler } from '../flow-context.ts'
 import { computePatientShare, formatMoney } from '../insurance/compute-patient-share.ts'
-import { extractCostInputs } from '../understanding/extract-cost-inputs.ts'
+import { describeCostInputs, missingBillName, readCostInputs } from '../insurance/read-cost-inputs.ts'
+import type { CostInputs } from '../understanding/understanding-types.ts'
 import { extractInsurancePlan } from '../understanding/extract-insurance-plan.ts'
 import { quickReplies } from '../quick-replies-menu.ts'
 import type { FlowOutcome, QuickReply } from '../turn-types.ts'
@@ -25,6 +26,7 @@ export function createInsuranceFlow (category: 'insurance' | 'billing'): FlowHan
       if (CLAIM_STATUS.test(context.text)) return { replies: [{ kind: 'handoff', key: 'handoff.claim_status' }], next: null, handoff: { priority: 'normal', reason: 'claim status or dispute' } }
       const estimate = estimateCost(context)
       if (estimate) return estimate
+      if (context.answer?.kind === 'no') return { replies: [{ kind: 'info', key: 'smalltalk.declined' }], next: null }
       const pending = context.flowState?.step === 'which_plan' ? String(context.flowState.slots.question ?? '') : null
       const plan = context.understanding.slots.insurancePlan ?? extractInsurancePlan(context.text)
       if (pending !== null) return answerFromDocuments(context, `${pending} ${plan ? PLAN_LABELS[plan]?.en ?? '' : ''} ${context.text}`)
@@ -44,9 +46,24 @@ export function createInsuranceFlow (category: 'insurance' | 'billing'): FlowHan
   }
 }
 
+/**
+ * A cost question with numbers: worked out in code from the numbers read by role, which the
+ * answer echoes; when the bill is missing it is asked for, and the next reply completes it.
+ */
 function estimateCost (context: FlowContext): FlowOutcome | null {
-  const inputs = context.understanding.slots.costInputs ?? extractCostInputs(context.text)
-  if (!inputs?.billAmount || (inputs.deductible === undefined && inputs.coinsurancePercent === undefined && inputs.copay === undefined)) return null
+  const earlier = context.flowState?.step === 'cost_input' ? context.flowState.slots.inputs as CostInputs : {}
+  // The answer to "how much is the bill?" is the bill, however it is worded.
+  const answered = context.answer?.kind === 'amount' ? { billAmount: context.answer.amount } : {}
+  const read = { ...readCostInputs(context.text), ...answered }
+  const inputs: CostInputs = { ...earlier, ...read }
+  const sharing = inputs.deductible !== undefined || inputs.coinsurancePercent !== undefined || inputs.copay !== undefined
+  if (Object.keys(read).length === 0 || !sharing) return null
+  if (inputs.billAmount === undefined) {
+    return {
+      replies: [{ kind: 'question', key: 'insurance.ask_cost_input', variables: { missingInput: missingBillName(context.locale) } }],
+      next: { flow: 'insurance', step: 'cost_input', slots: { inputs }, pending: { kind: 'amount' } }
+    }
+  }
   const share = computePatientShare({ ...inputs, billAmount: inputs.billAmount })
   const variables = {
     amount: formatMoney(share.patientPays),
@@ -55,7 +72,8 @@ function estimateCost (context: FlowContext): FlowOutcome | null {
     copayPart: formatMoney(share.copayPart),
     coinsurancePart: formatMoney(share.coinsurancePart)
   }
-  return { replies: [{ kind: 'answer', key: 'insurance.cost_estimate', variables }], next: null }
+  const used = { inputsUsed: describeCostInputs(inputs, context.locale, formatMoney) }
+  return { replies: [{ kind: 'answer', key: 'insurance.cost_estimate', variables }, { kind: 'info', key: 'insurance.cost_inputs_used', variables: used }], next: null }
 }
 
 function askWhichPlan (context: FlowContext): FlowOutcome {
