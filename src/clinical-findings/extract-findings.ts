@@ -24,7 +24,7 @@ const TRIGGERS = {
   historical: { en: new RegExp(englishAlternatives(HISTORICAL.en), 'u'), zh: new RegExp(anyOf(HISTORICAL.zh), 'u') },
   resolved: { en: new RegExp(englishAlternatives(RESOLVED.en), 'u'), zh: new RegExp(anyOf(RESOLVED.zh), 'u') },
   recurrent: { en: new RegExp(englishAlternatives(RECURRENT.en), 'u'), zh: new RegExp(anyOf(RECURRENT.zh), 'u') },
-  // "脑出血后", "after my stroke": the finding named before 后 is the past event.
+  // "脑出血后": a diagnosis or event named before 后 is the past event (a symptom before 后 is not: "腰疼以后尿不出来").
   pastEvent: { en: /(?!)/u, zh: /^(?:以后|之后|后)/u },
   hypothetical: { en: new RegExp(englishAlternatives(HYPOTHETICAL.en), 'u'), zh: new RegExp(anyOf(HYPOTHETICAL.zh), 'u') },
   otherPerson: { en: new RegExp(englishAlternatives(OTHER_PERSON.en), 'gu'), zh: new RegExp(anyOf(OTHER_PERSON.zh), 'gu') },
@@ -123,7 +123,7 @@ function describe ({ concept, subject, start, text, clause, language, patient }:
     clause,
     start,
     negated,
-    historical: !current && (TRIGGERS.historical[language].test(timeScope) || TRIGGERS.pastEvent[language].test(after)),
+    historical: !current && (TRIGGERS.historical[language].test(timeScope) || (concept.kind === 'modifier' && TRIGGERS.pastEvent[language].test(after))),
     resolved: TRIGGERS.resolved[language].test(rest),
     recurrent: TRIGGERS.recurrent[language].test(segment) || (language === 'zh' && TRIGGERS.recurrent.zh.test(shortNextSegment(subject, nextComma))),
     hypothetical: TRIGGERS.hypothetical[language].test(before),

@@ -128,12 +128,12 @@ export const TRIAGE_RULES: TriageRule[] = [
   { id: 'fracture_signs', level: 'emergency', all: ['deformity_or_crack'], source: 'RF61' },
   { id: 'cannot_bear_weight_after_injury', level: 'urgent', all: ['cannot_weight_bear'], any: [['fall', 'sprain_or_strain', 'joint_or_limb_pain']], source: 'NHS sprains: cannot put weight on it needs urgent care' },
   { id: 'sprain_worsening', level: 'urgent', all: ['sprain_or_strain', 'worsening'], source: 'RF62' },
-  { id: 'fall_cannot_get_up', level: 'emergency', all: ['fall_cannot_get_up', 'fall'], source: 'RF63' },
+  { id: 'fall_cannot_get_up', level: 'emergency', all: ['fall_cannot_get_up'], source: 'RF63' },
   { id: 'serious_burn', level: 'emergency', all: ['burn', 'burn_serious_features'], source: 'RF64' },
   { id: 'electrical_injury', level: 'emergency', all: ['electrical_injury'], source: 'RF64 (electrical burns need A&E)' },
   { id: 'blistering_burn_sensitive_site', level: 'emergency', all: ['burn', 'blisters', 'sensitive_site'], source: 'RF64' },
   { id: 'infected_burn', level: 'urgent', all: ['burn', 'wound_infection'], source: 'RF65' },
-  { id: 'serious_bite', level: 'emergency', all: ['animal_bite'], any: [['bleeding_uncontrolled']], source: 'RF66' },
+  { id: 'serious_bite', level: 'emergency', all: ['animal_bite'], any: [['bleeding_uncontrolled', 'face_or_head']], source: 'RF66' },
   { id: 'bite_broke_skin', level: 'urgent', all: ['animal_bite'], any: [['skin_broken', 'cellulitis_features', 'wound_infection', 'sensitive_site']], source: 'RF67' },
 
   // ---- eyes, ENT, teeth, skin
@@ -169,6 +169,7 @@ export const TRIAGE_RULES: TriageRule[] = [
   { id: 'low_glucose_impaired', level: 'emergency', measure: { glucoseBelow: 4 }, any: [['drowsy_severe', 'confusion', 'unresponsive', 'loss_of_consciousness', 'seizure']], source: 'RF86' },
   { id: 'ketoacidosis', level: 'emergency', any: [['ketoacidosis_features']], source: 'RF87' },
   { id: 'ketones_high', level: 'emergency', measure: { ketonesAtLeast: 3 }, source: 'RF87' },
+  { id: 'ketones_with_vomiting', level: 'urgent', all: ['ketones_present'], any: [['vomiting', 'abdominal_pain', 'high_blood_sugar', 'nausea']], source: 'RF88' },
   { id: 'ketones_moderate', level: 'urgent', measure: { ketonesAtLeast: 0.6 }, any: [['vomiting', 'abdominal_pain', 'high_blood_sugar', 'nausea']], source: 'RF88' },
   { id: 'hallucinations', level: 'urgent', all: ['psychosis_features'], source: 'RF91' },
   { id: 'heatstroke', level: 'emergency', all: ['heatstroke_features'], source: 'RF92' }
