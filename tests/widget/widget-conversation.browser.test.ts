@@ -57,13 +57,11 @@ describe('a patient on the demo clinic page', () => {
 
   it('describes a symptom and gets the triage answer with its disclaimer', async () => {
     const parts = widget(page)
-    const question = await ask('I\'ve got an itchy red rash on both forearms since last week')
-    expect(question).toHaveLength(1)
-    const answers = await ask('mild')
+    const answers = await ask('I\'ve had an itchy red rash on both forearms for three weeks now')
     expect(answers.join(' ')).toMatch(/dermatology/i)
     const answer = parts.botMessages.filter({ hasText: /dermatology/i }).last()
     expect(await answer.locator('.disclaimer').textContent()).toMatch(/not a diagnosis/i)
-    expect(await parts.patientMessages.count()).toBe(2)
+    expect(await parts.patientMessages.count()).toBe(1)
     botCountAfterTriage = await parts.botMessages.count()
   })
 
@@ -73,9 +71,7 @@ describe('a patient on the demo clinic page', () => {
     const parts = widget(page)
     // The panel was open before the reload, so it opens again.
     await eventually(() => parts.botMessages.count()).toBe(botCountAfterTriage)
-    expect(await parts.patientMessages.allTextContents()).toEqual([
-      expect.stringContaining('itchy red rash'), expect.stringContaining('mild')
-    ])
+    expect(await parts.patientMessages.allTextContents()).toEqual([expect.stringContaining('itchy red rash')])
     expect((await savedConversation(page)).conversationId).toBe(before.conversationId)
     expect(await parts.botMessages.filter({ hasText: /dermatology/i }).last().locator('.disclaimer').count()).toBe(1)
   })
