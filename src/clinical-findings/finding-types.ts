@@ -1,4 +1,5 @@
 import type { DepartmentCode } from '../flows/triage-vocabulary.ts'
+import type { Measurements } from './read-measurements.ts'
 
 /** symptom: something the patient has; modifier: a quality or circumstance that shapes a rule. */
 export type ConceptKind = 'symptom' | 'modifier'
@@ -52,24 +53,13 @@ export type PatientContext = {
   child: boolean
   sex?: 'female' | 'male'
   pregnant: boolean
-  pregnancyWeeks?: number
-  temperatureC?: number
-  oxygenSaturation?: number
-  heartRate?: number
-  systolic?: number
-  glucoseMmol?: number
-  ketonesMmol?: number
-  /** The longest stated duration of the complaint, in hours. */
+  /** How long the complaint has lasted, in hours (never an age or "5 years ago"). */
   durationHours?: number
-  /** Minutes a bleed or fit has lasted, when stated in minutes. */
-  minutes?: number
-  /** Count of tablets swallowed at once, when stated. */
-  tabletCount?: number
   /** Long-standing conditions mentioned (diabetes, asthma, …): background, not today's complaint. */
   conditions: string[]
   /** Medicines that change thresholds: anticoagulants, chemotherapy / immunosuppressants, insulin. */
   medicines: string[]
-}
+} & Measurements
 
 export type ClinicalReading = {
   findings: Finding[]

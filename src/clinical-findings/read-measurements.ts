@@ -1,5 +1,6 @@
 import { CHINESE_NUMERAL_CHARACTERS, parseNumberWord } from '../flows/understanding/chinese-numerals.ts'
 
+/** Numbers a message gives; absent when not stated. */
 export type Measurements = {
   temperatureC?: number
   oxygenSaturation?: number
@@ -7,7 +8,9 @@ export type Measurements = {
   systolic?: number
   glucoseMmol?: number
   ketonesMmol?: number
+  /** Minutes a bleed, a fit or a pain has lasted, when stated in minutes. */
   minutes?: number
+  /** Tablets swallowed at once, when stated. */
   tabletCount?: number
   pregnancyWeeks?: number
 }
