@@ -29,12 +29,14 @@ const FLOW_VARIABLES: Record<string, Record<string, Record<string, string>>> = {
   en: {
     appointment: { reference: 'APT-7K2M9Q', date: 'Mon 14 Dec', time: '09:00', department: 'ENT', doctor: '' },
     triage: { department: 'ENT' },
+    handoff: { minutes: '10', time: '08:00', date: 'Mon 14 Dec' },
     insurance: { amount: '640', insurerAmount: '560', inputsUsed: 'bill 1200; deductible 500; coinsurance 20%', missingInput: 'the bill amount' },
     medication: { time: '08:00', date: 'Mon 14 Dec', label: 'metformin', schedule: 'every day at 08:00 and 20:00', timezone: 'China Standard Time', metric: 'blood pressure', hours: '24', morning: '08:00', evening: '20:00', reminders: '1. metformin, 08:00', example: 'stop 1', start: '22:00', end: '07:00' }
   },
   'zh-CN': {
     appointment: { reference: 'APT-7K2M9Q', date: '12月14日 周一', time: '09:00', department: '耳鼻喉科', doctor: '' },
     triage: { department: '耳鼻喉科' },
+    handoff: { minutes: '10', time: '08:00', date: '12月14日 周一' },
     insurance: { amount: '640', insurerAmount: '560', inputsUsed: '账单1200；起付线500；自付比例20%', missingInput: '账单总金额' },
     medication: { time: '08:00', date: '12月14日 周一', label: '二甲双胍', schedule: '每天 08:00 和 20:00', timezone: '北京时间', metric: '血压', hours: '24', morning: '08:00', evening: '20:00', reminders: '1. 二甲双胍，08:00', example: '停止 1', start: '22:00', end: '07:00' }
   }
