@@ -166,7 +166,7 @@ const AGE_OR_PAST = new RegExp([
 ].join('|'), 'gu')
 
 function withoutAgesAndPast (text: string): string {
-  return text.replace(AGE_OR_PAST, ' ').replace(/\b(?:the )?(?:last|past) (?:couple of|few|several) (days|weeks|months)\b/gu, '3 $1')
+  return text.replace(AGE_OR_PAST, ' ').replace(/\ball week\b/gu, '7 days').replace(/\b(?:the )?(?:last|past) (?:couple of|few|several) (days|weeks|months)\b/gu, '3 $1')
 }
 
 /** Another person than the patient named before the finding in its segment ("my sister has asthma"). */

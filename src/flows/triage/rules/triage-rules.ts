@@ -70,6 +70,7 @@ export const TRIAGE_RULES: TriageRule[] = [
   // ---- allergy
   { id: 'airway_swelling', level: 'emergency', all: ['airway_swelling'], source: 'RF25' },
   { id: 'allergy_with_breathing_or_faint', level: 'emergency', any: [['lip_face_swelling', 'hives', 'allergen_exposure'], ['wheeze', 'breathing_severe', 'near_faint', 'loss_of_consciousness', 'airway_swelling']], source: 'RF25' },
+  { id: 'sting_then_dizzy', level: 'emergency', all: ['insect_bite'], any: [['dizziness', 'near_faint', 'loss_of_consciousness']], source: 'RF25 (dizzy after a wasp sting)' },
   { id: 'sting_with_dizziness', level: 'emergency', all: ['allergen_exposure', 'dizziness'], any: [['hives', 'lip_face_swelling', 'rash', 'breathless']], source: 'RF25' },
   { id: 'lip_or_face_swelling', level: 'urgent', all: ['lip_face_swelling'], any: [['hives', 'allergen_exposure', 'rash']], none: ['hay_fever'], source: 'NHS angioedema: swelling with an allergy needs urgent advice' },
 
