@@ -24,8 +24,6 @@ const TRIGGERS = {
   historical: { en: new RegExp(englishAlternatives(HISTORICAL.en), 'u'), zh: new RegExp(anyOf(HISTORICAL.zh), 'u') },
   resolved: { en: new RegExp(englishAlternatives(RESOLVED.en), 'u'), zh: new RegExp(anyOf(RESOLVED.zh), 'u') },
   recurrent: { en: new RegExp(englishAlternatives(RECURRENT.en), 'u'), zh: new RegExp(anyOf(RECURRENT.zh), 'u') },
-  // "脑出血后": a diagnosis or event named before 后 is the past event (a symptom before 后 is not: "腰疼以后尿不出来").
-  pastEvent: { en: /(?!)/u, zh: /^(?:以后|之后|后)/u },
   hypothetical: { en: new RegExp(englishAlternatives(HYPOTHETICAL.en), 'u'), zh: new RegExp(anyOf(HYPOTHETICAL.zh), 'u') },
   otherPerson: { en: new RegExp(englishAlternatives(OTHER_PERSON.en), 'gu'), zh: new RegExp(anyOf(OTHER_PERSON.zh), 'gu') },
   negationAfter: { en: new RegExp(`^[\\s,:-]*${englishAlternatives(NEGATION_AFTER.en)}`, 'u'), zh: new RegExp(`^[,:]?(?:都|也)?${anyOf(NEGATION_AFTER.zh)}`, 'u') }
@@ -34,6 +32,8 @@ const TRIGGERS = {
 const CURRENT_MARKER = { en: /(?<![a-z])(?:now|today|tonight|this (?:morning|afternoon|evening|time|week)|since (?:yesterday|last night|this)|just now|right now|again|new|started)(?![a-z])/u, zh: /现在|今天|今晚|今早|刚才|这次|这两天|昨天|昨晚|又|突然|开始/u }
 const NEGATION_INSIDE = { en: /(?<![a-z])(?:not|no|never|isnt|arent|wasnt|werent|dont|doesnt|didnt|hasnt|havent|without)(?![a-z])/u, zh: /没|无|不(?=疼|痛|闷|肿|烧|喘|咳|痒|红|吐|晕|麻|紧|憋|出血)/u }
 const HAN = /\p{Script=Han}/u
+// "脑出血后": a diagnosis or event named before 后 is the past event (a symptom before 后 is not: "腰疼以后尿不出来").
+const PAST_EVENT_AFTER = /^(?:以后|之后|后)/u
 const LATIN = /[a-z]{2}/u
 // ConText-style scope: "not rolling around in agony" — a negation cue up to three words before the
 // finding, with no terminating word between ("but", "and", "now", …); "not sure", "not only" are no negation.
@@ -123,7 +123,7 @@ function describe ({ concept, subject, start, text, clause, language, patient }:
     clause,
     start,
     negated,
-    historical: !current && (TRIGGERS.historical[language].test(timeScope) || (concept.kind === 'modifier' && TRIGGERS.pastEvent[language].test(after))),
+    historical: !current && (TRIGGERS.historical[language].test(timeScope) || (language === 'zh' && concept.kind === 'modifier' && PAST_EVENT_AFTER.test(after))),
     resolved: TRIGGERS.resolved[language].test(rest),
     recurrent: TRIGGERS.recurrent[language].test(segment) || (language === 'zh' && TRIGGERS.recurrent.zh.test(shortNextSegment(subject, nextComma))),
     hypothetical: TRIGGERS.hypothetical[language].test(before),
