@@ -6,6 +6,7 @@ import type { Database } from './db/database.ts'
 import { systemClock, type Clock } from './clock.ts'
 import { createHealthReporter, type HealthReporter } from './health/health-report.ts'
 import { createMessageCipher, parseKeyRing, type MessageCipher } from './privacy/message-cipher.ts'
+import { createAuditTrail, type AuditTrail } from './privacy/audit-trail.ts'
 import { readOrCreateKeyRingFile } from './privacy/key-ring-file.ts'
 import { createConversationStore } from './conversations/conversation-store.ts'
 import { createConversationService, type ConversationService } from './conversations/conversation-service.ts'
@@ -49,6 +50,8 @@ export type AppDependencies = {
   health: HealthReporter
   vectorEnabled: boolean
   cipher: MessageCipher
+  /** Append-only record of who read, exported, erased or changed what. */
+  audit: AuditTrail
   embedder: Embedder
   retriever: Retriever
   /** The vetted corpus for admin and quick-reply routes (db, embedder, vectorEnabled, clock). */
@@ -88,6 +91,7 @@ const packageVersion: string = JSON.parse(readFileSync(new URL('../package.json'
 export async function createDependencies ({ config, database, clock = systemClock, logger = createLogger(config), deliverAgentMessage }: CreateDependenciesOptions): Promise<AppDependencies> {
   const vectorEnabled = await database.hasVector()
   const cipher = createMessageCipher(parseKeyRing(loadKeyRing(config)))
+  const audit = createAuditTrail(database, () => clock.now())
   const embedder = createEmbedder({ apiKey: config.openai.apiKey, baseUrl: config.openai.baseUrl, embeddingModel: config.openai.embeddingModel, timeoutMs: config.openai.timeoutMs })
   const retriever = createRetriever({ db: database, embedder, vectorEnabled, now: () => clock.now() })
   const clinics = createClinicDirectory(database)
@@ -147,7 +151,7 @@ export async function createDependencies ({ config, database, clock = systemCloc
   // WhatsApp and WeChat reminders go out through the channels' send jobs.
   reminderWorker.connectChannels(channels.pipeline)
   const widget = { settings: createWidgetSettingsStore(database), bundleDirectory: WIDGET_BUNDLE_DIRECTORY }
-  return { config, logger, database, clock, health, vectorEnabled, cipher, embedder, retriever, conversations, scheduleAdmin, corpus, jobs, channels, reminders, reminderWorker, conversationStore: turnServices.conversations, conversationEvents, handoff, widget }
+  return { config, logger, database, clock, health, vectorEnabled, cipher, audit, embedder, retriever, conversations, scheduleAdmin, corpus, jobs, channels, reminders, reminderWorker, conversationStore: turnServices.conversations, conversationEvents, handoff, widget }
 }
 
 /**
