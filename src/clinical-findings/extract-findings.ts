@@ -20,17 +20,20 @@ export type FindingExtractor = { read: (text: string) => ClinicalReading }
 const englishAlternatives = (patterns: readonly string[]) => `\\b(?:${patterns.join('|')})\\b`
 const anyOf = (patterns: readonly string[]) => `(?:${patterns.join('|')})`
 
+// "还没停", "没好", "没退": a finding that has not stopped is affirmed, not denied.
+const STILL_GOING = '(?:有)?(?:停|好|退|消|完|断|缓|减|醒|止)'
+
 const TRIGGERS = {
   historical: { en: new RegExp(englishAlternatives(HISTORICAL.en), 'u'), zh: new RegExp(anyOf(HISTORICAL.zh), 'u') },
   resolved: { en: new RegExp(englishAlternatives(RESOLVED.en), 'u'), zh: new RegExp(anyOf(RESOLVED.zh), 'u') },
   recurrent: { en: new RegExp(englishAlternatives(RECURRENT.en), 'u'), zh: new RegExp(anyOf(RECURRENT.zh), 'u') },
   hypothetical: { en: new RegExp(englishAlternatives(HYPOTHETICAL.en), 'u'), zh: new RegExp(anyOf(HYPOTHETICAL.zh), 'u') },
   otherPerson: { en: new RegExp(englishAlternatives(OTHER_PERSON.en), 'gu'), zh: new RegExp(anyOf(OTHER_PERSON.zh), 'gu') },
-  negationAfter: { en: new RegExp(`^[\\s,:-]*${englishAlternatives(NEGATION_AFTER.en)}`, 'u'), zh: new RegExp(`^[,:]?(?:都|也)?${anyOf(NEGATION_AFTER.zh)}`, 'u') }
+  negationAfter: { en: new RegExp(`^[\\s,:-]*${englishAlternatives(NEGATION_AFTER.en)}`, 'u'), zh: new RegExp(`^[,:]?(?:都|也)?${anyOf(NEGATION_AFTER.zh)}(?!${STILL_GOING})`, 'u') }
 }
 // "Today", "now", "this time": a finding in such a segment is current even beside a past marker.
 const CURRENT_MARKER = { en: /(?<![a-z])(?:now|today|tonight|this (?:morning|afternoon|evening|time|week)|since (?:yesterday|last night|this)|just now|right now|again|new|started)(?![a-z])/u, zh: /现在|今天|今晚|今早|刚才|这次|这两天|昨天|昨晚|又|突然|开始/u }
-const NEGATION_INSIDE = { en: /(?<![a-z])(?:not|no|never|isnt|arent|wasnt|werent|dont|doesnt|didnt|hasnt|havent|without)(?![a-z])/u, zh: /没|无|不(?=疼|痛|闷|肿|烧|喘|咳|痒|红|吐|晕|麻|紧|憋|出血)/u }
+const NEGATION_INSIDE = { en: /(?<![a-z])(?:not|no|never|isnt|arent|wasnt|werent|dont|doesnt|didnt|hasnt|havent|without)(?![a-z])/u, zh: new RegExp(`没(?!${STILL_GOING})|无(?!法)|不(?=疼|痛|闷|肿|烧|喘|咳|痒|红|吐|晕|麻|紧|憋|出血)`, 'u') }
 const HAN = /\p{Script=Han}/u
 // "脑出血后": a diagnosis or event named before 后 is the past event (a symptom before 后 is not: "腰疼以后尿不出来").
 const PAST_EVENT_AFTER = /^(?:以后|之后|后)/u

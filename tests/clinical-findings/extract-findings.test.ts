@@ -32,9 +32,21 @@ describe('ConText: negation', () => {
     ['en: a negation stops at "but"', 'no fever but crushing chest pain', 'chest_pain'],
     ['zh: a comma ends a Chinese negation', '没发烧，咳嗽得厉害', 'cough'],
     ['intrinsic negatives stay affirmed', "she hasn't had a wet nappy since 6am", 'no_urine'],
-    ['zh intrinsic negative', '宝宝一下午都没尿', 'no_urine']
+    ['zh intrinsic negative', '宝宝一下午都没尿', 'no_urine'],
+    ['zh: "still has not stopped" affirms the finding', '孩子发烧抽了五分钟还没停', 'seizure'],
+    ['zh: "not gone down" affirms the fever', '吃了退烧药，发烧没退', 'fever'],
+    ['zh: a word of ours does not hide the next word inside it', '胸口像压了块大石头', 'cardiac_chest_features']
   ])('%s', (_case, text, concept) => {
     expect(current(text)).toContain(concept)
+  })
+})
+
+describe('near misses are not the event', () => {
+  it.each([
+    ['zh: nearly fainted', '刚才心慌，差点晕过去，坐下就好了', 'loss_of_consciousness'],
+    ['en: coughing up red streaks is not bleeding from the bottom', 'coughing up red streaks since yesterday', 'rectal_bleeding']
+  ])('%s', (_case, text, concept) => {
+    expect(read(text).findings.map((finding) => finding.concept)).not.toContain(concept)
   })
 })
 

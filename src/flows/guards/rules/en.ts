@@ -23,7 +23,7 @@ const MANY = '(?:[5-9]|[1-9]\\d+|five|six|seven|eight|nine|ten|eleven|twelve|fif
 const NOT_A_UNIT = '(?! ?(?:mg|mgs|mcg|g|ml|mls|milligrams?|micrograms?|units?|iu|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|am|pm|percent)\\b)'
 const FEVER = ['fever', 'feverish', 'febrile', 'temperature', 'burning up', '(?:burning|very|really|so) hot', 'feels? (?:really |very |so )?hot', 'temp\\b', '(?:3[89]|4[0-2])(?:\\.\\d)? ?(?:°c?|c\\b|degrees|deg\\b)']
 const CHILD = ['baby', 'babies', 'toddler', 'child', 'children', 'kid', 'kids', 'son', 'daughter', 'infant', 'newborn', 'little one', '\\d+ (?:year|month|week)s? old', '(?:one|two|three|four|five) (?:year|month)s? old']
-const MEDICINE = '(?:medicine|medicines|medication|medications|meds|drugs?|pills?|tablets?|capsules?|antibiotics?|antidepressants?|painkillers?|sleeping pills|statins?|insulin|inhaler|steroids?|paracetamol|acetaminophen|ibuprofen|aspirin|tylenol|panadol|advil|nurofen|calpol|codeine|tramadol|[a-z]+(?:pril|olol|dipine|statin|sartan|oxetine|aline|opram|azole|cillin|mycin|cycline|floxacin|prazole|formin|gliptin|zepam|zolam|codone|morphine))'
+const MEDICINE = '(?<!(?:glucose|dextrose|sugar|vitamin c|chewable vitamin|throat) )(?:medicine|medicines|medication|medications|meds|drugs?|pills?|tablets?|capsules?|antibiotics?|antidepressants?|painkillers?|sleeping pills|statins?|insulin|inhaler|steroids?|paracetamol|acetaminophen|ibuprofen|aspirin|tylenol|panadol|advil|nurofen|calpol|codeine|tramadol|[a-z]+(?:pril|olol|dipine|statin|sartan|oxetine|aline|opram|azole|cillin|mycin|cycline|floxacin|prazole|formin|gliptin|zepam|zolam|codone|morphine))'
 const SUBSTANCE = '(?:bleach|button batter\\w*|coin batter\\w*|batter(?:y|ies)|magnets?|weed ?killer|pesticide|poison|antifreeze|detergent|dishwasher (?:tablets?|pods?|liquid)|laundry (?:pods?|capsules?|tablets?|liquid)|rat poison|drain cleaner|oven cleaner|paint thinner|white spirit|insecticide|cleaning (?:products?|fluid|spray)|e liquid|vape liquid|lamp oil|petrol|mouthwash|nail polish remover|iron tablets|chemicals?|cleaner|(?:washer|cleaning|brake|lighter|screen ?wash|windscreen|washer) (?:fluid|liquid)|screen ?wash|essential oils?)'
 const DISEASE = '(?:cancer|tumou?r|diabetes|diabetic|covid|hiv|aids|stds?|stis?|chlamydia|herpes|hepatitis|[a-z]+itis|[a-z]+osis|[a-z]+oma|leuka?emia|dementia|alzheimers|parkinsons|depression|adhd|autism|bipolar|pneumonia|strep|flu|an? (?:[a-z]+ )?infection|infected|[a-z]+ disease|disease|syndrome|disorder|an? ulcer|gout|asthma|ana?emia|lupus|a cyst|a hernia|a blood clot|dvt|shingles|measles|chicken ?pox|mumps|scabies|ringworm|eczema|psoriasis|impetigo|thrush|an? uti|uti|sepsis|lyme|cellulitis|conjunctivitis|migraines?|an? allergy|allergic|glandular fever|mono|tb|tuberculosis|an? heart (?:problem|condition)|high blood pressure|hypertension)\\b(?! ?(?:shots?|jabs?|vaccines?|vaccinations?|boosters?|tests?|testing|screening|season|clinic|checks?|checkups?|treatments?|medication|medicine|meds|department|specialists?|doctor|appointment|patients?|nurse|team|ward))'
 
@@ -192,10 +192,11 @@ export const englishRules = {
       ],
       all: [
         ['allerg\\w*', 'stung', 'sting', 'bee', 'wasp', 'peanuts?', 'nuts', 'shellfish', 'prawns?', 'after eating', 'ate\\b'],
-        ['swell\\w*', 'swollen', 'wheez\\w*', `(?:cant|cannot|hard to|trouble) ${WORDS(1)}(?:breathe|swallow)`]
+        // Swelling where it threatens the airway or spreads, not the usual local lump round a sting.
+        [`(?:face|lips?|tongue|throat|mouth|eyes?|eyelids?) ${WORDS(3)}(?:swell\\w*|swollen|puff\\w*|blow\\w* up)`, `(?:swell\\w*|swollen|puff\\w*) ${WORDS(2)}(?:face|lips?|tongue|throat|mouth|eyes)`, '(?:swelling|swelled|swollen|puffing|puffed|blowing|blown) up', 'wheez\\w*', `(?:cant|cannot|hard to|trouble) ${WORDS(1)}(?:breathe|swallow)`]
       ],
       examples: ['my throat is closing up', 'her tongue is swelling after the prawns', 'he needs his epipen', 'stung by a wasp and my face is swelling and wheezing'],
-      nearMisses: ['I\'m allergic to penicillin, please note it', 'do you do allergy testing', 'swollen ankle after football']
+      nearMisses: ['I\'m allergic to penicillin, please note it', 'do you do allergy testing', 'swollen ankle after football', 'stung by a bee on my hand, it is red and a bit swollen round the sting']
     },
     {
       id: 'emergency.poisoning',
@@ -225,7 +226,7 @@ export const englishRules = {
         [`${MEDICINE} ${WORDS(3)}(?:and )?(?:ate|eaten|swallowed|chewed|drank) (?:some|them|one|a few|it|loads|lots|several|all)`, `(?:ate|eaten|swallowed|chewed|got into) ${WORDS(4)}${MEDICINE}`]
       ],
       examples: ['I took all my pills', 'swallowed the whole bottle of sleeping tablets', 'she took too many paracetamol', 'he injected way too much insulin', 'my kid ate a handful of my iron tablets', 'think I overdosed', 'I just swallowed about thirty paracetamol tablets', 'my wife took around 20 of her sleeping pills an hour ago', 'he has popped dozens of painkillers', 'took more than 15 ibuprofen tablets'],
-      nearMisses: ['I took my pills this morning as usual', 'how many tablets can I take', 'can I take my kids with me', 'I took 20 mg of citalopram this morning as prescribed', 'I had 10 days of antibiotics last month', 'I took two paracetamol for my headache', 'the pharmacy gave me thirty tablets']
+      nearMisses: ['I took my pills this morning as usual', 'how many tablets can I take', 'can I take my kids with me', 'I took 20 mg of citalopram this morning as prescribed', 'I had 10 days of antibiotics last month', 'I took two paracetamol for my headache', 'the pharmacy gave me thirty tablets', 'had a hypo so I took 5 glucose tablets and it came up']
     },
     {
       id: 'emergency.suicide_attempt',
