@@ -148,7 +148,7 @@ function patientContext (normalized: string, identified: ReturnType<typeof ident
     ...measurements,
     ...(duration ? { durationHours: duration.hours } : {}),
     conditions: Object.entries(CONDITION_CUES).filter(([, pattern]) => mentionedForPatient(normalized, pattern, identified)).map(([name]) => name),
-    medicines: Object.entries(MEDICINE_CUES).filter(([, pattern]) => pattern.test(normalized)).map(([name]) => name)
+    medicines: Object.entries(MEDICINE_CUES).filter(([, pattern]) => mentionedForPatient(normalized, pattern, identified)).map(([name]) => name)
   }
 }
 

@@ -22,9 +22,9 @@ const TEMPERATURE_PATTERNS: Array<{ pattern: RegExp, read: (match: RegExpMatchAr
   { pattern: /(?<![\d.])(3[5-9]|4[0-2])(?:\.(\d))? ?(?:°|degrees?|deg\b|c\b|℃)/gu, read: (m) => Number(`${m[1]}.${m[2] ?? 0}`) },
   { pattern: /(?<![\d.])(3[5-9]|4[0-2])度(\d|[一二三四五六七八九])?/gu, read: (m) => Number(m[1]) + (m[2] ? (parseNumberWord(m[2]) ?? 0) / 10 : 0) },
   { pattern: new RegExp(`(三十[五六七八九]|四十[一二]?)度(${CN})?`, 'gu'), read: (m) => (parseNumberWord(m[1]!) ?? 0) + (m[2] ? (parseNumberWord(m[2]) ?? 0) / 10 : 0) },
-  { pattern: /(?:temp(?:erature)?|fever|体温|腋温|肛温|耳温|额温|口温|烧到|烧了?|发烧|高烧|低烧|量了?|reading|was|of|at|hit|went up to|up to)\s*(?:is|was|of|at|about|around|reached|to|:)?\s*(3[5-9]|4[0-2])(?:\.(\d))?(?![\d.]|\s*(?:kg|years?|weeks?|days?|%|mins?|minutes?|岁|周|天|公斤|斤))/gu, read: (m) => Number(`${m[1]}.${m[2] ?? 0}`) },
+  { pattern: /(?:temp(?:erature)?|fever|体温|腋温|肛温|耳温|额温|口温|烧到|烧了?|发烧|高烧|低烧|量了?|reading|was|of|at|hit|went up to|up to)\s*(?:is|was|of|at|about|around|reached|to|:)?\s*(3[5-9]|4[0-2])(?:\.(\d))?(?!\d|\.\d|\s*(?:kg|years?|weeks?|days?|%|mins?|minutes?|岁|周|天|公斤|斤))/gu, read: (m) => Number(`${m[1]}.${m[2] ?? 0}`) },
   // A bare one-decimal number from 35.0 to 42.9 in a health message is a temperature ("it says 38.3").
-  { pattern: /(?<![\d./])(3[5-9]|4[0-2])\.(\d)(?![\d./]|\s*(?:kg|%|mmol|cm|mm|weeks?|周|公斤|斤))/gu, read: (m) => Number(`${m[1]}.${m[2]}`) },
+  { pattern: /(?<![\d./])(3[5-9]|4[0-2])\.(\d)(?!\d|\.\d|\/|\s*(?:kg|%|mmol|cm|mm|weeks?|周|公斤|斤))/gu, read: (m) => Number(`${m[1]}.${m[2]}`) },
   { pattern: /(?<![\d.])(9[7-9]|10[0-7])(?:\.(\d))? ?(?:°f|f\b|fahrenheit)/gu, read: (m) => Math.round(((Number(`${m[1]}.${m[2] ?? 0}`) - 32) * 5 / 9) * 10) / 10 }
 ]
 

@@ -22,8 +22,8 @@ export const NEGATION_STOP = {
 
 /** Past and long-standing: a known diagnosis, years ago, as a child, a history of. */
 export const HISTORICAL = {
-  en: ['history of', 'hx of', 'as a (?:kid|child|baby|teenager)', 'when (?:i|he|she) was (?:a )?(?:kid|child|little|younger|young|baby)', '(?:years|yrs|weeks|months) ago', 'last (?:year|summer|winter|spring|autumn)', 'in the past', 'previously', 'used to (?:have|get|suffer)', 'had (?:it|one|them) before', 'diagnosed (?:with|as having)? ?(?:\\w+ ){0,3}(?:years|months) ago', 'for (?:years|ages|a long time|\\d+ years)', 'known (?:to have )?', 'long ?standing', 'all (?:my|his|her) life', 'since (?:childhood|birth|i was|he was|she was)', 'back in', 'once before', 'after (?:my|his|her|their) (?:stroke|heart attack|operation|surgery)', 'last (?:month|time)', 'one time'],
-  zh: ['以前', '之前', '曾经', '年前', '(?:个)?多?月前', '(?:个)?(?:周|星期)前', '去年', '前年', '小时候', '老毛病', '既往', '病史', '从小', '有过', '那次', '有一次', '上个月', '上次']
+  en: ['history of', 'hx of', 'as a (?:kid|child|baby|teenager)', 'when (?:i|he|she) was (?:a )?(?:kid|child|little|younger|young|baby)', '(?:years|yrs|months) ago', '(?:[3-9]|\\d\\d|three|four|five|six|seven|eight|several|many) weeks ago', 'last (?:year|summer|winter|spring|autumn)', 'in the past', 'previously', 'used to (?:have|get|suffer)', 'had (?:it|one|them) before', 'diagnosed (?:with|as having)? ?(?:\\w+ ){0,3}(?:years|months) ago', 'for (?:years|ages|a long time|\\d+ years)', 'known (?:to have )?', 'long ?standing', 'all (?:my|his|her) life', 'since (?:childhood|birth|i was|he was|she was)', 'back in', 'once before', 'after (?:my|his|her|their) (?:stroke|heart attack|operation|surgery)', 'last (?:month|time)', 'one time'],
+  zh: ['以前', '之前', '曾经', '年前', '(?:个)?多?月前', '(?:[三四五六七八九十]|[3-9]|\\d\\d|几|好几)(?:个)?(?:周|星期)前', '去年', '前年', '小时候', '老毛病', '既往', '病史', '从小', '有过', '那次', '有一次', '上个月', '上次']
 }
 
 /** Recently and now stopped: still counts for presentations whose advice covers a passed episode. */
@@ -46,6 +46,6 @@ export const OTHER_PERSON = {
 
 /** Comes and goes over weeks or months: a pattern to book for, not an acute episode. */
 export const RECURRENT = {
-  en: ['(?:for|over) (?:the )?(?:last|past) (?:few|couple of|\\d+|two|three|several) months', 'often', 'always', 'on and off', 'comes and goes', 'coming and going', 'off and on', 'every (?:day|night|week|morning|few days|couple of days)', 'most days', 'from time to time', 'keeps? (?:coming back|happening)', 'for (?:weeks|months|years)', 'times a (?:week|month|day)'],
-  zh: ['时好时坏', '时有时无', '断断续续', '一阵一阵', '一阵阵', '这(?:两三|几|一两)个(?:多)?月', '最近(?:两三|几|一两)个(?:多)?月', '经常', '总是', '老是', '时不时', '反复', '每天', '每次', '一直', '常常', '动不动', '隔三差五', '有时']
+  en: ['(?:for|over) (?:the )?(?:last|past) (?:few|couple of|\\d+|two|three|several) months', 'often', 'always', 'on and off', 'comes and goes', 'coming and going', 'off and on', 'every (?:day|night|week|morning|few days|couple of days)', 'most days', 'from time to time', 'keeps? (?:coming back|happening)', 'for (?:weeks|months|years)', 'times a (?:week|month|day)', '(?:several|a few|many|\\d+|two|three|four|five|six) times (?:this|a|in the|over the|per|last) (?:week|month|year|few weeks|past)', 'every (?:couple of|few) (?:days|weeks)', 'again and again'],
+  zh: ['时好时坏', '断断续续', '这(?:两三|几|一两|两|三)个(?:多)?月', '最近(?:两三|几|一两)个(?:多)?月', '经常', '总是', '老是', '时不时', '反复', '每天', '每次', '常常', '动不动', '隔三差五', '有时', '(?:这个|这|本|上个|一个)月.{0,4}(?:好几|几|[两三四五六七八九十]{1,2})次', '(?:一|每)(?:周|个?星期|个?月)(?:有|要|来|都)?(?:好几|几|[两三四五六七八九十]{1,2})次']
 }

@@ -44,7 +44,18 @@ export type TriageRule = {
   source: string
 }
 
-export type SelfCarePresentation = { concept: string, maxDays: number, source: string, minAgeMonths?: number }
+export type SelfCarePresentation = {
+  concept: string
+  maxDays: number
+  source: string
+  minAgeMonths?: number
+  /** Older patients are advised to see a GP instead (e.g. thrush over 60). */
+  maxAgeMonths?: number
+  /** Expected to come back (hay fever, period pain): recurring is no reason to book. */
+  usuallyRecurs?: boolean
+  /** Medicines that make a GP visit the advice (a nosebleed on warfarin). */
+  notWithMedicines?: string[]
+}
 
 export type UrgencyDecision = {
   urgency: Urgency
@@ -120,17 +131,29 @@ function measuresMatch (condition: MeasureCondition, patient: PatientContext, pr
     atLeast(patient.durationHours, condition.durationHoursAtLeast)
 }
 
+const SELF_CARE_STOPPERS = ['worsening', 'severe_pain', 'affects_daily_life']
+
 /** Self-care when every current symptom is a common presentation within its time limit and nothing is getting worse. */
 function selfCarePathway (reading: ClinicalReading, selfCare: readonly SelfCarePresentation[]): string | null {
   const symptoms = reading.current.filter((finding) => finding.kind === 'symptom')
   if (symptoms.length === 0) return null
   const { patient } = reading
   if (patient.pregnant || patient.conditions.includes('immunosuppressed')) return null
-  if (has(reading.current, 'worsening') || has(reading.current, 'severe_pain')) return null
+  // Home care already tried and failing, or a problem that stops daily life, is for a GP to see.
+  if (SELF_CARE_STOPPERS.some((concept) => has(reading.current, concept))) return null
   const days = patient.durationHours === undefined ? 0 : patient.durationHours / 24
   const ages = patient.ageMonths
-  const matched = symptoms.map((finding) => selfCare.find((entry) => entry.concept === finding.concept))
-  if (matched.some((entry) => entry === undefined || days > entry.maxDays || (entry.minAgeMonths !== undefined && ages !== undefined && ages < entry.minAgeMonths))) return null
+  const matched = symptoms.map((finding) => ({ finding, entry: selfCare.find((entry) => entry.concept === finding.concept) }))
+  // "Period pain every month" explains the tummy ache that comes with it.
+  const explainedByRecurring = matched.some(({ entry }) => entry?.usuallyRecurs === true)
+  const unsuitable = (finding: Finding, entry: SelfCarePresentation | undefined) =>
+    entry === undefined || days > entry.maxDays ||
+    (entry.minAgeMonths !== undefined && ages !== undefined && ages < entry.minAgeMonths) ||
+    (entry.maxAgeMonths !== undefined && ages !== undefined && ages > entry.maxAgeMonths) ||
+    (finding.recurrent && !entry.usuallyRecurs && !explainedByRecurring) ||
+    (entry.notWithMedicines?.some((medicine) => patient.medicines.includes(medicine)) ?? false)
+
+  if (matched.some(({ finding, entry }) => unsuitable(finding, entry))) return null
   if (ages !== undefined && ages < 3) return null
-  return `self_care:${matched[0]!.concept}`
+  return `self_care:${matched[0]!.entry!.concept}`
 }

@@ -43,6 +43,31 @@ describe('triage over sets of findings', () => {
     expect(assess('cough for 2 days and getting worse despite honey and lemon').urgency).toBe('routine')
   })
 
+  it('self-care stops where home care has failed, the problem keeps coming back or stops daily life', () => {
+    expect(assess('nosebleed this morning, stopped after 10 minutes of pinching, feel fine now').urgency).toBe('self_care')
+    expect(assess('nosebleeds 3 times a week for a month now, they stop when I pinch').urgency).toBe('routine')
+    expect(assess('这个月流了好几次鼻血，捏一会儿就止住了', 'zh-CN').urgency).toBe('routine')
+    expect(assess('conjunctivitis for 10 days, used the drops from the chemist and it has not cleared up').urgency).toBe('routine')
+    expect(assess('红眼病十天了，滴了眼药水也没好', 'zh-CN').urgency).toBe('routine')
+    expect(assess('lower back pain after gardening, it is stopping me doing my job').urgency).toBe('routine')
+    expect(assess('来例假肚子疼，疼得下不了床，要请假', 'zh-CN').urgency).toBe('routine')
+  })
+
+  it('a problem expected to come back stays self-care; age and medicines move it to a GP', () => {
+    expect(assess('I get period pains every month, the usual cramps, ibuprofen helps').urgency).toBe('self_care')
+    expect(assess('hay fever again like every summer, sneezing and itchy eyes').urgency).toBe('self_care')
+    expect(assess("I'm 35, itchy down below with a white discharge for 2 days, I think it's thrush").urgency).toBe('self_care')
+    expect(assess("I'm 67, itchy down below with a white discharge for 2 days, I think it's thrush").urgency).toBe('routine')
+    expect(assess("nosebleed this morning, stopped after pinching, I'm on warfarin").urgency).toBe('routine')
+    expect(assess('nosebleed this morning, stopped after pinching, not on any blood thinners').urgency).toBe('self_care')
+    expect(assess('早上流了一次鼻血，捏了十分钟止住了，没吃抗凝药', 'zh-CN').urgency).toBe('self_care')
+  })
+
+  it('an injury a few days ago is the complaint now, not history', () => {
+    expect(assess('twisted my ankle a week ago, iced it and rested, now it is more swollen than 2 days ago').urgency).toBe('urgent')
+    expect(assess('一周前崴了脚，冰敷休息了一周，现在反而越来越肿', 'zh-CN').urgency).toBe('urgent')
+  })
+
   it('a past diagnosis mentioned in passing is not today\'s emergency', () => {
     expect(assess('I had a stroke 5 years ago, now I have a sore throat for 2 days').urgency).toBe('self_care')
     expect(assess('以前得过心梗，这两天嗓子疼', 'zh-CN').urgency).not.toBe('emergency')

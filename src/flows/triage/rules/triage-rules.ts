@@ -1,4 +1,4 @@
-import type { TriageRule } from '../decide-urgency.ts'
+import type { SelfCarePresentation, TriageRule } from '../decide-urgency.ts'
 
 // Reviewed triage rules over clinical findings (src/clinical-findings). Each rule encodes one
 // published fact: `source` names the red-flag row of shared/data/triage/red_flags.md (with its care
@@ -87,7 +87,7 @@ export const TRIAGE_RULES: TriageRule[] = [
   { id: 'diabetic_vomiting', level: 'urgent', all: ['vomiting'], patient: { conditions: ['diabetes'] }, source: 'RF33, RF88' },
   { id: 'cannot_keep_fluids', level: 'urgent', all: ['cannot_keep_fluids'], source: 'RF34, RF44' },
   { id: 'vomiting_two_days', level: 'urgent', all: ['vomiting'], measure: { durationHoursAtLeast: 48 }, patient: { child: false }, source: 'RF34' },
-  { id: 'severe_abdominal_pain_urgent', level: 'urgent', all: ['abdominal_pain', 'severe_pain'], source: 'NHS stomach ache: severe or worsening pain needs urgent advice' },
+  { id: 'severe_abdominal_pain_urgent', level: 'urgent', all: ['abdominal_pain', 'severe_pain'], none: ['period_pain'], source: 'NHS stomach ache: severe or worsening pain needs urgent advice (severe period pain: a GP appointment, NHS period pain)' },
   { id: 'jaundice', level: 'urgent', all: ['jaundice'], source: 'NHS jaundice: yellow skin or eyes needs urgent advice' },
 
   // ---- children
@@ -108,6 +108,7 @@ export const TRIAGE_RULES: TriageRule[] = [
   { id: 'poor_feeding', level: 'urgent', all: ['poor_feeding'], patient: { child: true }, source: 'RF45' },
   { id: 'child_rectal_bleeding', level: 'urgent', any: [['rectal_bleeding', 'bloody_diarrhoea']], patient: { child: true }, source: 'RF46' },
   { id: 'swallowed_battery_or_magnet', level: 'emergency', all: ['swallowed_object', 'swallowed_battery_or_magnet'], source: 'RF49' },
+  { id: 'swallowed_object_tummy', level: 'urgent', all: ['swallowed_object'], any: [['abdominal_pain', 'constipation', 'fever']], source: 'Alder Hey swallowed objects: tummy pain, fever or not pooing after swallowing an object means a doctor today (amber)' },
   { id: 'swallowed_object_symptoms', level: 'emergency', all: ['swallowed_object'], any: [['breathless', 'breathing_severe', 'cannot_swallow_saliva', 'vomiting', 'chest_pain']], source: 'Alder Hey swallowed objects: symptoms after swallowing mean A&E' },
   { id: 'poisoning', level: 'emergency', any: [['poison_ingestion', 'overdose']], source: 'RF50, RF89, RF93' },
   { id: 'tablets_overdose', level: 'emergency', measure: { tabletsAtLeast: 10 }, source: 'RF93' },
@@ -177,8 +178,8 @@ export const TRIAGE_RULES: TriageRule[] = [
 ]
 
 /** Common presentations that are looked after at home when nothing above fires (the positive self-care pathway). */
-export const SELF_CARE_PRESENTATIONS: Array<{ concept: string, maxDays: number, source: string, minAgeMonths?: number }> = [
-  { concept: 'cold_symptoms', maxDays: 21, source: 'NHS common cold: rest, fluids; see a GP if symptoms last more than 3 weeks' },
+export const SELF_CARE_PRESENTATIONS: SelfCarePresentation[] = [
+  { concept: 'cold_symptoms', maxDays: 21, usuallyRecurs: true, source: 'NHS common cold: rest, fluids; see a GP if symptoms last more than 3 weeks' },
   { concept: 'sore_throat', maxDays: 7, source: 'NHS sore throat: usually better within a week' },
   { concept: 'cough', maxDays: 21, source: 'NHS cough: see a GP if it lasts more than 3 weeks' },
   { concept: 'fever', maxDays: 4, minAgeMonths: 6, source: 'NICE NG143 green / NHS fever in adults: managed at home with fluids' },
@@ -190,29 +191,29 @@ export const SELF_CARE_PRESENTATIONS: Array<{ concept: string, maxDays: number, 
   { concept: 'abdominal_pain', maxDays: 3, source: 'NHS stomach ache: most tummy aches are not serious and go away after a few days' },
   { concept: 'eye_foreign_body', maxDays: 1, source: 'NHS eye injuries: rinse with clean water; minor irritation settles' },
   { concept: 'nausea', maxDays: 2, source: 'NHS feeling sick' },
-  { concept: 'hay_fever', maxDays: 3650, source: 'NHS hay fever: a pharmacist can help' },
+  { concept: 'hay_fever', maxDays: 3650, usuallyRecurs: true, source: 'NHS hay fever: a pharmacist can help' },
   { concept: 'insect_bite', maxDays: 3, source: 'NHS insect bites and stings: most can be treated at home' },
   { concept: 'mouth_ulcer', maxDays: 21, source: 'NHS mouth ulcers: see a dentist or GP if one lasts longer than 3 weeks' },
-  { concept: 'cold_sore', maxDays: 10, source: 'NHS cold sores: usually clear up within 10 days' },
-  { concept: 'acne', maxDays: 3650, source: 'NHS acne: mild acne is treated with pharmacy products' },
-  { concept: 'skin_minor', maxDays: 3650, source: 'NHS: dandruff, athlete\'s foot, warts and mild eczema: a pharmacist can help' },
+  { concept: 'cold_sore', maxDays: 10, usuallyRecurs: true, source: 'NHS cold sores: usually clear up within 10 days' },
+  { concept: 'acne', maxDays: 3650, usuallyRecurs: true, source: 'NHS acne: mild acne is treated with pharmacy products' },
+  { concept: 'skin_minor', maxDays: 3650, usuallyRecurs: true, source: 'NHS: dandruff, athlete\'s foot, warts and mild eczema: a pharmacist can help' },
   { concept: 'heartburn', maxDays: 21, source: 'NHS heartburn: see a GP if pharmacy medicines do not help after 3 weeks' },
   { concept: 'constipation', maxDays: 14, source: 'NHS constipation: diet, fluids and pharmacy laxatives' },
-  { concept: 'period_pain', maxDays: 3650, source: 'NHS period pain: painkillers and heat; see a GP if it changes' },
+  { concept: 'period_pain', maxDays: 3650, usuallyRecurs: true, source: 'NHS period pain: painkillers and heat; see a GP if it changes' },
   { concept: 'insomnia', maxDays: 30, source: 'NHS insomnia: see a GP if changing sleep habits has not helped for weeks' },
   { concept: 'sprain_or_strain', maxDays: 7, source: 'NHS sprains and strains: RICE for 2-3 days' },
   { concept: 'back_pain', maxDays: 42, source: 'NHS back pain: usually improves within a few weeks; keep active' },
   { concept: 'joint_or_limb_pain', maxDays: 14, source: 'NHS: minor aches and strains improve with rest and painkillers' },
   { concept: 'red_eye', maxDays: 14, minAgeMonths: 1, source: 'NHS conjunctivitis: usually gets better in 1-2 weeks; a pharmacist can help' },
-  { concept: 'vaginal_discharge', maxDays: 14, source: 'NHS thrush: pharmacy treatment' },
-  { concept: 'dysuria', maxDays: 3, source: 'NHS UTI: Pharmacy First for women 16-64 without fever or back pain' },
+  { concept: 'vaginal_discharge', maxDays: 14, minAgeMonths: 16 * 12, maxAgeMonths: 60 * 12, source: 'NHS thrush: pharmacy treatment; see a GP if under 16 or over 60, or if it keeps coming back' },
+  { concept: 'dysuria', maxDays: 3, minAgeMonths: 16 * 12, maxAgeMonths: 64 * 12, source: 'NHS UTI: Pharmacy First for women 16-64 without fever or back pain' },
   { concept: 'chickenpox', maxDays: 10, minAgeMonths: 1, source: 'NHS chickenpox: look after a child at home' },
   { concept: 'hand_foot_mouth', maxDays: 10, source: 'NHS hand, foot and mouth disease: gets better on its own in 7-10 days' },
   { concept: 'hypoglycaemia', maxDays: 3650, source: 'NHS low blood sugar: treat at home with sugar, then a starchy snack' },
   { concept: 'animal_bite', maxDays: 3, source: 'NHS animal bites: wash a bite that has not broken the skin' },
   { concept: 'burn', maxDays: 3, source: 'NHS burns: cool a small burn under running water' },
   { concept: 'blisters', maxDays: 7, source: 'NHS blisters: heal on their own' },
-  { concept: 'nosebleed', maxDays: 3650, source: 'NHS nosebleeds: pinch the soft part of the nose for 10-15 minutes' },
+  { concept: 'nosebleed', maxDays: 3650, notWithMedicines: ['anticoagulant'], source: 'NHS nosebleeds: pinch the soft part of the nose for 10-15 minutes; see a GP if they keep happening or you take blood thinners' },
   { concept: 'dizziness', maxDays: 7, source: 'NHS dizziness: often goes away on its own; lie down, fluids' },
   { concept: 'low_mood', maxDays: 14, source: 'NHS low mood: see a GP if it lasts more than 2 weeks' },
   { concept: 'head_injury', maxDays: 7, source: 'NHS minor head injury: rest and watch for warning signs' },
@@ -222,6 +223,6 @@ export const SELF_CARE_PRESENTATIONS: Array<{ concept: string, maxDays: number, 
   { concept: 'lethargic', maxDays: 14, source: 'NHS tiredness: often better with rest' },
   { concept: 'palpitations', maxDays: 3, source: 'NHS heart palpitations: usually harmless when short and without other symptoms' },
   { concept: 'swallowed_object', maxDays: 3650, source: 'Alder Hey swallowed objects: a small smooth object without symptoms usually passes' },
-  { concept: 'sweating', maxDays: 3650, source: 'companion finding' },
+  { concept: 'sweating', maxDays: 3650, usuallyRecurs: true, source: 'companion finding' },
   { concept: 'numbness', maxDays: 2, source: 'companion finding' }
 ]
