@@ -1,5 +1,5 @@
 import type { FindingExtractor } from '../clinical-findings/extract-findings.ts'
-import type { ClinicalReading } from '../clinical-findings/finding-types.ts'
+import type { ClinicalReading, Finding } from '../clinical-findings/finding-types.ts'
 import { createInputGuard, GUARD_PRECEDENCE, type InputGuard } from './guards/input-guard.ts'
 import { KEYWORD_RULE_CONCEPTS } from './guards/keyword-rule-concepts.ts'
 import { normalizeText } from './guards/normalize-text.ts'
@@ -66,11 +66,47 @@ function blankNotCurrent (normalized: string, ruleIds: string[], reading: Clinic
   const notCurrent = reading.findings.filter((finding) => concepts.has(finding.concept) && finding.text !== '' &&
     (finding.negated || finding.historical || finding.hypothetical || (passes.has(finding.concept) && (finding.resolved || finding.recurrent))))
   if (notCurrent.length === 0) return null
-  let blanked = normalized
-  let compact = normalized.replace(/ /g, '')
-  for (const finding of notCurrent) {
-    if (blanked.includes(finding.text)) blanked = blanked.replace(finding.text, ' , ')
-    else if (compact.includes(finding.text)) compact = compact.replace(finding.text, '，')
+  // One text for both languages: Chinese findings are read without spaces between Han characters.
+  const text = normalized.replace(/(?<=\p{Script=Han}) +(?=\p{Script=Han})/gu, '')
+  const spans: Array<[number, number]> = []
+  for (const wording of new Set(notCurrent.map((finding) => finding.text))) {
+    // The n-th mention with these words is the n-th place they occur; when the count differs, nothing is set aside.
+    const mentions = uniqueMentions(reading.findings.filter((finding) => finding.text === wording))
+    const places = occurrences(text, wording)
+    if (places.length !== mentions.length) continue
+    mentions.forEach((mention, index) => { if (notCurrent.includes(mention)) spans.push([places[index]!, places[index]! + wording.length]) })
   }
-  return compact === normalized.replace(/ /g, '') ? blanked : compact
+  if (spans.length === 0) return null
+  // Overlapping mentions ("喘" inside "喘不上气") become one span.
+  const merged: Array<[number, number]> = []
+  for (const [from, to] of spans.sort((left, right) => left[0] - right[0])) {
+    const last = merged.at(-1)
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to)
+    else merged.push([from, to])
+  }
+  let blanked = text
+  for (const [from, to] of merged.reverse()) blanked = `${blanked.slice(0, from)} , ${blanked.slice(to)}`
+  return blanked
+}
+
+/** One finding per place in the message (several concepts may share the same words). */
+function uniqueMentions (findings: readonly Finding[]): Finding[] {
+  const byPlace = new Map<string, Finding>()
+  for (const finding of findings) {
+    const place = `${finding.clause}:${finding.start}`
+    const known = byPlace.get(place)
+    // A place counts as not current only when every concept read there is.
+    if (!known || isCurrentMention(finding)) byPlace.set(place, finding)
+  }
+  return [...byPlace.values()].sort((left, right) => left.clause - right.clause || left.start - right.start)
+}
+
+function isCurrentMention (finding: Finding): boolean {
+  return !finding.negated && !finding.historical && !finding.hypothetical
+}
+
+function occurrences (text: string, wording: string): number[] {
+  const places: number[] = []
+  for (let at = text.indexOf(wording); at !== -1; at = text.indexOf(wording, at + wording.length)) places.push(at)
+  return places
 }
