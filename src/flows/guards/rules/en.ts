@@ -397,7 +397,8 @@ export const englishRules = {
         '(?:wont|will not) be (?:around|here) (?:much longer|for much longer|for long|anymore)',
         'giving (?:my|all my|away my) (?:things|stuff|belongings|possessions)',
         '(?:want|wanna|going) to disappear (?:forever|for good|permanently)',
-        '(?:want|wish|need) (?:it all|everything|my life) to (?:end|be over)'
+        '(?:want|wish|need) (?:it all|everything|my life) to (?:end|be over)',
+        `(?:im|i am|being|feel like|feels like (?:he|she) is|says (?:he|she) is|(?:he|she) is) ${WORDS(1)}(?:just )?(?:a )?(?:burden|dead weight) (?:to|on|for) (?:everyone|us|the family|my family|his family|her family|everybody|you all)`
       ],
       examples: ['I keep thinking of suicide', 'I want to kill myself', 'i dont want to be alive', 'everyone is better off without me', 'sucidal thoughts', 'I want to die'],
       nearMisses: ['I\'d kill for a coffee', 'this traffic is killing me', 'dying to know my results', 'I\'m dead tired']
