@@ -130,7 +130,7 @@ function describe ({ concept, subject, start, text, clause, language, patient }:
     resolved: TRIGGERS.resolved[language].test(rest),
     recurrent: TRIGGERS.recurrent[language].test(segment) || (language === 'zh' && TRIGGERS.recurrent.zh.test(shortNextSegment(subject, nextComma))),
     hypothetical: TRIGGERS.hypothetical[language].test(before),
-    experiencer: mentionsAnotherPerson(before, language, patient) ? 'other' : 'patient'
+    experiencer: !concept.doneByOthers && mentionsAnotherPerson(before, language, patient) ? 'other' : 'patient'
   }
 }
 
@@ -198,7 +198,7 @@ const FEVER_FROM_CELSIUS = 37.8
 /** A stated temperature of 37.8 °C or more is a fever finding even when the word is not used ("体温38.9"). */
 function measuredFever (patient: PatientContext, findings: readonly Finding[]): Finding[] {
   if (patient.temperatureC === undefined || patient.temperatureC < FEVER_FROM_CELSIUS) return []
-  if (findings.some((finding) => finding.concept === 'fever' && !finding.negated)) return []
+  if (findings.some((finding) => finding.concept === 'fever' && !finding.negated && !finding.historical && !finding.hypothetical && finding.experiencer === 'patient')) return []
   return [{ concept: 'fever', kind: 'symptom', text: `${patient.temperatureC}`, clause: -1, start: 0, negated: false, historical: false, resolved: false, recurrent: false, hypothetical: false, experiencer: 'patient' }]
 }
 

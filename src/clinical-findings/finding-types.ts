@@ -15,6 +15,8 @@ export type ConceptDefinition = {
   rf?: string[]
   /** The concept is itself a negative ("hasn't peed"): a negation inside its words does not cancel it. */
   intrinsicNegation?: boolean
+  /** Something done to the patient by someone else ("bitten by a kid at nursery"): the other person named is the cause, not the experiencer. */
+  doneByOthers?: boolean
 }
 
 /** Whose finding it is (ConText's experiencer). */

@@ -1,7 +1,7 @@
 import type { FindingExtractor } from '../clinical-findings/extract-findings.ts'
 import type { ClinicalReading, Finding } from '../clinical-findings/finding-types.ts'
 import { createInputGuard, GUARD_PRECEDENCE, type InputGuard } from './guards/input-guard.ts'
-import { KEYWORD_RULE_CONCEPTS } from './guards/keyword-rule-concepts.ts'
+import { KEYWORD_RULE_CONCEPTS, KEYWORD_SET_ASIDE } from './guards/keyword-rule-concepts.ts'
 import { normalizeText } from './guards/normalize-text.ts'
 import { checkOutput } from './guards/output-guard.ts'
 import { decideUrgency } from './triage/decide-urgency.ts'
@@ -42,20 +42,32 @@ function checkInputText (inputGuard: InputGuard, findings: FindingExtractor, tex
 }
 
 /**
- * Sets aside a keyword emergency when what it is about is only mentioned as negated, past,
- * hypothetical or (where that settles it) over: the words of those mentions are blanked and the
- * keyword rules run again; if the rule still fires on what is left, the emergency stands.
+ * Sets aside a keyword emergency when the message settles it (KEYWORD_SET_ASIDE), or when what it
+ * is about is only mentioned as negated, past, hypothetical or (where that settles it) over: the
+ * words of those mentions are blanked and the keyword rules run again; if the rule still fires on
+ * what is left, the emergency stands.
  */
 function withoutPastOrDenied (inputGuard: InputGuard, verdict: InputGuardVerdict, reading: ClinicalReading, text: string): InputGuardVerdict {
-  const emergencies = verdict.matches.filter((match) => match.category === 'emergency')
-  if (emergencies.length === 0) return verdict
-  const blanked = blankNotCurrent(normalizeText(text).text, emergencies.map((match) => match.ruleId), reading)
-  if (blanked === null) return verdict
-  const recheck = new Set(inputGuard.check(blanked).matches.map((match) => match.ruleId))
-  const kept = verdict.matches.filter((match) => match.category !== 'emergency' || !KEYWORD_RULE_CONCEPTS[match.ruleId] || recheck.has(match.ruleId))
+  if (!verdict.matches.some((match) => match.category === 'emergency')) return verdict
+  const emergencies = verdict.matches.filter((match) => match.category === 'emergency' && !setAside(match.ruleId, reading))
+  const blanked = emergencies.length === 0 ? null : blankNotCurrent(normalizeText(text).text, emergencies.map((match) => match.ruleId), reading)
+  const recheck = blanked === null ? null : new Set(inputGuard.check(blanked).matches.map((match) => match.ruleId))
+  const kept = verdict.matches.filter((match) => match.category !== 'emergency' || (emergencies.includes(match) &&
+    (recheck === null || !KEYWORD_RULE_CONCEPTS[match.ruleId] || recheck.has(match.ruleId))))
   if (kept.length === verdict.matches.length) return verdict
   const ranked = [...kept].sort((left, right) => GUARD_PRECEDENCE.indexOf(left.category) - GUARD_PRECEDENCE.indexOf(right.category))
   return { verdict: ranked[0]?.category ?? 'pass', matches: ranked, redFlags: verdict.redFlags.filter((flag) => kept.some((match) => match.ruleId === flag)) }
+}
+
+/** Whether the message itself settles that a keyword emergency does not apply (see KEYWORD_SET_ASIDE). */
+function setAside (ruleId: string, reading: ClinicalReading): boolean {
+  const { patient, current } = reading
+  const present = (concept: string) => current.some((finding) => finding.concept === concept)
+  return (KEYWORD_SET_ASIDE[ruleId] ?? []).some((condition) =>
+    (condition.ageMonthsAtLeast === undefined || (patient.ageMonths !== undefined && patient.ageMonths >= condition.ageMonthsAtLeast)) &&
+    (condition.temperatureBelow === undefined || (patient.temperatureC !== undefined && patient.temperatureC < condition.temperatureBelow)) &&
+    (condition.concepts?.every(present) ?? true) &&
+    !(condition.unlessConcepts?.some(present) ?? false))
 }
 
 /** The text with every not-current mention of the rules' concepts blanked; null when there is none to blank. */

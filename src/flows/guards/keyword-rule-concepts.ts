@@ -3,6 +3,25 @@
 // hypothetical, or for `passes` rules already over or coming and going for weeks), the keyword match is set aside
 // and the decision rests with the finding rules. A keyword rule whose concepts the extractor does not
 // find at all keeps its verdict: in doubt, the emergency stands.
+/**
+ * When a keyword emergency is set aside outright, because the message itself settles it: a stated
+ * age or temperature outside the rule's band (the finding rules grade fever by age), or a size
+ * given as small without a serious feature (the finding rules grade burns).
+ */
+export type KeywordSetAside = {
+  ageMonthsAtLeast?: number
+  temperatureBelow?: number
+  concepts?: string[]
+  unlessConcepts?: string[]
+}
+
+export const KEYWORD_SET_ASIDE: Record<string, KeywordSetAside[]> = {
+  // NICE NG143: 38 °C or more under 3 months is red; older infants are graded by the finding rules.
+  'emergency.infant_fever': [{ ageMonthsAtLeast: 3 }, { temperatureBelow: 38 }],
+  // RF64 / NHS burns: A&E for large, deep, white or charred burns; a small scald is first aid.
+  'emergency.large_burn': [{ concepts: ['small_size'], unlessConcepts: ['burn_serious_features'] }]
+}
+
 export const KEYWORD_RULE_CONCEPTS: Record<string, { concepts: string[], passes: boolean }> = {
   'emergency.chest_pain': { concepts: ['chest_pain'], passes: true },
   'emergency.stroke_signs': { concepts: ['face_droop', 'limb_weakness', 'speech_disturbance', 'stroke_diagnosis'], passes: false },

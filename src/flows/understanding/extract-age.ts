@@ -29,8 +29,10 @@ const AGE_RULES: AgeRule[] = [
   { pattern: new RegExp(`\\b(\\d{1,2}|${ENGLISH_NUMBER_WORDS})[\\s-]*(weeks?)[\\s-]*old\\b`, 'iu'), unit: 'week' },
   { pattern: new RegExp(`\\b(\\d{1,2}|${ENGLISH_NUMBER_WORDS})[\\s-]*(days?)[\\s-]*old\\b`, 'iu'), unit: 'day' },
   { pattern: new RegExp(`\\b(\\d{1,3}|${ENGLISH_NUMBER_WORDS})[\\s-]*(?:(?:years?|yrs?)[\\s-]*old|y/?o)\\b`, 'iu'), unit: 'year' },
-  { pattern: /\b(?:i'?m|i am|aged?|age:?|he'?s|she'?s|he is|she is)\s+(\d{1,3})\b(?!\s*(?:kg|lbs?|cm|%|\/|weeks|days|hours|degrees|°|am|pm|minutes))/iu, unit: 'year' },
-  { pattern: /\b(?:mother|father|mom|mum|dad|grandmother|grandfather|grandma|grandpa|wife|husband|son|daughter|brother|sister|baby|kid|child|patient)\s+(?:is|was|turned)\s+(\d{1,3})\b(?!\s*(?:kg|lbs?|cm|%|\/|weeks|days|hours|degrees|°|am|pm|minutes))/iu, unit: 'year' },
+  { pattern: /\b(?:is|was|turned|aged?|im|i'm|hes|he's|shes|she's|just)\s+(\d{1,2})\s*(?:months?|mos?)\b/iu, unit: 'month' },
+  { pattern: /\b(?:is|was|turned|aged?|hes|he's|shes|she's|just)\s+(\d{1,2})\s*(?:weeks?|wks?)\b(?!\s*(?:pregnant|along|gone))/iu, unit: 'week' },
+  { pattern: /\b(?:i'?m|i am|aged?|age:?|he'?s|she'?s|he is|she is)\s+(\d{1,3})\b(?!\s*(?:kg|lbs?|cm|%|\/|weeks?|wks?|days?|months?|mos?|hours|degrees|°|am|pm|minutes))/iu, unit: 'year' },
+  { pattern: /\b(?:mother|father|mom|mum|dad|grandmother|grandfather|grandma|grandpa|wife|husband|son|daughter|brother|sister|baby|kid|child|patient)\s+(?:is|was|turned)\s+(\d{1,3})\b(?!\s*(?:kg|lbs?|cm|%|\/|weeks?|wks?|days?|months?|mos?|hours|degrees|°|am|pm|minutes))/iu, unit: 'year' },
   { pattern: /(?:^|[\s,(])([MF男女])\s*[,/，]?\s*(\d{1,3})(?:\s*[yY岁])?(?=$|[\s,)，。])/u, unit: 'year' },
   { pattern: /(?:年龄|年齡|age)\s*[:：]?\s*(\d{1,3})/iu, unit: 'year' }
 ]

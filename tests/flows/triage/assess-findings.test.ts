@@ -63,6 +63,17 @@ describe('triage over sets of findings', () => {
     expect(assess('早上流了一次鼻血，捏了十分钟止住了，没吃抗凝药', 'zh-CN').urgency).toBe('self_care')
   })
 
+  it('reads what a relative writes: ages in months, a bite by another child, a reading beside a past warning', () => {
+    expect(assess('My daughter is 5 months. She felt really hot, 39.2 on the ear thermometer, still feeding').urgency).toBe('urgent')
+    expect(assess('儿子5岁，在幼儿园跟小朋友抢玩具被咬了手背，破皮出了一点血', 'zh-CN').urgency).toBe('urgent')
+    expect(assess('肾移植三年了，一直吃抗排异药。今天发冷，量了38.4。以前医生交代过发烧要注意', 'zh-CN').urgency).toBe('urgent')
+  })
+
+  it('noisy breathing only when upset is urgent, at rest an emergency', () => {
+    expect(assess('my 3 year old has croup, a whistly noise when he breathes in when he coughs and gets upset, it goes when I cuddle him').urgency).toBe('urgent')
+    expect(assess('my 3 year old has croup, a whistly noise when he breathes in even sitting quietly').urgency).toBe('emergency')
+  })
+
   it('an injury a few days ago is the complaint now, not history', () => {
     expect(assess('twisted my ankle a week ago, iced it and rested, now it is more swollen than 2 days ago').urgency).toBe('urgent')
     expect(assess('一周前崴了脚，冰敷休息了一周，现在反而越来越肿', 'zh-CN').urgency).toBe('urgent')
