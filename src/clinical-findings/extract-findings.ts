@@ -3,6 +3,7 @@ import { isNegated } from '../flows/guards/negation.ts'
 import { splitClauses } from '../flows/guards/split-clauses.ts'
 import { withoutBookingReferences } from '../flows/understanding/extract-booking-reference.ts'
 import { extractDuration } from '../flows/understanding/extract-duration.ts'
+import { parseNumberWord } from '../flows/understanding/chinese-numerals.ts'
 import { extractSex } from '../flows/understanding/extract-sex.ts'
 import type { ClinicalReading, ConceptDefinition, Finding, PatientContext } from './finding-types.ts'
 import { identifyPatient, type IdentifiedPatient } from './identify-patient.ts'
@@ -33,7 +34,7 @@ const TRIGGERS = {
 }
 // "Today", "now", "this time": a finding in such a segment is current even beside a past marker.
 const CURRENT_MARKER = { en: /(?<![a-z])(?:now|today|tonight|this (?:morning|afternoon|evening|time|week)|since (?:yesterday|last night|this)|just now|right now|again|new|started)(?![a-z])/u, zh: /现在|今天|今晚|今早|刚才|这次|这两天|昨天|昨晚|又|突然|开始/u }
-const NEGATION_INSIDE = { en: /(?<![a-z])(?:not|no|never|isnt|arent|wasnt|werent|dont|doesnt|didnt|hasnt|havent|without)(?![a-z])/u, zh: new RegExp(`没(?!${STILL_GOING})|无(?!法)|不(?=疼|痛|闷|肿|烧|喘|咳|痒|红|吐|晕|麻|紧|憋|出血)`, 'u') }
+const NEGATION_INSIDE = { en: /(?<![a-z])(?:not|no|never|isnt|arent|wasnt|werent|dont|doesnt|didnt|hasnt|havent|without)(?![a-z])/u, zh: new RegExp(`没(?!${STILL_GOING})|无(?!法|名)|不(?=疼|痛|闷|肿|烧|喘|咳|痒|红|吐|晕|麻|紧|憋|出血)`, 'u') }
 const HAN = /\p{Script=Han}/u
 // "脑出血后": a diagnosis or event named before 后 is the past event (a symptom before 后 is not: "腰疼以后尿不出来").
 const PAST_EVENT_AFTER = /^(?:以后|之后|后)/u
@@ -134,9 +135,26 @@ function describe ({ concept, subject, start, text, clause, language, patient }:
   }
 }
 
+const HOURS_PER = { day: 24, week: 24 * 7, month: 24 * 30 } as const
+const UNIT_OF: Record<string, keyof typeof HOURS_PER> = { day: 'day', days: 'day', week: 'week', weeks: 'week', month: 'month', months: 'month', 天: 'day', 周: 'week', 星期: 'week', 月: 'month' }
+// "Since my mum died 4 weeks ago", "两个多月前走了以后": an event some time ago that the complaint started with.
+const SINCE_ONSET = {
+  en: /(?<![a-z])(?:since|ever since|started|began|begun|start(?:ed)? after)(?![a-z])[^.;!?]{0,60}?(?<![a-z])(\d{1,2}|a|one|two|three|four|five|six|seven|eight|a couple of|a few)\s+(days?|weeks?|months?)\s+ago/u,
+  zh: /(\d{1,2}|[一二两三四五六七八九十几]{1,3})(?:个)?(?:多)?(天|周|星期|月)(?:前|以前|之前)[^。！？]{0,16}?(?:以后|之后|开始|起)/u
+}
+
+function sinceOnset (text: string): { hours: number } | null {
+  const match = text.match(SINCE_ONSET.en) ?? text.match(SINCE_ONSET.zh)
+  if (!match) return null
+  const raw = match[1]!
+  const count = raw === 'a' ? 1 : raw === 'a couple of' ? 2 : raw === 'a few' ? 3 : parseNumberWord(raw)
+  const unit = UNIT_OF[match[2]!]
+  return count === null || unit === undefined ? null : { hours: count * HOURS_PER[unit] }
+}
+
 function patientContext (normalized: string, identified: ReturnType<typeof identifyPatient>): PatientContext {
   const measurements = readMeasurements(normalized)
-  const duration = extractDuration(withoutAgesAndPast(normalized))
+  const duration = extractDuration(withoutAgesAndPast(normalized)) ?? sinceOnset(normalized)
   const sex = statedSex(normalized) ?? extractSex(normalized)
   const pregnant = PREGNANT.test(normalized) && !NOT_PREGNANT.test(normalized)
   return {

@@ -100,12 +100,12 @@ function statusOf (checks: SuiteCheck[]): SuiteStatus {
   return checks.every((check) => check.ok) ? 'pass' : 'miss'
 }
 
-/** Our own triage sets: shared development vignettes, the team's cases, and the patient-written set with its hold-out. */
+/** Our own triage sets: shared development vignettes, the team's cases, and the two patient-written sets with their hold-outs. */
 function defaultTriageFiles (root: string): string[] {
   return [
     resolvePath(root, '..', 'shared', 'data', 'triage', 'dev_vignettes.jsonl'),
     ...['vignettes.jsonl', 'vignettes-holdout.jsonl'].map((name) => resolvePath(root, 'tests', 'eval', 'triage', name)),
-    ...['dev.jsonl', 'holdout.jsonl'].map((name) => resolvePath(root, 'tests', 'eval', 'triage-patient-written', name))
+    ...['triage-patient-written', 'triage-patient-written-2'].flatMap((folder) => ['dev.jsonl', 'holdout.jsonl'].map((name) => resolvePath(root, 'tests', 'eval', folder, name)))
   ].filter((path) => existsSync(path))
 }
 

@@ -36,7 +36,7 @@ describe('patients\' conversations hold at any day and hour', () => {
         const results = await runConversationScenarios({ app: testApp.app, scenarios })
         const failures = results.filter((result) => result.status === 'failed').map((result) => `${result.id} turn ${result.failedTurn}: ${result.reason}`)
         expect(failures).toEqual([])
-      })
+      }, 180_000)
     })
   }
 })

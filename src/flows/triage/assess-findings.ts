@@ -49,6 +49,9 @@ export function nextTriageQuestion (extractor: FindingExtractor, evidence: Triag
     if (question.child && !assessment.reading.patient.child) continue
     if (!question.about.some((concept) => concepts.has(concept))) continue
     if (question.adds.every((concept) => concepts.has(concept))) continue
+    // Never re-ask what the message already said: a reassurance given, or the finding denied.
+    if (question.answeredBy?.some((concept) => concepts.has(concept))) continue
+    if (question.adds.some((concept) => assessment.reading.findings.some((finding) => finding.concept === concept && finding.negated))) continue
     const confirming: QuestionAnswer = question.inverse ? 'no' : 'yes'
     const changed = assessTriage(extractor, { ...evidence, answers: { ...evidence.answers, [question.id]: confirming } }).urgency
     if (changed !== assessment.urgency) return question

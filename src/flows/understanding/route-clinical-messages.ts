@@ -29,7 +29,7 @@ const MEDICAL_TOPIC_SCORE = 2
  */
 export function belongsToTriage ({ reading, text, intent, confidence, activeFlow = null }: { reading: ClinicalReading, text: string, intent: Intent, confidence: number, activeFlow?: string | null }): boolean {
   const lower = text.toLowerCase()
-  if (TRANSACTIONAL.has(intent) && confidence >= 0.6) return false
+  if (TRANSACTIONAL.has(intent) && confidence >= 0.6 && (intent === 'human' || !isSymptomStory(reading, text))) return false
   if (intent === 'medication_reminder' && REMINDER_WORDS.test(lower)) return false
   if (reading.current.some((finding) => finding.kind === 'symptom')) return true
   if (intent === 'triage' || !POLICY.has(intent)) return false
@@ -38,4 +38,14 @@ export function belongsToTriage ({ reading, text, intent, confidence, activeFlow
   if (POLICY_WORDS.test(lower) || (MONEY_WORDS.test(lower) && !TREATMENT_WORDS.test(lower))) return false
   return reading.findings.some((finding) => finding.kind === 'symptom') || MEDICAL_WORDS.test(lower) ||
     routeDepartment({ text, locale: 'en', slots: {} }).score >= MEDICAL_TOPIC_SCORE
+}
+
+/**
+ * A story of several current symptoms over several sentences is told for advice; a cue word of a
+ * transactional request inside it ("也不去了" about a hobby) does not make it one.
+ */
+function isSymptomStory (reading: ClinicalReading, text: string): boolean {
+  const symptoms = new Set(reading.current.filter((finding) => finding.kind === 'symptom').map((finding) => finding.concept))
+  const sentences = text.split(/[。.!?！？；;\n]+/u).filter((sentence) => sentence.trim().length > 0)
+  return symptoms.size >= 2 && sentences.length >= 3
 }

@@ -7,8 +7,8 @@ import { runTriageEval } from '../../../src/eval/triage/run-triage-eval.ts'
 import { loadTriageCases } from '../../../src/eval/triage/triage-case.ts'
 import { buildTestApp, type TestApp } from '../../helpers/test-app.ts'
 
-// Development data only: the patient-written hold-out (tests/eval/triage-patient-written/holdout.jsonl)
-// is reported by `npm run eval` and never asserted here. Understanding does not depend on the
+// Development data only: the patient-written hold-outs (tests/eval/triage-patient-written*/holdout.jsonl)
+// are reported by `npm run eval` and never asserted here. Understanding does not depend on the
 // database engine, so these whole-turn runs happen once, on PGlite.
 const SHARED = resolve(import.meta.dirname, '..', '..', '..', '..', 'shared', 'data')
 const onPglite = process.env.TEST_DB_ENGINE !== 'postgres'
@@ -21,7 +21,8 @@ describe.runIf(onPglite)('triage through the whole turn on development data', ()
 
   it.each([
     ['shared development vignettes', resolve(SHARED, 'triage', 'dev_vignettes.jsonl')],
-    ['patient-written development set', resolve(import.meta.dirname, '..', 'triage-patient-written', 'dev.jsonl')]
+    ['patient-written development set', resolve(import.meta.dirname, '..', 'triage-patient-written', 'dev.jsonl')],
+    ['second patient-written development set', resolve(import.meta.dirname, '..', 'triage-patient-written-2', 'dev.jsonl')]
   ])('%s: every emergency answered emergency, urgency ≥ 80%, self-care ≥ 70%', async (_name, file) => {
     expect(existsSync(file), `${file} is missing`).toBe(true)
     const figures = await runTriageEval({ app: testApp.app, cases: loadTriageCases(file), extractor })

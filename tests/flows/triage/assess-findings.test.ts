@@ -69,6 +69,15 @@ describe('triage over sets of findings', () => {
     expect(assess('肾移植三年了，一直吃抗排异药。今天发冷，量了38.4。以前医生交代过发烧要注意', 'zh-CN').urgency).toBe('urgent')
   })
 
+  it('does not re-ask what the message already said', () => {
+    const text = '儿子4岁，昨晚开始发烧，今天早上38.7，现在在搭乐高。喝水尿尿都正常，流点鼻涕'
+    const evidence = { texts: [text], answers: {}, locale: 'zh-CN' }
+    const question = nextTriageQuestion(extractor, evidence, assessTriage(extractor, evidence))
+    expect(question?.id).not.toBe('child_drinking_wetting')
+    const asked = nextTriageQuestion(extractor, { ...evidence, texts: ['儿子4岁，昨晚开始发烧，今天早上38.7，流点鼻涕'] }, assessTriage(extractor, { ...evidence, texts: ['儿子4岁，昨晚开始发烧，今天早上38.7，流点鼻涕'] }))
+    expect(asked?.id).toBe('child_drinking_wetting')
+  })
+
   it('noisy breathing only when upset is urgent, at rest an emergency', () => {
     expect(assess('my 3 year old has croup, a whistly noise when he breathes in when he coughs and gets upset, it goes when I cuddle him').urgency).toBe('urgent')
     expect(assess('my 3 year old has croup, a whistly noise when he breathes in even sitting quietly').urgency).toBe('emergency')

@@ -13,12 +13,14 @@ export type TriageQuestion = {
   inverse?: boolean
   /** Only for a child patient. */
   child?: boolean
+  /** Findings that mean the message already answered it (the reassurance an inverse question asks about). */
+  answeredBy?: string[]
 }
 
 export const TRIAGE_QUESTIONS: TriageQuestion[] = [
   { id: 'chest_sweating', about: ['chest_pain'], adds: ['sweating'] },
   { id: 'chest_breathless', about: ['chest_pain', 'palpitations'], adds: ['breathless'] },
-  { id: 'child_drinking_wetting', about: ['vomiting', 'diarrhoea', 'fever'], adds: ['no_urine'], inverse: true, child: true },
+  { id: 'child_drinking_wetting', about: ['vomiting', 'diarrhoea', 'fever'], adds: ['no_urine'], inverse: true, child: true, answeredBy: ['fluids_ok'] },
   { id: 'headache_sudden', about: ['headache'], adds: ['thunderclap_headache'] },
   { id: 'headache_fever_neck', about: ['headache', 'fever'], adds: ['stiff_neck', 'headache'] }
 ]

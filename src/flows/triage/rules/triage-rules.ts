@@ -83,6 +83,7 @@ export const TRIAGE_RULES: TriageRule[] = [
   { id: 'black_stool', level: 'urgent', all: ['melaena'], source: 'RF31' },
   { id: 'bloody_diarrhoea', level: 'urgent', all: ['bloody_diarrhoea'], source: 'RF32' },
   { id: 'diarrhoea_with_blood', level: 'urgent', all: ['diarrhoea', 'rectal_bleeding'], source: 'RF32' },
+  { id: 'diarrhoea_blood_in_it', level: 'urgent', all: ['diarrhoea', 'blood_in_it'], sameClause: true, source: 'RF32' },
   { id: 'diabetic_vomiting_pain', level: 'emergency', all: ['vomiting'], any: [['abdominal_pain', 'ketoacidosis_features', 'breathless']], patient: { conditions: ['diabetes'] }, source: 'RF33' },
   { id: 'diabetic_vomiting', level: 'urgent', all: ['vomiting'], patient: { conditions: ['diabetes'] }, source: 'RF33, RF88' },
   { id: 'cannot_keep_fluids', level: 'urgent', all: ['cannot_keep_fluids'], source: 'RF34, RF44' },
