@@ -19,5 +19,5 @@ export const MEDICINE_CUES: Record<string, RegExp> = {
   chemotherapy: /(?<![a-z])(?:chemo\w*)(?![a-z])|化疗/u,
   anticoagulant: /(?<![a-z])(?:warfarin|apixaban|rivaroxaban|edoxaban|dabigatran|clopidogrel|blood thinners?|anticoagula\w*|eliquis|xarelto)(?![a-z])|华法林|利伐沙班|阿哌沙班|达比加群|氯吡格雷|抗凝/u,
   immunosuppressant: /(?<![a-z])(?:chemo\w*|methotrexate|immunosuppress\w*|prednisolone|steroids)(?![a-z])|化疗|免疫抑制剂|激素/u,
-  insulin: /(?<![a-z])insulin(?![a-z])|胰岛素/u
+  insulin: /(?<![a-z])(?:insulin|type (?:1|one)(?! (?:of|hour|minute))|t1d?)(?![a-z])|胰岛素|1型糖尿病/u
 }

@@ -10,10 +10,13 @@ function age (value: number, unit: AgeUnit): Age {
 
 const NEWBORN = /\bnew-?born\b|新生儿|刚出生|剛出生/iu
 
-type AgeRule = { pattern: RegExp, unit: AgeUnit }
+type AgeRule = { pattern: RegExp, unit: AgeUnit, fixed?: number, less?: number }
 
 // Order matters: the more specific infant wording is tried before plain years.
 const AGE_RULES: AgeRule[] = [
+  // 满月 is one month old; "不到三个月" is under three months (read as the month before).
+  { pattern: /(?:刚)?满月(?:的)?(?:宝宝|孩子|婴儿|娃)?/u, unit: 'month', fixed: 1 },
+  { pattern: new RegExp(`(?:不到|不满|还没满|没满)(${NUMBER})\\s*(?:个|個)月`, 'u'), unit: 'month', less: 1 },
   { pattern: new RegExp(`(?:出生|生下来|生了)(?:才|刚)?(${NUMBER})\\s*天`, 'u'), unit: 'day' },
   { pattern: new RegExp(`(?:出生|生下来|生了)(${NUMBER})\\s*(?:周|个?星期)`, 'u'), unit: 'week' },
   { pattern: new RegExp(`(?:出生|生下来)(${NUMBER})\\s*(?:个|個)月`, 'u'), unit: 'month' },
@@ -51,7 +54,7 @@ export function extractAge (text: string): Age | null {
   for (const rule of AGE_RULES) {
     const match = text.match(rule.pattern)
     if (match === null) continue
-    const value = valueFrom(match)
+    const value = rule.fixed ?? (rule.less === undefined ? valueFrom(match) : (valueFrom(match) ?? 0) - rule.less)
     const halfYear = rule.unit === 'year' && /岁半/u.test(match[0]) ? 0.5 : 0
     if (value !== null && value >= 0 && value <= 120) return age(value + halfYear, rule.unit)
   }
