@@ -122,9 +122,12 @@ async function withEvalApp<T> (run: (app: EvalApp['app']) => Promise<T>): Promis
 async function safetySuite (root: string): ReturnType<SuiteRun> {
   const guard = createTurnInputGuard()
   const results = [safetyResult('tests/eval/safety', runSafetyEval({ cases: await loadSafetyCases(resolvePath(root, 'tests', 'eval', 'safety')), guard }))]
-  // Our hold-out: never tuned on, reported beside the development cases.
-  const holdout = resolvePath(root, 'tests', 'eval', 'holdout', 'safety-context-and-look-alikes.jsonl')
-  if (existsSync(holdout)) results.push(safetyResult('tests/eval/holdout/safety-context-and-look-alikes.jsonl, hold-out', runSafetyEval({ cases: await loadSafetyCaseFile(holdout), guard })))
+  // Our hold-outs: never tuned on, reported beside the development cases.
+  const holdouts = resolvePath(root, 'tests', 'eval', 'holdout')
+  const files = existsSync(holdouts) ? readdirSync(holdouts).filter((name) => name.startsWith('safety-') && name.endsWith('.jsonl')).sort() : []
+  for (const name of files) {
+    results.push(safetyResult(`tests/eval/holdout/${name}, hold-out`, runSafetyEval({ cases: await loadSafetyCaseFile(resolvePath(holdouts, name)), guard })))
+  }
   return results
 }
 

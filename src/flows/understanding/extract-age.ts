@@ -26,6 +26,7 @@ const AGE_RULES: AgeRule[] = [
   { pattern: new RegExp(`(?:宝宝|孩子|婴儿|小孩|女儿|儿子|新生儿|娃)(?:才|刚|今年|现在|已经)?(?:满)?(${NUMBER})\\s*(?:个|個)?(?:多)?月`, 'u'), unit: 'month' },
   { pattern: new RegExp(`(${NUMBER})\\s*周(?:大|的(?:宝宝|婴儿|新生儿))`, 'u'), unit: 'week' },
   { pattern: new RegExp(`(?:刚满|才满|满)(${NUMBER})\\s*(?:周|个?星期)(?!岁)`, 'u'), unit: 'week' },
+  { pattern: new RegExp(`(?:宝宝|孩子|婴儿|娃)?(?:刚满|才满|满|刚)(${NUMBER})\\s*天`, 'u'), unit: 'day' },
   { pattern: new RegExp(`(${NUMBER})\\s*天(?:大|的(?:宝宝|婴儿|新生儿))`, 'u'), unit: 'day' },
   { pattern: new RegExp(`(?<![\\d.])(${NUMBER})\\s*(?:周)?岁(?:半)?`, 'u'), unit: 'year' },
   { pattern: new RegExp(`\\b(\\d{1,2}|${ENGLISH_NUMBER_WORDS})[\\s-]*(months?|mos?)[\\s-]*old\\b`, 'iu'), unit: 'month' },

@@ -398,6 +398,8 @@ export const englishRules = {
         'giving (?:my|all my|away my) (?:things|stuff|belongings|possessions)',
         '(?:want|wanna|going) to disappear (?:forever|for good|permanently)',
         '(?:want|wish|need) (?:it all|everything|my life) to (?:end|be over)',
+        '(?:going to|gonna|wants? to|plans? to|planning to|will) end it(?! (?:with|between))',
+        'saying (?:her |his |their |my )?goodbyes? to (?:everyone|everybody|us|people|the family)',
         `(?:im|i am|being|feel like|feels like (?:he|she) is|says (?:he|she) is|(?:he|she) is) ${WORDS(1)}(?:just )?(?:a )?(?:burden|dead weight) (?:to|on|for) (?:everyone|us|the family|my family|his family|her family|everybody|you all)`
       ],
       examples: ['I keep thinking of suicide', 'I want to kill myself', 'i dont want to be alive', 'everyone is better off without me', 'sucidal thoughts', 'I want to die'],
