@@ -19,7 +19,11 @@ export const KEYWORD_SET_ASIDE: Record<string, KeywordSetAside[]> = {
   // NICE NG143: 38 °C or more under 3 months is red; older infants are graded by the finding rules.
   'emergency.infant_fever': [{ ageMonthsAtLeast: 3 }, { temperatureBelow: 38 }],
   // RF64 / NHS burns: A&E for large, deep, white or charred burns; a small scald is first aid.
-  'emergency.large_burn': [{ concepts: ['small_size'], unlessConcepts: ['burn_serious_features'] }]
+  'emergency.large_burn': [{ concepts: ['small_size'], unlessConcepts: ['burn_serious_features'] }],
+  // RF16 vs chest ache when coughing with a cold (NHS chest pain): the finding rules still catch its alarms.
+  'emergency.chest_pain': [{ concepts: ['on_coughing', 'cough'], unlessConcepts: ['cardiac_chest_features', 'sweating', 'breathing_severe', 'near_faint', 'loss_of_consciousness', 'palpitations'] }],
+  // RF04 vs RF21: more breathless than usual but able to talk in sentences is urgent, not an emergency.
+  'emergency.breathing_difficulty': [{ concepts: ['talks_in_sentences'], unlessConcepts: ['breathing_severe', 'cyanosis', 'recession', 'stridor', 'grunting_or_apnoea', 'confusion', 'drowsy_severe', 'chest_pain'] }]
 }
 
 export const KEYWORD_RULE_CONCEPTS: Record<string, { concepts: string[], passes: boolean }> = {

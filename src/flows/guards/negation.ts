@@ -11,7 +11,7 @@ const ENGLISH_SCOPE = new RegExp(`(?:^|[^a-z])${ENGLISH_CUE}(?: ${ENGLISH_FILLER
 // A bare 不 negates only when it touches the symptom ("不胸痛"), so "我不知道为什么胸痛" stays affirmed.
 // Questions are not negations: 是不是 (is it), 有没有 (is there).
 const CHINESE_CUE = '(?:(?<!有)没有|(?<!有)没|无(?!法|力|论|聊)|否认|未曾|未|并无|从未|从来没有?|(?<!是)不是)'
-const CHINESE_FILLER = '(?:有|出现|感到|感觉|觉得|任何|什么|明显|过|再|也|还|发生|伴有|伴|想|打算|要|会|在|吃|服用|服|用|打|说|说过|提|提过|讲过)'
+const CHINESE_FILLER = '(?:有|出现|感到|感觉|觉得|任何|什么|明显|过|再|也|还|发生|伴有|伴|想|打算|要|会|在|吃|服用|服|用|打|说|说过|提|提过|讲过|怎么|太)'
 const CHINESE_LIST = `(?:[\\p{Script=Han}]{1,6}(?:和|或者|或|、|及|跟|与|也没有|也没|也无))+${CHINESE_FILLER}*`
 const CHINESE_SCOPE = new RegExp(`(?:${CHINESE_CUE}${CHINESE_FILLER}*(?:${CHINESE_LIST})?|不)$`, 'u')
 

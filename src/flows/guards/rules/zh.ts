@@ -7,6 +7,8 @@ import type { RuleSetInput } from '../rule-schema.ts'
 
 /** Up to `count` characters that do not cross a comma. */
 const GAP = (count: number) => `[^,、]{0,${count}}`
+// A gap that never crosses a denial: "嘴唇不紫", "胸口不压着疼" are no findings.
+const AFFIRMED_GAP = (count: number) => `[^,、不没无]{0,${count}}`
 /** Up to `count` characters, commas included. */
 const SPAN = (count: number) => `[^。]{0,${count}}`
 const NUMBER = '(?:\\d+|[一二两三四五六七八九十几半]+)'
@@ -26,7 +28,7 @@ export const chineseRules = {
       category: 'emergency',
       priority: 'emergency',
       patterns: [
-        `胸(?:口|部|前|膛|骨后)?${GAP(6)}(?:痛|疼|闷|压迫|压着|压住|压了|憋|发紧|紧得|绞)`,
+        `胸(?:口|部|前|膛|骨后)?${AFFIRMED_GAP(6)}(?:痛|疼|闷|压迫|压着|压住|压了|憋|发紧|紧得|绞)`,
         `心脏${GAP(3)}(?:痛|疼|闷|绞|不舒服)`,
         `心(?:口|前区|窝)${GAP(3)}(?:痛|疼|闷|压|绞)`,
         '心绞痛',
@@ -68,7 +70,7 @@ export const chineseRules = {
       category: 'emergency',
       priority: 'emergency',
       patterns: [
-        `呼吸${GAP(2)}(?:困难|急促|不上来|不过来|不了|费力|不畅)`,
+        `呼吸${AFFIRMED_GAP(2)}(?:困难|急促|不上来|不过来|不了|费力|不畅)`,
         '(?:喘|透|唞)不(?:上|过|了|到|切)(?:来)?气',
         `喘${GAP(2)}(?:厉害|很厉害|得很|很急|急促)`,
         '喘不(?:动|上|过)',
@@ -78,14 +80,14 @@ export const chineseRules = {
         '喘不(?:上|过)',
         '(?:没有?|无法|不能|没法|停止了?|无)呼吸(?!困难|急促|道|科|机|内科|不畅|不好)',
         '憋(?:气|得慌|死了)',
-        `(?:嘴唇|嘴巴|脸|面色|脸色|指甲)${GAP(2)}(?:发紫|发青|青紫|紫|发黑|发灰)`,
+        `(?:嘴唇|嘴巴|脸|面色|脸色|指甲)${AFFIRMED_GAP(2)}(?:发紫|发青|青紫|紫|发黑|发灰)`,
         '窒息',
         '气短',
         '(?:哮喘|气喘)(?:发作|加重|犯了)',
         `(?:喷雾|喷剂|吸入器)${GAP(3)}(?:没用|不管用|无效)`
       ],
       examples: ['呼吸困难', '喘不上气', '喘不过气来', '嘴唇发紫', '感觉要窒息了', '没有呼吸了'],
-      nearMisses: ['没有呼吸困难', '呼吸内科在几楼', '鼻塞,鼻子不通气']
+      nearMisses: ['没有呼吸困难', '呼吸内科在几楼', '鼻塞,鼻子不通气', '感冒了,嘴唇不紫,说话也正常']
     },
     {
       id: 'emergency.choking',
@@ -136,7 +138,7 @@ export const chineseRules = {
       id: 'emergency.anaphylaxis',
       category: 'emergency',
       priority: 'emergency',
-      patterns: [`(?:喉咙|嗓子|喉头|舌头)${GAP(2)}(?:肿|发紧|紧|堵|水肿)`, '过敏性休克', '严重(?:的)?过敏', '肾上腺素笔'],
+      patterns: [`(?:喉咙|嗓子|喉头|舌头)${AFFIRMED_GAP(2)}(?:肿|发紧|紧|堵|水肿)`, '过敏性休克', '严重(?:的)?过敏', '肾上腺素笔'],
       all: [['过敏(?!性(?:鼻炎|哮喘|咳嗽|皮炎|结膜炎))', '蛰', '蜇', '海鲜', '虾', '花生', '坚果', '蜂', '吃了'], ['(?:嘴唇|嘴巴|嘴|脸|眼睛|眼皮|舌头|喉咙|嗓子|全身|浑身|身上)(?:\\S{0,3})?肿', '肿(?:起来|成)', '(?<!哮)喘(?!气(?:正常|还行|没问题|都正常|顺畅))', '呼吸(?:困难|急促|费力|不畅|不过来|不上来)', '憋']],
       examples: ['吃了虾以后喉咙肿了', '被蜂蜇了脸肿', '过敏性休克'],
       nearMisses: ['我对青霉素过敏,请备注一下', '过敏性鼻炎挂什么科', '手背被蜜蜂蜇了一下,蜇的地方有点红肿']

@@ -54,7 +54,7 @@ export const TRIAGE_RULES: TriageRule[] = [
   { id: 'chest_pain_with_alarm', level: 'emergency', all: ['chest_pain'], any: [CHEST_ALARM], notResolved: true, source: 'RF16' },
   { id: 'chest_pain_prolonged', level: 'emergency', all: ['chest_pain'], measure: { minutesAtLeast: 15 }, notResolved: true, source: 'RF16' },
   { id: 'chest_pain_ongoing', level: 'emergency', all: ['chest_pain'], measure: { durationHoursAtLeast: 0.25, durationHoursBelow: 12 }, notResolved: true, source: 'RF16 (lasting over 15 minutes)' },
-  { id: 'chest_pain', level: 'urgent', all: ['chest_pain'], measure: { durationHoursBelow: 7 * 24 }, source: 'NHS chest pain: chest pain that comes and goes needs urgent advice' },
+  { id: 'chest_pain', level: 'urgent', all: ['chest_pain'], none: ['on_coughing'], measure: { durationHoursBelow: 7 * 24 }, source: 'NHS chest pain: chest pain that comes and goes needs urgent advice' },
   { id: 'palpitations_with_alarm_now', level: 'emergency', all: ['palpitations'], any: [['chest_pain', 'breathless', 'breathing_severe', 'near_faint', 'loss_of_consciousness']], notResolved: true, source: 'RF17' },
   { id: 'palpitations_with_alarm_passed', level: 'urgent', all: ['palpitations'], any: [['chest_pain', 'breathless', 'near_faint', 'loss_of_consciousness', 'dizziness']], source: 'RF18' },
   { id: 'asthma_not_responding', level: 'emergency', all: ['asthma_not_responding'], source: 'RF19' },
