@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/database.ts'
 import { createAppointmentStore } from '../appointments/appointment-store.ts'
-import { inboundOrderKey } from '../channels/channel-store.ts'
+import { inboundOrderKey, outboundOrderKey } from '../channels/channel-store.ts'
 import type { ExternalChannel } from '../channels/channel-adapter.ts'
 import type { MessageCipher } from './message-cipher.ts'
 
@@ -36,7 +36,8 @@ type ErasedConversation = { id: string, channel: string, channel_user_id: string
  *   check_in_readings, handoffs (agent notes): deleted with the conversation (ON DELETE CASCADE);
  * - appointments: name, phone and phone hash blanked; the row keeps the slot occupied;
  * - delivery_jobs: payloads naming the conversation are emptied and queued ones cancelled; the
- *   channel user's finished inbound jobs lose their (sealed) texts; queued reminder jobs cancelled;
+ *   channel user's finished jobs lose their (sealed) texts and their order keys (which hold the
+ *   channel user id); queued reminder jobs are cancelled;
  * - channel_users, channel_deliveries: the channel user's rows, once no conversation of theirs is left;
  * - guard_events: kept (rule ids only), unlinked by ON DELETE SET NULL;
  * - audit_events: kept (ids and counts only, append-only).
@@ -122,8 +123,10 @@ function channelUsersOf (conversations: ErasedConversation[]): ChannelUser[] {
  * messages written after the erasure was asked for, and start a new conversation.
  */
 async function withdrawJobs (transaction: Queryable, input: { clinicId: string, ids: string[], reminderIds: string[], channelUsers: ChannelUser[], now: Date }): Promise<number> {
+  // A finished job's order key (it names the channel user) is no longer needed; a running one keeps it.
   const sends = await transaction.query<{ idempotency_key: string }>(
-    `UPDATE delivery_jobs SET payload = '{}', status = CASE WHEN status = 'queued' THEN 'cancelled' ELSE status END, updated_at = $2
+    `UPDATE delivery_jobs SET payload = '{}', status = CASE WHEN status = 'queued' THEN 'cancelled' ELSE status END,
+       order_key = CASE WHEN status = 'running' THEN order_key END, updated_at = $2
      WHERE payload ? 'conversationId' AND payload->>'conversationId' = ANY($1::text[])
      RETURNING idempotency_key`, [input.ids, input.now])
   const sendKeys = sends.rows.map((row) => row.idempotency_key)
@@ -133,10 +136,13 @@ async function withdrawJobs (transaction: Queryable, input: { clinicId: string, 
   const reminders = await transaction.query(
     `UPDATE delivery_jobs SET status = 'cancelled', updated_at = $2
      WHERE payload ? 'reminderId' AND payload->>'reminderId' = ANY($1::text[]) AND status = 'queued'`, [input.reminderIds, input.now])
-  const inboundKeys = input.channelUsers.map((user) => inboundOrderKey({ clinicId: input.clinicId, channel: user.channel, userId: user.userId }))
+  const userKeys = input.channelUsers.flatMap((user) => {
+    const key = { clinicId: input.clinicId, channel: user.channel, userId: user.userId }
+    return [inboundOrderKey(key), outboundOrderKey(key)]
+  })
   const inbound = await transaction.query(
-    `UPDATE delivery_jobs SET payload = '{}', updated_at = $2
-     WHERE order_key = ANY($1::text[]) AND status IN ('done', 'dead', 'cancelled') AND payload <> '{}'::jsonb`, [inboundKeys, input.now])
+    `UPDATE delivery_jobs SET payload = '{}', order_key = NULL, updated_at = $2
+     WHERE order_key = ANY($1::text[]) AND status IN ('done', 'dead', 'cancelled')`, [userKeys, input.now])
   return sends.rowCount + reminders.rowCount + inbound.rowCount
 }
 
