@@ -4,6 +4,7 @@ import { startConversation } from '../helpers/conversation-client.ts'
 import { AGENT_TEST_ENVIRONMENT, createAgent, type AgentClient } from '../helpers/agent-client.ts'
 import { manualClock } from '../helpers/manual-clock.ts'
 import { hashPhone } from '../../src/appointments/phone-number.ts'
+import { openSse } from '../helpers/sse-client.ts'
 import { findPatientTraces } from './patient-data-traces.ts'
 
 // Monday 14 December 2026, 08:10 in Shanghai: the clinic's week lies ahead.
@@ -22,12 +23,14 @@ describe('a web patient exports and erases their conversation (conversation toke
   let supervisor: AgentClient
   let patient: Awaited<ReturnType<typeof startConversation>>
   let reference: string
+  let baseUrl: string
   const withToken = (method: 'GET' | 'DELETE' | 'POST', url: string, token = patient.token, payload?: Record<string, unknown>) =>
     testApp.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) })
   const database = () => testApp.testDatabase.database
 
   beforeAll(async () => {
     testApp = await buildTestApp('patient-data-rights', { clock, environment: AGENT_TEST_ENVIRONMENT })
+    baseUrl = await testApp.app.listen({ port: 0, host: '127.0.0.1' })
     supervisor = await createAgent(testApp.app, { email: 'sup@clinic.example', name: 'Supervisor Wu', role: 'supervisor' })
     patient = await startConversation(testApp.app, { locale: 'en' })
     await patient.say(`I have an ${SYMPTOM}`)
@@ -77,8 +80,14 @@ describe('a web patient exports and erases their conversation (conversation toke
     const receipts = 'SELECT count(*)::int AS n FROM inbound_receipts WHERE conversation_id = $1'
     expect((await database().query(receipts, [patient.id])).rows).toEqual([{ n: 1 }])
 
+    const agentStream = await openSse(`${baseUrl}/v1/agent/events`, { authorization: `Bearer ${supervisor.token}` })
+    await agentStream.waitFor((event) => event.event === 'ready')
     const erased = await withToken('DELETE', `/v1/conversations/${patient.id}`)
     expect(erased.statusCode).toBe(204)
+    // Agents' consoles are told at once, so an open transcript leaves the screen.
+    const told = await agentStream.waitFor((event) => event.event === 'queue' && JSON.parse(event.data).status === 'erased')
+    expect(JSON.parse(told.data)).toMatchObject({ conversationId: patient.id, status: 'erased' })
+    agentStream.close()
 
     expect(await findPatientTraces(database(), testApp.dependencies.cipher, NEEDLES)).toEqual([])
     expect((await database().query(receipts, [patient.id])).rows).toEqual([{ n: 0 }])
