@@ -40,8 +40,9 @@ export type RetentionPurge = {
  * The scheduled retention purge, a self-rescheduling job on the durable queue: each run first
  * queues the next one (keyed by its instant, so instances starting together queue it once, and
  * one order key so two runs never overlap), then, clinic by clinic, erases conversations idle
- * longer than the clinic's `conversationDays` in batches, through the same code as a patient's
- * own erasure, and deletes anonymous counts older than `countsDays`. Each batch and its audit
+ * longer than the clinic's `conversationDays` (and bookings left without a conversation, once
+ * the visit is that old) in batches, through the same code as a patient's own erasure, and
+ * deletes anonymous counts older than `countsDays`. Each batch and its audit
  * event (ids and counts only) commit together.
  */
 export function createRetentionPurge (options: RetentionPurgeOptions): RetentionPurge {
@@ -60,19 +61,20 @@ export function createRetentionPurge (options: RetentionPurgeOptions): Retention
     for (let batch = 0; batch < maxBatches; batch++) {
       const erased = await database.transaction(async (transaction) => {
         const ids = await expiredConversations(transaction, { clinicId, cutoff, limit: batchSize })
-        if (ids.length === 0) return 0
-        const counts = await erasePatientData(transaction, options.cipher, { clinicId, conversationIds: ids, now: clock.now() })
+        const appointmentIds = await expiredUnlinkedAppointments(transaction, { clinicId, cutoff, limit: batchSize })
+        if (ids.length + appointmentIds.length === 0) return 0
+        const counts = await erasePatientData(transaction, options.cipher, { clinicId, conversationIds: ids, appointmentIds, now: clock.now() })
         await audit.record({
           clinicId,
           actor: ACTOR,
           action: 'retention.purged',
           subject: { kind: 'clinic', id: clinicId },
-          detail: { conversationDays: settings.conversationDays, cutoff: cutoff.toISOString(), conversationIds: ids, ...counts }
+          detail: { conversationDays: settings.conversationDays, cutoff: cutoff.toISOString(), conversationIds: ids, appointmentIds, ...counts }
         }, transaction)
         result.conversations += counts.conversations
         result.messages += counts.messages
         result.appointments += counts.appointments
-        return ids.length
+        return Math.max(ids.length, appointmentIds.length)
       })
       if (erased < batchSize) return
     }
@@ -132,5 +134,19 @@ async function expiredConversations (transaction: Queryable, input: { clinicId: 
      ORDER BY c.last_activity_at, c.id
      LIMIT $3
      FOR UPDATE OF c SKIP LOCKED`, [input.clinicId, input.cutoff, input.limit])
+  return result.rows.map((row) => row.id)
+}
+
+/**
+ * Bookings whose conversation was deleted without an erasure (a WeChat unsubscribe deletes the
+ * user's conversations) still name the patient: they go once the visit is past retention too.
+ */
+async function expiredUnlinkedAppointments (transaction: Queryable, input: { clinicId: string, cutoff: Date, limit: number }): Promise<string[]> {
+  const result = await transaction.query<{ id: string }>(
+    `SELECT a.id FROM appointments a JOIN slots s ON s.id = a.slot_id
+     WHERE a.clinic_id = $1 AND a.conversation_id IS NULL AND a.erased_at IS NULL AND s.end_at < $2 AND a.updated_at < $2
+     ORDER BY s.end_at, a.id
+     LIMIT $3
+     FOR UPDATE OF a SKIP LOCKED`, [input.clinicId, input.cutoff, input.limit])
   return result.rows.map((row) => row.id)
 }

@@ -4,6 +4,8 @@ import { startConversation } from '../helpers/conversation-client.ts'
 import { manualClock } from '../helpers/manual-clock.ts'
 import { createJobQueue } from '../../src/delivery/job-queue.ts'
 import { createRetentionPurge, RETENTION_PURGE_JOB } from '../../src/privacy/retention-purge.ts'
+import { createBookingService } from '../../src/appointments/booking-service.ts'
+import { seedSampleSchedules } from '../../src/appointments/seed-sample-schedules.ts'
 import { findPatientTraces } from './patient-data-traces.ts'
 
 const ADMIN_KEY = 'retention-admin-key'
@@ -106,6 +108,26 @@ describe('retention: per-clinic settings and the scheduled purge', () => {
     // Newest first: the last, short batch, then two full ones.
     expect(events.slice(0, events.length - before).map((event) => event.detail.conversations)).toEqual([1, 2, 2])
     for (const id of ids) expect(await exists(id)).toBe(false)
+  })
+
+  it('anonymises a booking whose conversation was deleted without an erasure, once the visit is past retention', async () => {
+    const { database, cipher } = testApp.dependencies
+    await seedSampleSchedules({ db: database, clinicId: 'default', now: clock.now(), days: 7 })
+    const slot = await database.query<{ id: string }>("SELECT id FROM slots WHERE clinic_id = 'default' AND status = 'free' AND start_at > $1 ORDER BY start_at LIMIT 1", [clock.now()])
+    const patient = await startConversation(testApp.app, { locale: 'en' })
+    const booked = await createBookingService({ db: database, clock, cipher }).bookAppointment({ clinicId: 'default', slotId: slot.rows[0]!.id, patientName: 'Ottoline Brackenbury', phone: '13812345670', conversationId: patient.id })
+    expect(booked.ok).toBe(true)
+    // As a WeChat unsubscribe does: the conversation goes, the booking (and who made it) stays.
+    await database.query('DELETE FROM conversations WHERE id = $1', [patient.id])
+    const needles = ['Brackenbury', '13812345670']
+    await testApp.dependencies.patientData.retentionPurge.runOnce()
+    expect(await findPatientTraces(database, cipher, needles)).not.toEqual([])
+
+    clock.advance(40 * DAY)
+    await testApp.dependencies.patientData.retentionPurge.runOnce()
+    expect(await findPatientTraces(database, cipher, needles)).toEqual([])
+    const [event] = await purgeEvents('default')
+    expect(event).toMatchObject({ detail: { appointments: 1, conversations: 0 } })
   })
 
   it('deletes anonymous counts older than countsDays', async () => {
