@@ -66,6 +66,8 @@ describe('retention: per-clinic settings and the scheduled purge', () => {
     await testApp.dependencies.patientData.retentionPurge.start()
     await testApp.dependencies.patientData.retentionPurge.start()
     expect(await pendingPurgeJobs()).toEqual(['2027-01-10T09:00:00.000Z'])
+    // A run scheduled for later is no backlog: /health's delivery.pending stays 0.
+    expect(await testApp.dependencies.jobs.counts()).toEqual({ pending: 0, dead: 0 })
     await runScheduledPurge()
 
     expect(await exists(old.id)).toBe(false)
