@@ -31,7 +31,7 @@ export function createPatientDataRights (dependencies: PatientDataRightsDependen
       clinicId: scope.clinicId,
       actor: requester.actor,
       action: 'patient_data.exported',
-      subject: { kind: 'conversation', id: scope.conversationIds[0] },
+      subject: subjectOf(scope),
       ip: requester.ip,
       detail: {
         via: requester.via,
@@ -51,9 +51,9 @@ export function createPatientDataRights (dependencies: PatientDataRightsDependen
         clinicId: scope.clinicId,
         actor: requester.actor,
         action: 'patient_data.erased',
-        subject: { kind: 'conversation', id: scope.conversationIds[0] },
+        subject: subjectOf(scope),
         ip: requester.ip,
-        detail: { via: requester.via, conversationIds: scope.conversationIds, ...counts }
+        detail: { via: requester.via, conversationIds: scope.conversationIds, appointmentIds: scope.appointmentIds ?? [], ...counts }
       }, transaction)
       return counts
     })
@@ -78,6 +78,13 @@ export function createPatientDataRights (dependencies: PatientDataRightsDependen
 }
 
 export type PatientDataRights = ReturnType<typeof createPatientDataRights>
+
+/** The first conversation, or the booking when a verified caller has no conversation left. */
+function subjectOf (scope: Omit<ErasureScope, 'now'>): { kind: string, id: string | undefined } {
+  return scope.conversationIds.length > 0 || !scope.appointmentIds?.length
+    ? { kind: 'conversation', id: scope.conversationIds[0] }
+    : { kind: 'appointment', id: scope.appointmentIds[0] }
+}
 
 function patient (conversationId: string, ip: string | undefined): RightsRequester {
   return { actor: { kind: 'patient', id: conversationId }, ip, via: 'patient' }

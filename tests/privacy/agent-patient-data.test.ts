@@ -5,6 +5,7 @@ import { AGENT_TEST_ENVIRONMENT, createAgent, type AgentClient } from '../helper
 import { startFakeWhatsAppServer, type FakeWhatsAppServer } from '../helpers/fake-whatsapp-server.ts'
 import { hubSignature } from '../../src/channels/whatsapp/whatsapp-signature.ts'
 import { hashPhone } from '../../src/appointments/phone-number.ts'
+import { startConversation } from '../helpers/conversation-client.ts'
 import { findPatientTraces } from './patient-data-traces.ts'
 
 const APP_SECRET = 'whatsapp-app-secret'
@@ -141,5 +142,24 @@ describe('an agent exports and erases for a caller verified by phone and booking
     const conversations = await conversationsOfUser()
     expect(conversations).toHaveLength(1)
     expect(conversations[0]).not.toBe(conversationId)
+  })
+
+  it('erases a booking whose conversation is already gone (a WeChat unsubscribe deletes conversations, not bookings)', async () => {
+    const patient = await startConversation(testApp.app, { locale: 'en' })
+    await patient.say('book dermatology tomorrow')
+    await patient.say('1')
+    const booked = await patient.say('Perpetua Oddsworth 13712345678')
+    expect(booked.appointment?.status).toBe('booked')
+    await testApp.testDatabase.database.query('DELETE FROM conversations WHERE id = $1', [patient.id])
+    const caller = { phone: '13712345678', bookingReference: booked.appointment.reference }
+
+    const found = await admin.request('POST', '/v1/agent/patient-data/lookup', caller)
+    expect(found.json()).toMatchObject({ appointment: { reference: booked.appointment.reference }, conversations: [] })
+    const exported = await admin.request('POST', '/v1/agent/patient-data/export', caller)
+    expect(exported.json()).toMatchObject({ conversations: [], appointments: [{ patient: { name: 'Perpetua Oddsworth', phone: '+8613712345678' } }] })
+    expect((await admin.request('POST', '/v1/agent/patient-data/erase', caller)).statusCode).toBe(204)
+    expect(await findPatientTraces(testApp.testDatabase.database, testApp.dependencies.cipher, ['Oddsworth', '13712345678'])).toEqual([])
+    const [event] = await testApp.dependencies.audit.list({ clinicId: 'default', action: 'patient_data.erased' })
+    expect(event).toMatchObject({ subject: { kind: 'appointment' }, detail: { conversations: 0, appointments: 1 } })
   })
 })
