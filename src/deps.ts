@@ -40,6 +40,7 @@ import { createConversationEvents, type ConversationEvents } from './handoff/con
 import type { ConversationStore } from './conversations/conversation-store.ts'
 import { createHandoffServices, type HandoffServices } from './handoff/handoff-services.ts'
 import type { DeliverAgentMessage } from './handoff/agent-messages.ts'
+import { createPatientDataServices, type PatientDataServices } from './privacy/patient-data-services.ts'
 
 export type AppDependencies = {
   config: Config
@@ -73,6 +74,8 @@ export type AppDependencies = {
   conversationEvents: ConversationEvents
   /** Agents, the queue, claims, agent replies and the intake that tells patients the wait. */
   handoff: HandoffServices
+  /** Patients' export and erasure (their own token, or verified by an agent), retention settings and the scheduled purge. */
+  patientData: PatientDataServices
 }
 
 type CreateDependenciesOptions = {
@@ -151,7 +154,8 @@ export async function createDependencies ({ config, database, clock = systemCloc
   // WhatsApp and WeChat reminders go out through the channels' send jobs.
   reminderWorker.connectChannels(channels.pipeline)
   const widget = { settings: createWidgetSettingsStore(database), bundleDirectory: WIDGET_BUNDLE_DIRECTORY }
-  return { config, logger, database, clock, health, vectorEnabled, cipher, audit, embedder, retriever, conversations, scheduleAdmin, corpus, jobs, channels, reminders, reminderWorker, conversationStore: turnServices.conversations, conversationEvents, handoff, widget }
+  const patientData = createPatientDataServices({ database, cipher, clock, audit, jobs, logger, conversationStore, authorise: conversations.authorise })
+  return { config, logger, database, clock, health, vectorEnabled, cipher, audit, embedder, retriever, conversations, scheduleAdmin, corpus, jobs, channels, reminders, reminderWorker, conversationStore: turnServices.conversations, conversationEvents, handoff, widget, patientData }
 }
 
 /**

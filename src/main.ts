@@ -55,6 +55,7 @@ async function main (): Promise<void> {
   if (lock && address && typeof address === 'object') lock.setUrl(`http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${address.port}`)
   dependencies.jobs.start()
   await dependencies.reminderWorker.start()
+  await dependencies.patientData.retentionPurge.start()
   // Node writes the cache at exit; write it now so that a process that is killed still leaves it.
   flushCompileCache()
 }

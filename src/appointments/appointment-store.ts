@@ -117,6 +117,26 @@ export function createAppointmentStore (db: Queryable, cipher: MessageCipher) {
         WHERE a.clinic_id = $1 AND s.start_at >= $2 AND s.start_at < $3
         ORDER BY s.start_at, a.reference LIMIT $4`, [options.clinicId, options.from, options.to, options.limit])
       return result.rows.map(toAppointment)
+    },
+
+    /** The appointments of these conversations or with these ids, with the full phone (a patient's data export). */
+    async listWithPatientDetails (options: { clinicId: string, conversationIds: string[], appointmentIds: string[] }): Promise<Array<Appointment & { patientPhone: string }>> {
+      const result = await db.query<AppointmentRow>(`${APPOINTMENT_SELECT}
+        WHERE a.clinic_id = $1 AND (a.conversation_id = ANY($2::uuid[]) OR a.id = ANY($3::uuid[])) AND a.erased_at IS NULL
+        ORDER BY a.created_at, a.reference`, [options.clinicId, options.conversationIds, options.appointmentIds])
+      return result.rows.map((row) => ({ ...toAppointment(row), patientPhone: unseal(row.patient_phone) }))
+    },
+
+    /**
+     * Erasure: blanks name, phone and phone hash and unlinks the conversation. The row and its
+     * status stay, so a booked slot stays occupied in the clinic's schedule. Returns how many.
+     */
+    async erasePatientDetails (options: { clinicId: string, conversationIds: string[], appointmentIds: string[], now: Date }): Promise<number> {
+      const result = await db.query(`
+        UPDATE appointments SET patient_name = '', patient_phone = '', phone_hash = '', conversation_id = NULL, erased_at = $4, updated_at = $4
+        WHERE clinic_id = $1 AND (conversation_id = ANY($2::uuid[]) OR id = ANY($3::uuid[])) AND erased_at IS NULL`,
+      [options.clinicId, options.conversationIds, options.appointmentIds, options.now])
+      return result.rowCount
     }
   }
 }

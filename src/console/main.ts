@@ -62,7 +62,12 @@ function Workspace ({ agent, departments, uiLocale, setUiLocale, onSignedOut }: 
     const events = new EventSource('/v1/agent/events')
     events.addEventListener('open', () => setLive(true))
     events.addEventListener('error', () => setLive(false))
-    events.addEventListener('queue', () => { loadQueue() })
+    events.addEventListener('queue', (event) => {
+      loadQueue()
+      const data = JSON.parse((event as MessageEvent).data) as { conversationId?: string, status?: string }
+      // An erased conversation leaves the screen at once: nothing of it may stay on view.
+      if (data.status === 'erased' && data.conversationId === currentSelection) { setSelected(null); setTranscript(null) }
+    })
     events.addEventListener('resync', () => { loadQueue(); loadTranscript(currentSelection) })
     events.addEventListener('alert', () => { setAlert(t.alert); loadQueue() })
     events.addEventListener('message', (event) => {

@@ -51,7 +51,10 @@ export function createConversationService (services: ConversationServiceDependen
           return toPublicTurn(result)
         } catch (error) {
           if (!(error instanceof ConcurrentTurnError) || attempt >= 3) throw error
-          current = (await services.conversations.find(conversation.id))!
+          // The conversation may have been erased meanwhile (its token no longer works).
+          const reread = await services.conversations.find(conversation.id)
+          if (!reread) throw new AppError('CONVERSATION_NOT_FOUND', `conversation ${conversation.id} does not exist`)
+          current = reread
         }
       }
     },

@@ -41,8 +41,9 @@ export type JobQueue = {
   cancel: (idempotencyKey: string) => Promise<boolean>
   find: (idempotencyKey: string) => Promise<JobRecord | null>
   list: (filter?: { status?: JobStatus, kind?: string, limit?: number }) => Promise<JobRecord[]>
+  /** Jobs running or due now (not those scheduled for later). */
   pendingCount: () => Promise<number>
-  /** Jobs still to run and dead letters (for /health). */
+  /** Jobs running or due now, and dead letters (for /health). */
   counts: () => Promise<{ pending: number, dead: number }>
   /** Polls in the background until stop(); an enqueue in this process wakes it at once. */
   start: () => void
@@ -175,8 +176,8 @@ export function createJobQueue (options: JobQueueOptions): JobQueue {
     cancel: (idempotencyKey) => store.cancel(idempotencyKey, options.clock.now()),
     find: (idempotencyKey) => store.find(idempotencyKey),
     list: (filter) => store.list(filter),
-    pendingCount: () => store.pendingCount(),
-    counts: () => store.counts(),
+    pendingCount: () => store.pendingCount(options.clock.now()),
+    counts: () => store.counts(options.clock.now()),
     start () {
       if (running) return
       running = true

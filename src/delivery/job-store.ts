@@ -110,13 +110,18 @@ export function createJobStore (database: Database) {
     },
 
     /** Jobs still to run (queued or running): for health and shutdown reports. */
-    async pendingCount (): Promise<number> {
-      return (await this.counts()).pending
+    async pendingCount (now: Date): Promise<number> {
+      return (await this.counts(now)).pending
     },
 
-    async counts (): Promise<{ pending: number, dead: number }> {
+    /**
+     * Pending: running, or queued and due. A job scheduled for later (tomorrow's reminder, the next
+     * retention purge) is not a backlog.
+     */
+    async counts (now: Date): Promise<{ pending: number, dead: number }> {
       const result = await database.query<{ pending: number, dead: number }>(
-        "SELECT count(*) FILTER (WHERE status IN ('queued', 'running'))::int AS pending, count(*) FILTER (WHERE status = 'dead')::int AS dead FROM delivery_jobs")
+        `SELECT count(*) FILTER (WHERE status = 'running' OR (status = 'queued' AND run_at <= $1))::int AS pending,
+           count(*) FILTER (WHERE status = 'dead')::int AS dead FROM delivery_jobs`, [now])
       return { pending: result.rows[0]?.pending ?? 0, dead: result.rows[0]?.dead ?? 0 }
     }
   }

@@ -27,6 +27,8 @@ import { agentWorkspaceRoutes } from './routes/agent-workspace.ts'
 import cookie from '@fastify/cookie'
 import { consolePageRoutes } from './routes/console-page.ts'
 import { CONSOLE_OUTPUT } from '../console-location.ts'
+import { patientDataRoutes } from './routes/patient-data.ts'
+import { adminRetentionRoutes } from './routes/admin-retention.ts'
 
 export type BuildAppOptions = {
   /** pino options, or false to log nothing (tests). */
@@ -81,5 +83,7 @@ export async function buildApp (dependencies: AppDependencies, options: BuildApp
   app.addHook('onClose', async () => { dependencies.handoff.intake.stop() })
   await app.register(widgetRoutes({ settings: dependencies.widget.settings, bundleDirectory: dependencies.widget.bundleDirectory, demoPageFile: DEMO_PAGE_FILE, defaultClinicId: config.defaultClinicId }))
   await app.register(adminWidgetRoutes({ settings: dependencies.widget.settings, adminApiKey: config.adminApiKey }))
+  await app.register(patientDataRoutes({ patientData: dependencies.patientData, accounts: dependencies.handoff.accounts }))
+  await app.register(adminRetentionRoutes({ settings: dependencies.patientData.retentionSettings, audit: dependencies.audit, adminApiKey: config.adminApiKey }))
   return app
 }

@@ -35,6 +35,7 @@ export function createApi (baseUrl: string) {
     } catch {
       throw new NetworkError('network unreachable')
     }
+    if (response.status === 204) return undefined as Result
     if (response.ok) return await response.json() as Result
     const payload = await response.json().catch(() => ({})) as { error?: { code?: string, message?: string } }
     const retryAfter = Number(response.headers.get('retry-after'))
@@ -49,6 +50,10 @@ export function createApi (baseUrl: string) {
       request<Turn>(`/v1/conversations/${conversationId}/messages`, { method: 'POST', token, body }),
     /** Messages after one (all of them without `after`), agent replies included. */
     messagesAfter: (conversationId: string, token: string, after?: string) =>
-      request<{ messages: Message[], conversation?: Turn['conversation'] }>(`/v1/conversations/${conversationId}/messages${after ? `?after=${encodeURIComponent(after)}` : ''}`, { token })
+      request<{ messages: Message[], conversation?: Turn['conversation'] }>(`/v1/conversations/${conversationId}/messages${after ? `?after=${encodeURIComponent(after)}` : ''}`, { token }),
+    /** Everything the clinic keeps about this conversation (the patient's copy). */
+    exportData: (conversationId: string, token: string) => request<unknown>(`/v1/conversations/${conversationId}/export`, { token }),
+    /** Erases the conversation everywhere; the token stops working. */
+    erase: (conversationId: string, token: string) => request<void>(`/v1/conversations/${conversationId}`, { method: 'DELETE', token })
   }
 }

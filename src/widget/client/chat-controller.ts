@@ -5,6 +5,7 @@ import { HANDED_OFF, statusNotice } from './status-notice.ts'
 import { newClientMessageId, type OutboxItem, type SessionStore } from './session.ts'
 import type { ConnectLive, LiveConnection } from './live-updates.ts'
 import type { ConversationStatus, LiveUpdate, Message, Turn } from './types.ts'
+import { saveJsonFile } from './save-json-file.ts'
 
 export type Delivery = 'queued' | 'sending' | 'failed'
 
@@ -21,6 +22,8 @@ export type ChatState = {
   banner: Banner
   /** Messages that arrived while the panel was closed. */
   unread: number
+  /** A conversation exists at the service (there is data to download or delete). */
+  hasConversation: boolean
 }
 
 type Options = { api: Api, clinicId: string, locale: string, text: UiText, session: SessionStore, connectLive: ConnectLive }
@@ -32,7 +35,7 @@ type Options = { api: Api, clinicId: string, locale: string, text: UiText, sessi
  */
 export function createChatController (options: Options) {
   const { api, session, text } = options
-  let state: ChatState = { open: false, entries: [], status: 'bot', typing: false, banner: null, unread: 0 }
+  let state: ChatState = { open: false, entries: [], status: 'bot', typing: false, banner: null, unread: 0, hasConversation: false }
   const listeners = new Set<() => void>()
   const known = new Set<string>()
   let conversation: { id: string, token: string } | undefined
@@ -48,7 +51,7 @@ export function createChatController (options: Options) {
   let live: LiveConnection | undefined
 
   function update (change: Partial<ChatState>): void {
-    state = { ...state, ...change, typing: sending || agentTyping }
+    state = { ...state, ...change, typing: sending || agentTyping, hasConversation: conversation !== undefined }
     for (const listener of listeners) listener()
   }
 
@@ -278,6 +281,37 @@ export function createChatController (options: Options) {
       cursor = undefined
       update({ entries: [], status: 'bot', banner: null })
       ensureConversation().catch((error: unknown) => handleStartFailure(error))
+    },
+
+    /** The patient's copy of what the clinic keeps about this conversation, saved as a file; false when it failed. */
+    async downloadData (): Promise<boolean> {
+      if (!conversation) return false
+      try {
+        saveJsonFile(`conversation-${conversation.id}.json`, await api.exportData(conversation.id, conversation.token))
+        return true
+      } catch {
+        return false
+      }
+    },
+
+    /** Erases the conversation at the service, then here (messages, unsent ones too); false when it failed. */
+    async eraseConversation (): Promise<boolean> {
+      if (!conversation) return false
+      try {
+        await api.erase(conversation.id, conversation.token)
+      } catch (error) {
+        // Already gone (erased in another tab, or on the patient's behalf): forget it here too.
+        if (!(error instanceof ApiError && error.status === 404)) return false
+      }
+      clearTimeout(retryTimer)
+      outbox = []
+      saveOutbox()
+      forgetConversation()
+      known.clear()
+      cursor = undefined
+      update({ entries: [], status: 'closed', banner: null, unread: 0 })
+      notice(text.dataErased)
+      return true
     },
 
     dispose (): void {

@@ -30,7 +30,17 @@ const en = {
   suggestions: 'Suggested replies',
   unread: '{count} new',
   machineTranslated: 'Machine-translated',
-  loadFailed: 'The chat could not be loaded. Please try again later or phone the clinic.'
+  loadFailed: 'The chat could not be loaded. Please try again later or phone the clinic.',
+  yourData: 'Your data',
+  dataIntro: 'Download a copy of everything the clinic keeps about this conversation, or delete it.',
+  noDataYet: 'Nothing is stored until you start a conversation.',
+  downloadData: 'Download my data',
+  eraseData: 'Delete my conversation',
+  eraseConfirm: 'Delete this conversation and everything you gave in it (messages, the name and phone of a booking, reminders)? A booked appointment keeps its time, without your details. This cannot be undone.',
+  eraseYes: 'Yes, delete it',
+  cancel: 'Cancel',
+  dataErased: 'Your conversation and your personal details have been deleted.',
+  dataFailed: 'That did not work. Please try again, or phone the clinic.'
 }
 
 export type UiText = typeof en
@@ -66,7 +76,17 @@ const zh: UiText = {
   suggestions: '快捷回复',
   unread: '{count} 条新消息',
   machineTranslated: '机器翻译',
-  loadFailed: '在线咨询暂时无法加载，请稍后再试或致电诊所。'
+  loadFailed: '在线咨询暂时无法加载，请稍后再试或致电诊所。',
+  yourData: '我的数据',
+  dataIntro: '您可以下载诊所保存的本次对话的全部数据，或将其删除。',
+  noDataYet: '开始对话之前，我们不会保存任何信息。',
+  downloadData: '下载我的数据',
+  eraseData: '删除我的对话',
+  eraseConfirm: '确定删除本次对话及您在其中提供的全部信息（消息、预约的姓名和电话、用药提醒）吗？已预约的就诊时间会保留，但不再含有您的信息。删除后无法恢复。',
+  eraseYes: '确定删除',
+  cancel: '取消',
+  dataErased: '您的对话和个人信息已删除。',
+  dataFailed: '操作未成功，请重试或致电诊所。'
 }
 
 export type Locale = 'zh-CN' | 'en'

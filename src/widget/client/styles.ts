@@ -56,6 +56,19 @@ button { cursor: pointer; }
 .close:focus-visible { outline-color: var(--on-brand); outline-offset: -3px; }
 .close svg { width: 20px; height: 20px; display: block; }
 
+.data-toggle {
+  flex: none; height: 32px; margin: 0; padding: 0 10px; border: 1.5px solid var(--on-brand); border-radius: 16px;
+  background: transparent; color: var(--on-brand); font-size: 13px; font-weight: 600;
+}
+.data-toggle:focus-visible { outline-color: var(--on-brand); }
+.data-menu { flex: none; margin: 0; padding: 10px 14px; border-bottom: 1px solid var(--line); background: #f7f9f8; font-size: 13px; }
+.data-menu p { margin: 0 0 8px; }
+.data-actions { display: flex; flex-wrap: wrap; gap: 8px; }
+.data-actions button { margin: 0; padding: 7px 12px; border: 1.5px solid var(--accent); border-radius: 8px; background: #ffffff; color: var(--accent); font-size: 13px; font-weight: 600; }
+.data-actions button.danger { border-color: var(--danger); color: var(--danger); }
+.data-actions button:disabled { opacity: 0.5; cursor: default; }
+.data-menu .data-failed { margin: 8px 0 0; color: var(--danger); }
+
 .banner { margin: 0; padding: 8px 14px; font-size: 13px; background: #fff4d6; color: #4d3b00; border-bottom: 1px solid #ecd9a0; flex: none; }
 .log { flex: 1; min-height: 0; overflow-y: auto; padding: 14px; display: flex; flex-direction: column; gap: 10px; overscroll-behavior: contain; }
 .intro { margin: 0; padding: 10px 12px; border-radius: 10px; background: #eef6f2; color: var(--ink); font-size: 14px; }

@@ -1,16 +1,18 @@
-import { useEffect, useRef } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import type { ChatController, ChatState, Entry } from '../chat-controller.ts'
 import type { Locale, UiText } from '../locales.ts'
 import type { WidgetSettings } from '../types.ts'
 import { Composer } from './composer.tsx'
 import { MessageView } from './message-view.tsx'
 import { CloseIcon } from './icons.tsx'
+import { DataMenu } from './data-menu.tsx'
 
 type Props = { state: ChatState, controller: ChatController, settings: WidgetSettings, locale: Locale, text: UiText, onClose: () => void }
 
 /** The chat panel: header, notices, the conversation log (an ARIA live region), quick replies, composer. */
 export function ChatPanel ({ state, controller, settings, locale, text, onClose }: Props) {
   const log = useRef<HTMLDivElement>(null)
+  const [dataOpen, setDataOpen] = useState(false)
   const input = useRef<HTMLTextAreaElement>(null)
   const title = settings.title[locale] ?? text.defaultTitle
   const greeting = settings.greeting[locale]
@@ -35,8 +37,10 @@ export function ChatPanel ({ state, controller, settings, locale, text, onClose 
           <h2 class='title' id='clinic-chat-title'>{title}</h2>
           <p class='subtitle'>{settings.name[locale] ?? settings.clinicId}</p>
         </div>
+        <button type='button' class='data-toggle' aria-expanded={dataOpen} aria-controls='clinic-chat-data' onClick={() => setDataOpen(!dataOpen)}>{text.yourData}</button>
         <button type='button' class='close' aria-label={text.closeChat} onClick={onClose}><CloseIcon /></button>
       </div>
+      {dataOpen && <DataMenu controller={controller} text={text} hasConversation={state.hasConversation} onDone={() => setDataOpen(false)} />}
       {state.banner && <p class='banner' role='status'>{state.banner.text}</p>}
       <div class='log' ref={log} role='log' aria-live='polite' aria-relevant='additions' aria-label={text.conversation} tabIndex={0}>
         {greeting && <p class='intro'>{greeting}</p>}

@@ -1,0 +1,49 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { AppError } from '../../errors.ts'
+import type { AuditTrail } from '../../privacy/audit-trail.ts'
+import { retentionSettingsSchema, type RetentionSettingsStore } from '../../privacy/retention-settings.ts'
+import { adminApiKeyHook } from '../plugins/admin-auth.ts'
+import { clinicParamsSchema } from '../schemas/appointments.ts'
+import { errorResponseSchema } from '../schemas/error.ts'
+import { retentionSettingsBodySchema, retentionSettingsResponseSchema } from '../schemas/patient-data.ts'
+
+const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 404: errorResponseSchema }
+const common = { tags: ['admin: retention'], security: [{ adminApiKey: [] }], params: clinicParamsSchema }
+
+/** Clinic staff set how long conversations and their anonymous counts are kept (x-api-key). */
+export function adminRetentionRoutes (options: { settings: RetentionSettingsStore, audit: AuditTrail, adminApiKey: string | undefined }): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.addHook('onRequest', adminApiKeyHook(options.adminApiKey))
+
+    app.get('/v1/admin/clinics/:clinicId/retention', {
+      schema: { ...common, summary: 'The clinic\'s retention (defaults filled in)', response: { 200: retentionSettingsResponseSchema, ...errors } }
+    }, async (request) => (await options.settings.find(request.params.clinicId)) ?? notFound(request.params.clinicId))
+
+    app.put('/v1/admin/clinics/:clinicId/retention', {
+      schema: { ...common, summary: 'Change retention (fields left out keep their value; countsDays >= conversationDays)', body: retentionSettingsBodySchema, response: { 200: retentionSettingsResponseSchema, ...errors } }
+    }, async (request) => {
+      const { clinicId } = request.params
+      const current = (await options.settings.find(clinicId)) ?? notFound(clinicId)
+      const merged = retentionSettingsSchema.safeParse({ ...current, ...request.body })
+      if (!merged.success) {
+        const issue = merged.error.issues[0]!
+        throw new AppError('VALIDATION_FAILED', `body.${issue.path.join('.')}: ${issue.message}`)
+      }
+      const saved = (await options.settings.save(clinicId, merged.data)) ?? notFound(clinicId)
+      const actor = request.headers['x-actor']
+      await options.audit.record({
+        clinicId,
+        actor: { kind: 'admin', id: typeof actor === 'string' && actor ? actor.slice(0, 100) : undefined },
+        action: 'settings.retention_changed',
+        subject: { kind: 'settings', id: 'retention' },
+        ip: request.ip,
+        detail: { before: current, after: saved }
+      })
+      return saved
+    })
+  }
+}
+
+function notFound (clinicId: string): never {
+  throw new AppError('NOT_FOUND', `clinic ${clinicId} does not exist`)
+}
