@@ -5,7 +5,7 @@ export const ADMIN_KEY = 'handoff-admin-key'
 /** The environment of a test app with agents: the admin key, and sign-ins not limited per address. */
 export const AGENT_TEST_ENVIRONMENT = { ADMIN_API_KEY: ADMIN_KEY, AGENT_LOGIN_ATTEMPTS_PER_MINUTE: '10000' }
 
-export type InjectedResponse = { statusCode: number, body: string, json: () => any }
+export type InjectedResponse = { statusCode: number, body: string, headers: Record<string, string | string[] | number | undefined>, json: () => any }
 
 export type AgentClient = {
   id: string
