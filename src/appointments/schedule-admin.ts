@@ -103,14 +103,17 @@ export function createScheduleAdmin ({ db, cipher, audit }: { db: Database, ciph
       })
     },
 
-    async listAppointments (clinicId: string, window: AdminWindow): Promise<Appointment[]> {
+    /** Appointments carry patients' names and phones: who listed them, and how many, is recorded. */
+    async listAppointments (clinicId: string, window: AdminWindow, by: AuditedBy): Promise<Appointment[]> {
       const timeZone = await timeZoneOf(clinicId)
-      return createAppointmentStore(db, cipher).listAppointments({
+      const appointments = await createAppointmentStore(db, cipher).listAppointments({
         clinicId,
         from: resolveWindowBound(window.from, 'from', timeZone),
         to: resolveWindowBound(window.to, 'to', timeZone),
         limit: LIST_LIMIT
       })
+      await audit.record({ clinicId, ...by, action: 'appointments.viewed', subject: { kind: 'appointments' }, detail: { from: window.from, to: window.to, count: appointments.length } })
+      return appointments
     }
   }
 }

@@ -95,6 +95,14 @@ describe('settings', () => {
     expect(await events({ action: 'agent.created', actorId: admin.id })).toHaveLength(1)
   })
 
+  it('records who listed appointments (names and phones), and how many', async () => {
+    const listed = await test.app.inject({ method: 'GET', url: '/v1/admin/clinics/default/appointments?from=2026-01-01&to=2026-01-02', headers: adminKey.headers })
+    expect(listed.statusCode).toBe(200)
+    expect(await events({ action: 'appointments.viewed' })).toEqual([
+      expect.objectContaining({ actor: { kind: 'admin', id: keyIdOf(adminKey) }, detail: { from: '2026-01-01', to: '2026-01-02', count: listed.json().appointments.length } })
+    ])
+  })
+
   it('deactivates an agent: recorded, its session ends at once; a duplicate account records nothing', async () => {
     const leaving = await createAgent(test.app, { email: 'leaving@audit.example', name: 'Leaving' })
     const before = (await events({ action: 'agent.created' })).length

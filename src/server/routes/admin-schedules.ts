@@ -64,6 +64,6 @@ export function adminScheduleRoutes ({ admin }: AdminScheduleRouteOptions): Fast
     app.get(`${base}/appointments`, {
       config: read,
       schema: { ...common, summary: 'Appointments whose slot starts in a window', querystring: appointmentQuerySchema, response: { 200: z.object({ appointments: z.array(adminAppointmentSchema) }), ...errors } }
-    }, async (request) => ({ appointments: await admin.listAppointments(request.params.clinicId, request.query) }))
+    }, async (request) => ({ appointments: await admin.listAppointments(request.params.clinicId, request.query, auditedBy(request)) }))
   }
 }
