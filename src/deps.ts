@@ -7,6 +7,7 @@ import { systemClock, type Clock } from './clock.ts'
 import { createHealthReporter, type HealthReporter } from './health/health-report.ts'
 import { createMessageCipher, parseKeyRing, type MessageCipher } from './privacy/message-cipher.ts'
 import { createAuditTrail, type AuditTrail } from './privacy/audit-trail.ts'
+import { createAdminApiKeys, type AdminApiKeys } from './privacy/admin-api-keys.ts'
 import { readOrCreateKeyRingFile } from './privacy/key-ring-file.ts'
 import { createConversationStore } from './conversations/conversation-store.ts'
 import { createConversationService, type ConversationService } from './conversations/conversation-service.ts'
@@ -53,6 +54,8 @@ export type AppDependencies = {
   cipher: MessageCipher
   /** Append-only record of who read, exported, erased or changed what. */
   audit: AuditTrail
+  /** Hashed, clinic- and role-scoped admin API keys (`npm run keys`); ADMIN_API_KEY is checked beside them. */
+  adminApiKeys: AdminApiKeys
   embedder: Embedder
   retriever: Retriever
   /** The vetted corpus for admin and quick-reply routes (db, embedder, vectorEnabled, clock). */
@@ -126,7 +129,7 @@ export async function createDependencies ({ config, database, clock = systemCloc
     await replyChannels.current?.pipeline.sendToConversation(conversation, { id: message.id, text: message.text })
   })
   const handoff = createHandoffServices({
-    ...turnServices, store: turnServices.conversations, cipher, logger, events: conversationEvents, settings: config.handoff, deliverAgentMessage: deliverToChannel
+    ...turnServices, store: turnServices.conversations, cipher, audit, logger, events: conversationEvents, settings: config.handoff, deliverAgentMessage: deliverToChannel
   })
   const conversations = createConversationService({
     ...turnServices,
@@ -148,14 +151,15 @@ export async function createDependencies ({ config, database, clock = systemCloc
     startedAt: clock.now(),
     now: () => clock.now()
   })
-  const scheduleAdmin = createScheduleAdmin({ db: database, cipher })
+  const scheduleAdmin = createScheduleAdmin({ db: database, cipher, audit })
   const corpus: CorpusContext = { db: database, embedder, vectorEnabled, clock }
   const reminderWorker = createReminderWorker({ database, cipher, clock, clinics, corpus: turnServices.corpus, conversations: conversationStore, emergencyContacts: emergencyContactsFor, guards: turnServices.guards, jobs, logger })
   // WhatsApp and WeChat reminders go out through the channels' send jobs.
   reminderWorker.connectChannels(channels.pipeline)
-  const widget = { settings: createWidgetSettingsStore(database), bundleDirectory: WIDGET_BUNDLE_DIRECTORY }
+  const widget = { settings: createWidgetSettingsStore(database, audit), bundleDirectory: WIDGET_BUNDLE_DIRECTORY }
+  const adminApiKeys = createAdminApiKeys({ database, audit, now: () => clock.now() })
   const patientData = createPatientDataServices({ database, cipher, clock, audit, jobs, logger, conversationStore, authorise: conversations.authorise })
-  return { config, logger, database, clock, health, vectorEnabled, cipher, audit, embedder, retriever, conversations, scheduleAdmin, corpus, jobs, channels, reminders, reminderWorker, conversationStore: turnServices.conversations, conversationEvents, handoff, widget, patientData }
+  return { config, logger, database, clock, health, vectorEnabled, cipher, audit, adminApiKeys, embedder, retriever, conversations, scheduleAdmin, corpus, jobs, channels, reminders, reminderWorker, conversationStore: turnServices.conversations, conversationEvents, handoff, widget, patientData }
 }
 
 /**

@@ -4,6 +4,8 @@ import { isDepartmentCode } from '../flows/triage-vocabulary.ts'
 import type { Appointment, Department, Doctor, LocalizedName, Slot, WeeklySchedule } from './appointment-types.ts'
 import { createAppointmentStore } from './appointment-store.ts'
 import type { MessageCipher } from '../privacy/message-cipher.ts'
+import type { AuditTrail } from '../privacy/audit-trail.ts'
+import type { AuditedBy } from '../privacy/audited-by.ts'
 import { vocabularyName } from './clinic-catalog.ts'
 import { createClinicDirectoryStore } from './clinic-directory-store.ts'
 import { createScheduleStore } from './schedule-store.ts'
@@ -18,8 +20,11 @@ export type AdminWindow = { from: WindowBound, to: WindowBound }
 
 const LIST_LIMIT = 2000
 
-/** What clinic staff manage through the admin API: departments, doctors, schedules, slots. */
-export function createScheduleAdmin ({ db, cipher }: { db: Database, cipher: MessageCipher }) {
+/** What clinic staff manage through the admin API: departments, doctors, schedules, slots. Changes are audited in their transaction. */
+export function createScheduleAdmin ({ db, cipher, audit }: { db: Database, cipher: MessageCipher, audit: AuditTrail }) {
+  const recordChange = (transaction: Queryable, clinicId: string, by: AuditedBy, subject: { kind: string, id?: string }, detail: Record<string, unknown>) =>
+    audit.record({ clinicId, ...by, action: 'settings.changed', subject, detail }, transaction)
+
   async function timeZoneOf (clinicId: string): Promise<string> {
     const timeZone = await createClinicDirectoryStore(db).getTimeZone(clinicId)
     if (!timeZone) throw new AppError('NOT_FOUND', `No clinic ${clinicId}`)
@@ -33,7 +38,7 @@ export function createScheduleAdmin ({ db, cipher }: { db: Database, cipher: Mes
     },
 
     /** Creates or updates each listed department; departments not listed are left as they are. */
-    async putDepartments (clinicId: string, departments: DepartmentInput[]): Promise<Department[]> {
+    async putDepartments (clinicId: string, departments: DepartmentInput[], by: AuditedBy): Promise<Department[]> {
       await timeZoneOf(clinicId)
       departments.forEach(checkDepartment)
       await db.transaction(async (transaction) => {
@@ -47,20 +52,24 @@ export function createScheduleAdmin ({ db, cipher }: { db: Database, cipher: Mes
             fallbackCode: department.fallbackCode ?? null
           })
         }
+        await recordChange(transaction, clinicId, by, { kind: 'departments' }, { codes: departments.map((department) => department.code) })
       })
       return createClinicDirectoryStore(db).listDepartments(clinicId)
     },
 
-    async putDoctor (clinicId: string, doctor: DoctorInput): Promise<Doctor> {
+    async putDoctor (clinicId: string, doctor: DoctorInput, by: AuditedBy): Promise<Doctor> {
       await timeZoneOf(clinicId)
       await requireDepartment(db, clinicId, doctor.department)
       const record = { clinicId, ...doctor }
-      await createClinicDirectoryStore(db).upsertDoctor(record)
+      await db.transaction(async (transaction) => {
+        await createClinicDirectoryStore(transaction).upsertDoctor(record)
+        await recordChange(transaction, clinicId, by, { kind: 'doctor', id: doctor.id }, { department: doctor.department, active: doctor.active })
+      })
       return record
     },
 
     /** Adds weekly templates in one transaction (all or none). */
-    async addSchedules (clinicId: string, schedules: ScheduleInput[]): Promise<WeeklySchedule[]> {
+    async addSchedules (clinicId: string, schedules: ScheduleInput[], by: AuditedBy): Promise<WeeklySchedule[]> {
       await timeZoneOf(clinicId)
       return db.transaction(async (transaction) => {
         const saved: WeeklySchedule[] = []
@@ -68,13 +77,17 @@ export function createScheduleAdmin ({ db, cipher }: { db: Database, cipher: Mes
           await checkSchedule(transaction, clinicId, schedule, schedules.length > 1 ? `[${index}].` : '')
           saved.push(await createScheduleStore(transaction).upsertSchedule({ clinicId, ...schedule, doctorId: schedule.doctorId ?? null }))
         }
+        await recordChange(transaction, clinicId, by, { kind: 'schedules' }, { scheduleIds: saved.map((schedule) => schedule.id) })
         return saved
       })
     },
 
-    async generateSlots (clinicId: string, window: { from: string, to: string }): Promise<GenerateSlotsResult> {
+    /** Slots are derived from the schedules: their generation is recorded once it is done. */
+    async generateSlots (clinicId: string, window: { from: string, to: string }, by: AuditedBy): Promise<GenerateSlotsResult> {
       await timeZoneOf(clinicId)
-      return generateSlots({ db, clinicId, ...window })
+      const result = await generateSlots({ db, clinicId, ...window })
+      await audit.record({ clinicId, ...by, action: 'slots.generated', subject: { kind: 'slots' }, detail: { ...window, created: result.created } })
+      return result
     },
 
     /** Slots of every status in the window (local dates or instants). */
@@ -90,14 +103,17 @@ export function createScheduleAdmin ({ db, cipher }: { db: Database, cipher: Mes
       })
     },
 
-    async listAppointments (clinicId: string, window: AdminWindow): Promise<Appointment[]> {
+    /** Appointments carry patients' names and phones: who listed them, and how many, is recorded. */
+    async listAppointments (clinicId: string, window: AdminWindow, by: AuditedBy): Promise<Appointment[]> {
       const timeZone = await timeZoneOf(clinicId)
-      return createAppointmentStore(db, cipher).listAppointments({
+      const appointments = await createAppointmentStore(db, cipher).listAppointments({
         clinicId,
         from: resolveWindowBound(window.from, 'from', timeZone),
         to: resolveWindowBound(window.to, 'to', timeZone),
         limit: LIST_LIMIT
       })
+      await audit.record({ clinicId, ...by, action: 'appointments.viewed', subject: { kind: 'appointments' }, detail: { from: window.from, to: window.to, count: appointments.length } })
+      return appointments
     }
   }
 }

@@ -5,6 +5,8 @@ import { openDatabase } from '../db/open-database.ts'
 import { migrate } from '../db/migrate.ts'
 import { loadDotEnv } from '../load-dot-env.ts'
 import { AGENT_ROLES, createAgentAccounts, type AgentRole } from '../handoff/agent-accounts.ts'
+import { createAuditTrail } from '../privacy/audit-trail.ts'
+import { COMMAND_LINE } from '../privacy/audited-by.ts'
 import { createAgentBodySchema } from '../server/schemas/agent.ts'
 import { runCli } from './run-cli.ts'
 
@@ -30,7 +32,7 @@ runCli(async () => {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, sharedBuffers: config.pgliteSharedBuffers })
   try {
     await migrate(database)
-    const accounts = createAgentAccounts({ database, now: () => new Date(), sessionHours: config.handoff.sessionHours })
+    const accounts = createAgentAccounts({ database, audit: createAuditTrail(database), now: () => new Date(), sessionHours: config.handoff.sessionHours })
     if (command === 'list') {
       for (const agent of await accounts.list(values.clinic)) process.stdout.write(`${agent.id}  ${agent.role.padEnd(10)} ${agent.email}  ${agent.name}\n`)
       return 0
@@ -42,7 +44,7 @@ runCli(async () => {
       const issue = parsed.error.issues[0]!
       throw new Error(`${String(issue.path[0] ?? 'input')}: ${issue.message}`)
     }
-    const agent = await accounts.create({ clinicId: values.clinic, ...parsed.data })
+    const agent = await accounts.create({ clinicId: values.clinic, ...parsed.data }, COMMAND_LINE)
     process.stdout.write(`created ${agent.role} ${agent.email} (${agent.name}) in clinic ${agent.clinicId}: id ${agent.id}\n`)
     return 0
   } finally {

@@ -1,4 +1,6 @@
 import type { Database } from '../db/database.ts'
+import type { AuditTrail } from '../privacy/audit-trail.ts'
+import type { AuditedBy } from '../privacy/audited-by.ts'
 import type { ClinicProfile } from './clinic-directory.ts'
 import { emergencyContactsFor } from './emergency-contacts.ts'
 import { readWidgetSettings, toPublicWidgetSettings, type PublicWidgetSettings, type WidgetSettings } from './widget-settings.ts'
@@ -10,8 +12,8 @@ export type WidgetSettingsStore = {
   publicSettings: (clinicId: string) => Promise<PublicWidgetSettings | null>
   /** The stored settings with defaults filled in: null for an unknown clinic. */
   find: (clinicId: string) => Promise<WidgetSettings | null>
-  /** Replaces the clinic's widget settings; null for an unknown clinic. */
-  save: (clinicId: string, settings: WidgetSettings) => Promise<WidgetSettings | null>
+  /** Replaces the clinic's widget settings, recording which fields changed; null for an unknown clinic. */
+  save: (clinicId: string, settings: WidgetSettings, by: AuditedBy) => Promise<WidgetSettings | null>
   /** Whether any clinic lists this origin (answers CORS preflights, which name no clinic). */
   allowedByAnyClinic: (origin: string) => Promise<boolean>
   allowedForClinic: (clinicId: string, origin: string) => Promise<boolean>
@@ -20,7 +22,7 @@ export type WidgetSettingsStore = {
 // Preflights arrive before most API calls: the union of all clinics' origins is kept for a while.
 const ORIGINS_CACHE_MS = 30_000
 
-export function createWidgetSettingsStore (database: Database, now: () => number = Date.now): WidgetSettingsStore {
+export function createWidgetSettingsStore (database: Database, audit: AuditTrail, now: () => number = Date.now): WidgetSettingsStore {
   let origins: { values: Set<string>, at: number } | undefined
 
   async function findRow (clinicId: string): Promise<ClinicRow | null> {
@@ -51,12 +53,21 @@ export function createWidgetSettingsStore (database: Database, now: () => number
       return row ? readWidgetSettings(row.settings.widget) : null
     },
 
-    async save (clinicId, settings) {
-      const result = await database.query<{ widget: unknown }>(
-        'UPDATE clinics SET settings = jsonb_set(settings, \'{widget}\', $2::jsonb) WHERE id = $1 RETURNING settings->\'widget\' AS widget',
-        [clinicId, JSON.stringify({ ...settings, allowedOrigins: settings.allowedOrigins.map((origin) => origin.toLowerCase()) })])
+    async save (clinicId, settings, by) {
+      const saved = await database.transaction(async (transaction) => {
+        const before = await transaction.query<{ widget: unknown }>('SELECT settings->\'widget\' AS widget FROM clinics WHERE id = $1 FOR UPDATE', [clinicId])
+        if (!before.rows[0]) return null
+        const result = await transaction.query<{ widget: unknown }>(
+          'UPDATE clinics SET settings = jsonb_set(settings, \'{widget}\', $2::jsonb) WHERE id = $1 RETURNING settings->\'widget\' AS widget',
+          [clinicId, JSON.stringify({ ...settings, allowedOrigins: settings.allowedOrigins.map((origin) => origin.toLowerCase()) })])
+        const previous = readWidgetSettings(before.rows[0].widget)
+        const after = readWidgetSettings(result.rows[0]!.widget)
+        const fields = Object.keys(after).filter((field) => JSON.stringify(previous[field as keyof WidgetSettings]) !== JSON.stringify(after[field as keyof WidgetSettings]))
+        await audit.record({ clinicId, ...by, action: 'settings.changed', subject: { kind: 'widget' }, detail: { fields } }, transaction)
+        return after
+      })
       origins = undefined
-      return result.rows[0] ? readWidgetSettings(result.rows[0].widget) : null
+      return saved
     },
 
     async allowedByAnyClinic (origin) {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { adminApiKeyHook } from '../server/plugins/admin-auth.ts'
+import { staffRoute } from '../server/access/route-access.ts'
 import { errorResponseSchema } from '../server/schemas/error.ts'
 import type { JobQueue } from './job-queue.ts'
 
@@ -16,16 +16,17 @@ const jobSchema = z.object({
 })
 
 /** GET /v1/admin/delivery/jobs?status=dead: what the queue holds, with each failure's reason (no payloads). */
-export function deliveryAdminRoutes (jobs: JobQueue, adminApiKey: string | undefined): FastifyPluginAsyncZod {
+export function deliveryAdminRoutes (jobs: JobQueue): FastifyPluginAsyncZod {
   return async (app) => {
-    app.addHook('onRequest', adminApiKeyHook(adminApiKey))
     app.get('/v1/admin/delivery/jobs', {
+      // The queue serves every clinic: platform operators only.
+      config: { access: staffRoute('supervisor', { clinic: 'platform', via: ['api-key'] }) },
       schema: {
         tags: ['admin: delivery'],
         summary: 'Outbound jobs and dead letters',
         security: [{ adminApiKey: [] }],
         querystring: z.object({ status: z.enum(['queued', 'running', 'done', 'dead', 'cancelled']).default('dead'), kind: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }),
-        response: { 200: z.object({ jobs: z.array(jobSchema) }), 400: errorResponseSchema, 401: errorResponseSchema }
+        response: { 200: z.object({ jobs: z.array(jobSchema) }), 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema }
       }
     }, async (request) => {
       const listed = await jobs.list({ status: request.query.status, limit: request.query.limit, ...(request.query.kind ? { kind: request.query.kind } : {}) })

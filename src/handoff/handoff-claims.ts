@@ -1,11 +1,15 @@
 import type { Database, Queryable } from '../db/database.ts'
 import { AppError } from '../errors.ts'
 import type { MessageCipher } from '../privacy/message-cipher.ts'
+import type { AuditTrail } from '../privacy/audit-trail.ts'
 import type { Agent, AgentAccounts } from './agent-accounts.ts'
 import type { HandoffNotices } from './handoff-notices.ts'
 import { canManage, findClinicConversation, QUEUE_ORDER, toHandoffConversation, type HandoffConversation } from './handoff-records.ts'
 
-type ClaimServices = { database: Database, accounts: AgentAccounts, notices: HandoffNotices, cipher: MessageCipher, now: () => Date }
+type ClaimServices = { database: Database, accounts: AgentAccounts, notices: HandoffNotices, cipher: MessageCipher, audit: AuditTrail, now: () => Date }
+
+/** Where the agent's request came from, for the audit trail. */
+export type RequestOrigin = { ip?: string | undefined }
 
 // Opens the SLA record of the episode if none is open, and stamps the first claim.
 const OPEN_HANDOFF = `INSERT INTO handoffs (id, clinic_id, conversation_id, priority, reason, requested_at, claimed_at)
@@ -20,11 +24,15 @@ const OPEN_HANDOFF = `INSERT INTO handoffs (id, clinic_id, conversation_id, prio
  * ALREADY_CLAIMED. Every change bumps the conversation's version, so a patient turn racing it
  * starts again on the new state (the bot stays silent while a human holds the conversation).
  */
-export function createHandoffClaims ({ database, accounts, notices, cipher, now }: ClaimServices) {
-  async function claimed (transaction: Queryable, conversation: HandoffConversation, at: Date): Promise<HandoffConversation> {
+export function createHandoffClaims ({ database, accounts, notices, cipher, audit, now }: ClaimServices) {
+  async function claimed (transaction: Queryable, agent: Agent, conversation: HandoffConversation, at: Date, origin: RequestOrigin): Promise<HandoffConversation> {
     await transaction.query(OPEN_HANDOFF, [conversation.id, at, at])
+    await record(transaction, agent, conversation, 'conversation.claimed', origin)
     return conversation
   }
+
+  const record = (transaction: Queryable, agent: Agent, conversation: { id: string }, action: string, origin: RequestOrigin, detail?: Record<string, unknown>) =>
+    audit.record({ clinicId: agent.clinicId, actor: { kind: 'agent', id: agent.id }, action, subject: { kind: 'conversation', id: conversation.id }, ip: origin.ip, detail }, transaction)
 
   // The patient is told once the change is committed (composing reads the corpus: not inside the transaction).
   async function tell (conversation: HandoffConversation, key: string): Promise<HandoffConversation> {
@@ -33,7 +41,7 @@ export function createHandoffClaims ({ database, accounts, notices, cipher, now 
   }
 
   return {
-    async claim (agent: Agent, conversationId: string): Promise<HandoffConversation> {
+    async claim (agent: Agent, conversationId: string, origin: RequestOrigin = {}): Promise<HandoffConversation> {
       const at = now()
       return tell(await database.transaction(async (transaction) => {
         const result = await transaction.query(`WITH taken AS (
@@ -41,7 +49,7 @@ export function createHandoffClaims ({ database, accounts, notices, cipher, now 
             WHERE id = $1 AND clinic_id = $2 AND status = 'waiting_agent' RETURNING *)
           SELECT c.*, a.name AS agent_name FROM taken c JOIN agents a ON a.id = c.assigned_agent_id`, [conversationId, agent.clinicId, agent.id, at])
         const row = result.rows[0]
-        if (row) return claimed(transaction, toHandoffConversation(row), at)
+        if (row) return claimed(transaction, agent, toHandoffConversation(row), at, origin)
         const current = await findClinicConversation(transaction, agent, conversationId)
         if (current.status === 'with_agent') {
           throw new AppError('ALREADY_CLAIMED', current.assignedTo?.id === agent.id ? 'you already hold this conversation' : `${current.assignedTo?.name ?? 'another agent'} already holds this conversation`)
@@ -51,7 +59,7 @@ export function createHandoffClaims ({ database, accounts, notices, cipher, now 
     },
 
     /** The most urgent, longest-waiting conversation; SKIP LOCKED lets concurrent claimers take the next ones. */
-    async claimNext (agent: Agent): Promise<HandoffConversation> {
+    async claimNext (agent: Agent, origin: RequestOrigin = {}): Promise<HandoffConversation> {
       const at = now()
       return tell(await database.transaction(async (transaction) => {
         const result = await transaction.query(`WITH next AS (
@@ -63,12 +71,12 @@ export function createHandoffClaims ({ database, accounts, notices, cipher, now 
           SELECT c.*, a.name AS agent_name FROM taken c JOIN agents a ON a.id = c.assigned_agent_id`, [agent.clinicId, agent.id, at])
         const row = result.rows[0]
         if (!row) throw new AppError('NOT_FOUND', 'no conversation is waiting')
-        return claimed(transaction, toHandoffConversation(row), at)
+        return claimed(transaction, agent, toHandoffConversation(row), at, origin)
       }), 'handoff.connected')
     },
 
     /** To another agent of the clinic, or back to the queue; by the holder or a supervisor. */
-    async transfer (agent: Agent, conversationId: string, target: { agentId: string } | { toQueue: true }): Promise<HandoffConversation> {
+    async transfer (agent: Agent, conversationId: string, target: { agentId: string } | { toQueue: true }, origin: RequestOrigin = {}): Promise<HandoffConversation> {
       const at = now()
       const to = 'agentId' in target ? await accounts.find(agent.clinicId, target.agentId) : null
       if ('agentId' in target && !to) throw new AppError('NOT_FOUND', `agent ${target.agentId} does not exist in this clinic`)
@@ -80,13 +88,14 @@ export function createHandoffClaims ({ database, accounts, notices, cipher, now 
         await transaction.query('UPDATE conversations SET status = $2, assigned_agent_id = $3, version = version + 1, updated_at = $4 WHERE id = $1',
           [current.id, status, to?.id ?? null, at])
         if (to) await transaction.query(OPEN_HANDOFF, [current.id, at, at])
+        await record(transaction, agent, current, to ? 'conversation.transferred' : 'conversation.released', origin, to ? { toAgentId: to.id } : undefined)
         return { ...current, status, assignedTo: to ? { id: to.id, name: to.name } : null }
       })
       return to ? moved : tell(moved, 'handoff.waiting')
     },
 
     /** Ends the handoff: the bot answers again. The note and the outcome are kept with the SLA times. */
-    async resolve (agent: Agent, conversationId: string, input: { note?: string | undefined, returnToBot?: boolean | undefined }): Promise<HandoffConversation> {
+    async resolve (agent: Agent, conversationId: string, input: { note?: string | undefined, returnToBot?: boolean | undefined }, origin: RequestOrigin = {}): Promise<HandoffConversation> {
       const at = now()
       return tell(await database.transaction(async (transaction) => {
         const current = await findClinicConversation(transaction, agent, conversationId, { lock: true })
@@ -103,6 +112,7 @@ export function createHandoffClaims ({ database, accounts, notices, cipher, now 
           input.returnToBot ? 'returned_to_bot' : 'resolved', note?.ciphertext ?? null, note?.keyId ?? null])
         await transaction.query(`UPDATE conversations SET status = 'bot', assigned_agent_id = NULL, handoff_priority = NULL, handoff_reason = NULL,
           waiting_since = NULL, version = version + 1, updated_at = $2 WHERE id = $1`, [current.id, at])
+        await record(transaction, agent, current, 'conversation.closed', origin, { outcome: input.returnToBot ? 'returned_to_bot' : 'resolved' })
         return { ...current, status: 'bot' as const, assignedTo: null, handoffPriority: null, handoffReason: null, waitingSince: null }
       }), input.returnToBot ? 'handoff.returned_to_bot' : 'handoff.ended')
     }

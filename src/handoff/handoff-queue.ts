@@ -3,7 +3,9 @@ import { toFeedMessage, type FeedMessage } from '../conversations/public-shapes.
 import type { Database } from '../db/database.ts'
 import { departmentName, type DepartmentCode } from '../flows/triage-vocabulary.ts'
 import { readConversationState } from '../flows/turn-types.ts'
+import type { AuditTrail } from '../privacy/audit-trail.ts'
 import type { Agent } from './agent-accounts.ts'
+import type { RequestOrigin } from './handoff-claims.ts'
 import type { QueueEntry } from './queue-entry.ts'
 import { findClinicConversation, HANDOFF_CONVERSATION_SELECT, QUEUE_ORDER, toHandoffConversation, type HandoffConversation } from './handoff-records.ts'
 
@@ -15,12 +17,14 @@ export type { QueueEntry }
 type QueueServices = {
   database: Database
   store: ConversationStore
+  /** Opening a transcript is recorded: who read which conversation, when, from where. */
+  audit: AuditTrail
   /** The values a quick reply's {{variables}} take in this conversation (clinic name, phone, emergency number). */
   variablesFor: (conversation: HandoffConversation) => Promise<Record<string, string>>
 }
 
 /** What agents read: the clinic's queue with summaries, and a conversation's whole transcript. */
-export function createHandoffQueue ({ database, store, variablesFor }: QueueServices) {
+export function createHandoffQueue ({ database, store, audit, variablesFor }: QueueServices) {
   return {
     /** Waiting and held conversations of the agent's clinic, emergencies first, then by waiting time. */
     async list (agent: Agent): Promise<QueueEntry[]> {
@@ -38,9 +42,11 @@ export function createHandoffQueue ({ database, store, variablesFor }: QueueServ
     },
 
     /** The whole transcript (patient, bot and agent messages) with the queue entry's facts. */
-    async transcript (agent: Agent, conversationId: string): Promise<{ conversation: QueueEntry & { statusNow: string }, messages: FeedMessage[], variables: Record<string, string> }> {
+    async transcript (agent: Agent, conversationId: string, origin: RequestOrigin = {}): Promise<{ conversation: QueueEntry & { statusNow: string }, messages: FeedMessage[], variables: Record<string, string> }> {
       const conversation = await findClinicConversation(database, agent, conversationId)
       const messages = await store.listMessagesAfter(conversation.id, null, 1000) ?? []
+      // Recorded before the transcript is returned: a read that is not audited does not happen.
+      await audit.record({ clinicId: agent.clinicId, actor: { kind: 'agent', id: agent.id }, action: 'conversation.viewed', subject: { kind: 'conversation', id: conversation.id }, ip: origin.ip, detail: { messages: messages.length } })
       const entry = toQueueEntry(conversation, messages.slice(-LAST_MESSAGES))
       const department = entry.summary.triage?.department?.name
       return {

@@ -5,6 +5,7 @@ import type { Database } from '../db/database.ts'
 import type { VettedCorpus } from '../flows/turn-services.ts'
 import type { Logger } from '../logger.ts'
 import type { MessageCipher } from '../privacy/message-cipher.ts'
+import type { AuditTrail } from '../privacy/audit-trail.ts'
 import { createAgentAccounts } from './agent-accounts.ts'
 import { createAgentMessages, type DeliverAgentMessage } from './agent-messages.ts'
 import type { ConversationEvents } from './conversation-events.ts'
@@ -17,6 +18,7 @@ export type HandoffServiceOptions = {
   database: Database
   store: ConversationStore
   cipher: MessageCipher
+  audit: AuditTrail
   clinics: ClinicDirectory
   corpus: VettedCorpus
   emergencyContacts: (clinic: ClinicProfile, locale: string) => { emergencyNumber: string, crisisLines: string }
@@ -31,8 +33,8 @@ export type HandoffServiceOptions = {
 /** Everything the agent workspace needs, built once in the composition root. */
 export function createHandoffServices (options: HandoffServiceOptions) {
   const now = () => options.clock.now()
-  const { database, store } = options
-  const accounts = createAgentAccounts({ database, now, sessionHours: options.settings.sessionHours })
+  const { database, store, audit } = options
+  const accounts = createAgentAccounts({ database, audit, now, sessionHours: options.settings.sessionHours })
   const notices = createHandoffNotices({ database, corpus: options.corpus, clinics: options.clinics, store, emergencyContacts: options.emergencyContacts })
   return {
     accounts,
@@ -40,12 +42,13 @@ export function createHandoffServices (options: HandoffServiceOptions) {
     queue: createHandoffQueue({
       database,
       store,
+      audit,
       variablesFor: async (conversation) => {
         const clinic = await options.clinics.find(conversation.clinicId)
         return clinic ? notices.variablesFor(clinic, conversation.locale === 'zh-CN' ? 'zh-CN' : 'en') : {}
       }
     }),
-    claims: createHandoffClaims({ database, accounts, notices, cipher: options.cipher, now }),
+    claims: createHandoffClaims({ database, accounts, notices, cipher: options.cipher, audit, now }),
     messages: createAgentMessages({ database, store, now, deliverAgentMessage: options.deliverAgentMessage }),
     intake: createHandoffIntake({ database, events: options.events, notices, clinics: options.clinics, now, logger: options.logger, emergencyRealertMinutes: options.settings.emergencyRealertMinutes })
   }

@@ -10,6 +10,7 @@ import { saveDocumentVersion } from './document-review.ts'
 import { parsePolicyMarkdown, type ParsedPolicy } from './policy-document.ts'
 import { createDocumentStore } from './document-store.ts'
 import { indexChunks, indexPhrases } from './corpus-indexing.ts'
+import { recordAudit } from './review-rules.ts'
 
 export type ImportFormat = 'jsonl' | 'csv'
 
@@ -65,8 +66,11 @@ export function readPhraseImport (text: string, format: ImportFormat, clinicId: 
  */
 export async function importPhrases (context: CorpusContext, text: string, format: ImportFormat, options: ImportOptions): Promise<ImportReport> {
   const phrases = readPhraseImport(text, format, options.clinicId ?? null)
-  const { approved, ...counts } = await context.db.transaction((transaction) =>
-    savePhraseVersions(transaction, phrases, { author: options.author, approvedBy: options.approvedBy, now: context.clock.now() }))
+  const { approved, ...counts } = await context.db.transaction(async (transaction) => {
+    const saved = await savePhraseVersions(transaction, phrases, { author: options.author, approvedBy: options.approvedBy, now: context.clock.now() })
+    await recordImport(transaction, context, 'phrase', options, saved)
+    return saved
+  })
   return { ...counts, vectorIndexed: await indexPhrases(context, approved) }
 }
 
@@ -117,9 +121,25 @@ export async function savePolicyVersions (db: Queryable, policies: ParsedPolicy[
 /** Imports Markdown policy files in one transaction; any file with a problem stores nothing. */
 export async function importPolicies (context: CorpusContext, files: PolicyFile[], options: ImportOptions): Promise<ImportReport> {
   const parsed = parsePolicyFiles(files, options.clinicId ?? null)
-  const { approved, ...counts } = await context.db.transaction((transaction) =>
-    savePolicyVersions(transaction, parsed, { author: options.author, approvedBy: options.approvedBy, now: context.clock.now() }))
+  const { approved, ...counts } = await context.db.transaction(async (transaction) => {
+    const saved = await savePolicyVersions(transaction, parsed, { author: options.author, approvedBy: options.approvedBy, now: context.clock.now() })
+    await recordImport(transaction, context, 'document', options, saved)
+    return saved
+  })
   const chunks = await createDocumentStore(context.db).listChunksOf(approved.map((version) => version.id))
   const owners = new Map(approved.map((version) => [version.id, version]))
   return { ...counts, vectorIndexed: await indexChunks(context, chunks.map((chunk) => ({ ...chunk, owner: owners.get(chunk.documentVersionId)! }))) }
+}
+
+/** One audit entry per import that changed something (a re-import of the same file records nothing). */
+async function recordImport (transaction: Queryable, context: CorpusContext, subject: 'phrase' | 'document', options: ImportOptions,
+  counts: { created: number, updated: number, unchanged: number }): Promise<void> {
+  if (counts.created + counts.updated === 0) return
+  await recordAudit(transaction, context, {
+    clinicId: options.clinicId ?? null,
+    actor: options.author,
+    action: `${subject}.imported`,
+    subjectType: subject,
+    detail: { created: counts.created, updated: counts.updated, unchanged: counts.unchanged, approvedBy: options.approvedBy ?? null }
+  })
 }

@@ -52,7 +52,7 @@ export async function saveDocumentDraft (context: CorpusContext, markdown: strin
   return context.db.transaction(async (transaction) => {
     const { action, version } = await saveDocumentVersion(transaction, parsed, { author: options.author, now: context.clock.now() })
     if (action === 'unchanged') throw new AppError('CONFLICT', `document ${parsed.input.documentKey} already has this content (version ${version.version})`)
-    await recordAudit(transaction, { clinicId: version.clinicId, actor: options.author, action: `document.${action === 'created' ? 'create' : 'edit'}`, subjectType: 'document', subjectId: version.documentId, detail: { version: version.version } })
+    await recordAudit(transaction, context, { clinicId: version.clinicId, actor: options.author, action: `document.${action === 'created' ? 'created' : 'edited'}`, subjectType: 'document', subjectId: version.documentId, detail: { version: version.version } })
     return version
   })
 }

@@ -52,7 +52,7 @@ export async function createPhrase (context: CorpusContext, input: PhraseInput, 
       throw new AppError('CONFLICT', `phrase ${input.group} (${input.locale}) already exists for this clinic; edit it instead`)
     }
     const { version } = await savePhraseVersion(transaction, input, { author, now: context.clock.now() })
-    await recordAudit(transaction, { clinicId: input.clinicId, actor: author, action: 'phrase.create', subjectType: 'phrase', subjectId: version.phraseId, detail: { version: 1 } })
+    await recordAudit(transaction, context, { clinicId: input.clinicId, actor: author, action: 'phrase.created', subjectType: 'phrase', subjectId: version.phraseId, detail: { version: 1 } })
     return version
   })
 }
@@ -66,7 +66,7 @@ export async function editPhrase (context: CorpusContext, phraseId: string, chan
     const input: PhraseInput = { ...toInput(latest), ...changes }
     const { action, version } = await savePhraseVersion(transaction, input, { author, now: context.clock.now() })
     if (action === 'unchanged') throw new AppError('CONFLICT', `the edit changes nothing in version ${latest.version}`)
-    await recordAudit(transaction, { clinicId: latest.clinicId, actor: author, action: 'phrase.edit', subjectType: 'phrase', subjectId: phraseId, detail: { version: version.version } })
+    await recordAudit(transaction, context, { clinicId: latest.clinicId, actor: author, action: 'phrase.edited', subjectType: 'phrase', subjectId: phraseId, detail: { version: version.version } })
     return version
   })
 }

@@ -1,5 +1,7 @@
 import { AppError } from '../errors.ts'
 import type { Queryable } from '../db/database.ts'
+import { createAuditTrail } from '../privacy/audit-trail.ts'
+import type { CorpusContext } from './corpus-context.ts'
 import type { ReviewStatus } from './corpus-types.ts'
 
 type Reviewable = { status: ReviewStatus, author: string, version: number }
@@ -22,7 +24,14 @@ export function notFound (subject: string): AppError {
   return new AppError('NOT_FOUND', `${subject} was not found`)
 }
 
-export async function recordAudit (db: Queryable, entry: { clinicId: string | null, actor: string, action: string, subjectType: string, subjectId: string, detail: Record<string, unknown> }): Promise<void> {
-  await db.query('INSERT INTO audit_log (clinic_id, actor, action, subject_type, subject_id, detail) VALUES ($1, $2, $3, $4, $5, $6)',
-    [entry.clinicId, entry.actor, entry.action, entry.subjectType, entry.subjectId, JSON.stringify(entry.detail)])
+/**
+ * Records a corpus change in the audit trail, inside the change's transaction. The credential
+ * that made it is the actor; the person it names (x-actor, the four-eyes author) goes in detail.
+ */
+export async function recordAudit (transaction: Queryable, context: Pick<CorpusContext, 'clock' | 'auditedBy'>,
+  entry: { clinicId: string | null, actor: string, action: string, subjectType: string, subjectId?: string, detail: Record<string, unknown> }): Promise<void> {
+  const by = context.auditedBy ?? { actor: { kind: 'system' as const, id: 'corpus' } }
+  await createAuditTrail(transaction, () => context.clock.now()).record({
+    clinicId: entry.clinicId, ...by, action: entry.action, subject: { kind: entry.subjectType, id: entry.subjectId }, detail: { ...entry.detail, author: entry.actor }
+  })
 }

@@ -19,7 +19,7 @@ export type ReviewStore<Version> = {
 
 /** What differs between reviewing phrases and policy documents. */
 export type ReviewKind<Version> = {
-  /** Names the subject in messages and audit entries ('phrase.approve'). */
+  /** Names the subject in messages and audit entries ('phrase.approved'). */
   subject: 'phrase' | 'document'
   store: (db: Queryable) => ReviewStore<Version>
   contentFields: string[]
@@ -49,15 +49,15 @@ export function createReviewWorkflow<Version extends ReviewedVersion> (kind: Rev
     })
   }
 
-  const audit = (transaction: Queryable, entry: { clinicId: string | null, actor: string, action: string, ownerId: string, version: number }) =>
-    recordAudit(transaction, { clinicId: entry.clinicId, actor: entry.actor, action: `${subject}.${entry.action}`, subjectType: subject, subjectId: entry.ownerId, detail: { version: entry.version } })
+  const audit = (transaction: Queryable, context: CorpusContext, entry: { clinicId: string | null, actor: string, action: 'submitted' | 'approved' | 'retired', ownerId: string, version: number }) =>
+    recordAudit(transaction, context, { clinicId: entry.clinicId, actor: entry.actor, action: `${subject}.${entry.action}`, subjectType: subject, subjectId: entry.ownerId, detail: { version: entry.version } })
 
   return {
     async submit (context: CorpusContext, ownerId: string, versionNumber: number, actor: string): Promise<Version> {
       return transition(context, ownerId, versionNumber, async (transaction, version) => {
         assertStatus(subject, version, 'draft', 'submitted for review')
         await kind.store(transaction).setStatus(version.id, 'in_review')
-        await audit(transaction, { clinicId: version.clinicId, actor, action: 'submit', ownerId, version: versionNumber })
+        await audit(transaction, context, { clinicId: version.clinicId, actor, action: 'submitted', ownerId, version: versionNumber })
       })
     },
 
@@ -70,7 +70,7 @@ export function createReviewWorkflow<Version extends ReviewedVersion> (kind: Rev
         const replaced = await store.moveStatus(ownerId, ['approved'], 'superseded')
         await dropVectors(transaction, context.vectorEnabled, kind.vectorKind, await kind.vectorOwners(transaction, replaced))
         await store.setStatus(version.id, 'approved', { reviewer, reviewedAt: context.clock.now() })
-        await audit(transaction, { clinicId: version.clinicId, actor: reviewer, action: 'approve', ownerId, version: versionNumber })
+        await audit(transaction, context, { clinicId: version.clinicId, actor: reviewer, action: 'approved', ownerId, version: versionNumber })
       })
       return { ...approved, vectorIndexed: await kind.index(context, approved) }
     },
@@ -83,7 +83,7 @@ export function createReviewWorkflow<Version extends ReviewedVersion> (kind: Rev
         if (retired.length === 0) throw new AppError('CONFLICT', `${subject} ${ownerId} has no approved version to retire`)
         await dropVectors(transaction, context.vectorEnabled, kind.vectorKind, await kind.vectorOwners(transaction, retired))
         const version = (await store.listVersions(ownerId)).find((candidate) => candidate.id === retired[0])!
-        await audit(transaction, { clinicId: version.clinicId, actor, action: 'retire', ownerId, version: version.version })
+        await audit(transaction, context, { clinicId: version.clinicId, actor, action: 'retired', ownerId, version: version.version })
         return version
       })
     },

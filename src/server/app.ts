@@ -29,6 +29,9 @@ import { consolePageRoutes } from './routes/console-page.ts'
 import { CONSOLE_OUTPUT } from '../console-location.ts'
 import { patientDataRoutes } from './routes/patient-data.ts'
 import { adminRetentionRoutes } from './routes/admin-retention.ts'
+import { enforceAccess, requireAccessDeclarations } from './access/access-control.ts'
+import { createStaffIdentification } from './access/staff-principal.ts'
+import { auditRoutes } from './routes/audit.ts'
 
 export type BuildAppOptions = {
   /** pino options, or false to log nothing (tests). */
@@ -51,6 +54,8 @@ export async function buildApp (dependencies: AppDependencies, options: BuildApp
     }
   }).withTypeProvider<ZodTypeProvider>()
 
+  // First: every route registered from here on must declare who may call it.
+  requireAccessDeclarations(app)
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   app.addHook('onSend', async (request, reply) => { reply.header('x-request-id', request.id) })
@@ -61,29 +66,32 @@ export async function buildApp (dependencies: AppDependencies, options: BuildApp
   await registerCors(app, config.corsOrigins, dependencies.widget.settings.allowedByAnyClinic)
   registerWidgetOriginCheck(app, { globalOrigins: config.corsOrigins, allowedForClinic: dependencies.widget.settings.allowedForClinic, defaultClinicId: config.defaultClinicId })
   await registerRateLimit(app, config.rateLimitPerMinute)
+  await app.register(cookie)
+  // After the rate limit: a flood of guessed credentials is limited before any is looked up.
+  enforceAccess(app, createStaffIdentification({ accounts: dependencies.handoff.accounts, keys: dependencies.adminApiKeys, operatorKey: config.adminApiKey }))
   registerNotFoundHandling(app)
   await registerOpenApi(app)
 
   await app.register(healthRoutes(dependencies.health))
   await app.register(conversationRoutes(dependencies.conversations))
   await app.register(conversationFeedRoutes({ conversations: dependencies.conversations, store: dependencies.conversationStore, events: dependencies.conversationEvents }))
-  await app.register(adminScheduleRoutes({ admin: dependencies.scheduleAdmin, adminApiKey: config.adminApiKey }))
-  await app.register(corpusAdminRoutes(dependencies.corpus, config.adminApiKey), { prefix: '/admin/corpus' })
+  await app.register(adminScheduleRoutes({ admin: dependencies.scheduleAdmin }))
+  await app.register(corpusAdminRoutes(dependencies.corpus), { prefix: '/admin/corpus' })
   for (const routes of dependencies.channels.routes) await app.register(routes)
   await app.register(reminderRoutes(dependencies.reminders))
-  await app.register(adminReminderRoutes({ reminders: dependencies.reminders, adminApiKey: config.adminApiKey }))
-  await app.register(deliveryAdminRoutes(dependencies.jobs, config.adminApiKey))
-  await app.register(cookie)
-  await app.register(quickReplyRoutes(dependencies.corpus, config.adminApiKey, dependencies.handoff.accounts), { prefix: '/v1/agent/quick-replies' })
+  await app.register(adminReminderRoutes({ reminders: dependencies.reminders }))
+  await app.register(deliveryAdminRoutes(dependencies.jobs))
+  await app.register(quickReplyRoutes(dependencies.corpus), { prefix: '/v1/agent/quick-replies' })
   await app.register(agentAuthRoutes(dependencies.handoff.accounts, config.handoff.loginAttemptsPerMinute))
-  await app.register(agentAdminRoutes({ accounts: dependencies.handoff.accounts, database: dependencies.database, adminApiKey: config.adminApiKey }))
+  await app.register(agentAdminRoutes({ accounts: dependencies.handoff.accounts, database: dependencies.database, audit: dependencies.audit }))
+  await app.register(auditRoutes(dependencies.audit))
   await app.register(agentWorkspaceRoutes({ handoff: dependencies.handoff, database: dependencies.database, store: dependencies.conversationStore }))
   await app.register(consolePageRoutes(CONSOLE_OUTPUT))
   app.addHook('onReady', async () => { await dependencies.handoff.intake.start() })
   app.addHook('onClose', async () => { dependencies.handoff.intake.stop() })
   await app.register(widgetRoutes({ settings: dependencies.widget.settings, bundleDirectory: dependencies.widget.bundleDirectory, demoPageFile: DEMO_PAGE_FILE, defaultClinicId: config.defaultClinicId }))
-  await app.register(adminWidgetRoutes({ settings: dependencies.widget.settings, adminApiKey: config.adminApiKey }))
-  await app.register(patientDataRoutes({ patientData: dependencies.patientData, accounts: dependencies.handoff.accounts }))
-  await app.register(adminRetentionRoutes({ settings: dependencies.patientData.retentionSettings, audit: dependencies.audit, adminApiKey: config.adminApiKey }))
+  await app.register(adminWidgetRoutes({ settings: dependencies.widget.settings }))
+  await app.register(patientDataRoutes({ patientData: dependencies.patientData }))
+  await app.register(adminRetentionRoutes({ settings: dependencies.patientData.retentionSettings, audit: dependencies.audit }))
   return app
 }

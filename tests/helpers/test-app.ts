@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { pino } from 'pino'
 import { loadConfig, type Config } from '../../src/config.ts'
+import { createLogger } from '../../src/logger.ts'
 import { createDependencies, type AppDependencies } from '../../src/deps.ts'
 import { buildApp } from '../../src/server/app.ts'
 import type { Clock } from '../../src/clock.ts'
@@ -17,7 +18,7 @@ export type TestApp = {
 type TestAppOptions = {
   environment?: Record<string, string>
   clock?: Clock
-  /** pino options and a stream to read the logs from (default: no logs). */
+  /** The service's logger (its redaction and serializers) at this level, writing to this stream (default: no logs). */
   logger?: { level: string, stream: { write: (line: string) => void } }
   /** Load the sample clinic, corpus and schedules (default true). */
   sample?: boolean
@@ -27,7 +28,7 @@ type TestAppOptions = {
 export async function buildTestApp (name: string, options: TestAppOptions = {}): Promise<TestApp> {
   const testDatabase = await createTestDatabase(name)
   const config: Config = loadConfig({ NODE_ENV: 'test', DATA_DIR: 'memory://', RATE_LIMIT_PER_MINUTE: '10000', ...options.environment })
-  const logger = options.logger ? pino({ level: options.logger.level }, options.logger.stream) : pino({ level: 'silent' })
+  const logger = options.logger ? createLogger({ logLevel: options.logger.level }, options.logger.stream) : pino({ level: 'silent' })
   const dependencies = await createDependencies({ config, database: testDatabase.database, logger, ...(options.clock ? { clock: options.clock } : {}) })
   if (options.sample !== false) {
     await loadSampleData({ database: testDatabase.database, embedder: dependencies.embedder, clock: dependencies.clock, defaultClinicId: config.defaultClinicId })

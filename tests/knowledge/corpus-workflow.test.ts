@@ -109,8 +109,11 @@ describe('review workflow and what reaches patients', () => {
     expect(await retireDocument(context, documentId, 'carol')).toMatchObject({ version: 2, status: 'retired' })
     expect(await retriever.retrieve({ clinicId: 'default', locale: 'en', text: 'specialist visit copay plan y' })).not.toContainEqual(expect.objectContaining({ documentId }))
     await expect(retireDocument(context, documentId, 'carol')).rejects.toMatchObject({ code: 'CONFLICT' })
-    const audit = await context.db.query<{ action: string }>('SELECT action FROM audit_log WHERE subject_id = $1 ORDER BY id', [documentId])
-    expect(audit.rows.map((row) => row.action)).toEqual(['document.create', 'document.submit', 'document.approve', 'document.edit', 'document.submit', 'document.approve', 'document.retire'])
+    const audit = await context.db.query<{ action: string, actor_kind: string, author: string }>(
+      "SELECT action, actor_kind, detail->>'author' AS author FROM audit_events WHERE subject_id = $1 ORDER BY id", [documentId])
+    expect(audit.rows.map((row) => row.action)).toEqual(['document.created', 'document.submitted', 'document.approved', 'document.edited', 'document.submitted', 'document.approved', 'document.retired'])
+    // Without a request the system acted; the person each step names is kept as the author.
+    expect(audit.rows.map((row) => [row.actor_kind, row.author])).toContainEqual(['system', 'carol'])
     await expect(documentHistory(context, randomUUID())).rejects.toMatchObject({ code: 'NOT_FOUND' })
     await expect(diffDocumentVersions(context, documentId, 1, 9)).rejects.toMatchObject({ code: 'NOT_FOUND', message: `document ${documentId} version 9 was not found` })
   })

@@ -4,6 +4,7 @@ import { AppError } from '../../errors.ts'
 import type { Logger } from '../../logger.ts'
 import type { PublicTurn } from '../../conversations/public-shapes.ts'
 import type { InboundEvent } from '../channel-adapter.ts'
+import { channelSignature } from '../../server/access/route-access.ts'
 import { toOutbound, type ChannelPipeline } from '../channel-pipeline.ts'
 import { keepRawBodies, queryStrings, rawBodyOf } from '../raw-body.ts'
 import { formatWeChatText, openWeChatMessage, toInboundEvent, type OpenedWeChatMessage, type WeChatAccountSettings } from './wechat-adapter.ts'
@@ -29,7 +30,7 @@ const TIMED_OUT = Symbol('timed out')
 export function wechatRoutes (options: RouteOptions): FastifyPluginAsync {
   return async (app) => {
     keepRawBodies(app, MAX_XML_BYTES)
-    const config = { rateLimit: false as const }
+    const config = { rateLimit: false as const, access: channelSignature('wechat') }
     const schema = { tags: ['webhooks'] }
 
     const verify = async (clinicId: string | undefined, query: unknown, reply: FastifyReply) => {

@@ -4,6 +4,7 @@ import type { WhatsAppSettings } from '../../config.ts'
 import { AppError } from '../../errors.ts'
 import type { ChannelAdapter } from '../channel-adapter.ts'
 import type { ChannelPipeline } from '../channel-pipeline.ts'
+import { channelSignature } from '../../server/access/route-access.ts'
 import { keepRawBodies, queryStrings, rawBodyOf } from '../raw-body.ts'
 import { sameSecret } from './whatsapp-signature.ts'
 
@@ -19,7 +20,7 @@ type RouteOptions = { settings: WhatsAppSettings, adapter: ChannelAdapter, pipel
 export function whatsappRoutes (options: RouteOptions): FastifyPluginAsync {
   return async (app) => {
     keepRawBodies(app, BODY_LIMIT)
-    const routeConfig = { rateLimit: false as const }
+    const routeConfig = { rateLimit: false as const, access: channelSignature('whatsapp') }
 
     app.get('/webhooks/whatsapp', { config: routeConfig, schema: { tags: ['webhooks'], summary: 'WhatsApp Cloud API webhook verification' } }, async (request, reply) => {
       const query = queryStrings(request.query)

@@ -1,13 +1,13 @@
 import '@fastify/cookie'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { AppError } from '../../errors.ts'
-import type { Agent, AgentAccounts } from '../../handoff/agent-accounts.ts'
+import type { Agent } from '../../handoff/agent-accounts.ts'
 
 export const AGENT_COOKIE = 'agent_session'
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** The signed-in agent, set by agentSessionHook. */
+    /** The signed-in agent, set by the access hook (src/server/access) on agent routes. */
     agent?: Agent
   }
 }
@@ -16,16 +16,6 @@ declare module 'fastify' {
 export function agentToken (request: FastifyRequest): string | null {
   const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')
   return match?.[1] ?? request.cookies?.[AGENT_COOKIE] ?? null
-}
-
-/** An onRequest hook: every route behind it needs a signed-in agent (401 otherwise). */
-export function agentSessionHook (accounts: AgentAccounts): (request: FastifyRequest) => Promise<void> {
-  return async (request) => {
-    const token = agentToken(request)
-    const agent = token ? await accounts.authenticate(token) : null
-    if (!agent) throw new AppError('UNAUTHORIZED', 'sign in first: POST /v1/agent/login, then send Authorization: Bearer <token> (or the session cookie)')
-    request.agent = agent
-  }
 }
 
 export function signedInAgent (request: FastifyRequest): Agent {

@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import { jsonSchemaTransform } from 'fastify-type-provider-zod'
+import { registerPluginRoutes } from '../access/access-control.ts'
+import { publicRoute } from '../access/route-access.ts'
 
 /** OpenAPI generated from the zod route schemas, served at /docs (JSON at /docs/json). */
 export async function registerOpenApi (app: FastifyInstance): Promise<void> {
@@ -18,5 +20,10 @@ export async function registerOpenApi (app: FastifyInstance): Promise<void> {
     },
     transform: jsonSchemaTransform
   })
-  await app.register(swaggerUi, { routePrefix: '/docs' })
+  await registerPluginRoutes(app, publicRoute('the API description (api.md asks for it at /docs); it holds no data'), async (scope) => {
+    await scope.register(swaggerUi, { routePrefix: '/docs' })
+  })
 }
+
+/** The OpenAPI security of routes that take either staff credential. */
+export const STAFF_SECURITY: Array<Record<string, string[]>> = [{ adminApiKey: [] }, { agentSession: [] }]

@@ -2,24 +2,26 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { AppError } from '../../errors.ts'
 import type { AuditTrail } from '../../privacy/audit-trail.ts'
 import { retentionSettingsSchema, type RetentionSettingsStore } from '../../privacy/retention-settings.ts'
-import { adminApiKeyHook } from '../plugins/admin-auth.ts'
+import { staffRoute } from '../access/route-access.ts'
+import { auditedBy } from '../access/staff-principal.ts'
+import { STAFF_SECURITY } from '../plugins/openapi.ts'
 import { clinicParamsSchema } from '../schemas/appointments.ts'
 import { errorResponseSchema } from '../schemas/error.ts'
 import { retentionSettingsBodySchema, retentionSettingsResponseSchema } from '../schemas/patient-data.ts'
 
-const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 404: errorResponseSchema }
-const common = { tags: ['admin: retention'], security: [{ adminApiKey: [] }], params: clinicParamsSchema }
+const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema, 404: errorResponseSchema }
+const common = { tags: ['admin: retention'], security: STAFF_SECURITY, params: clinicParamsSchema }
 
-/** Clinic staff set how long conversations and their anonymous counts are kept (x-api-key). */
-export function adminRetentionRoutes (options: { settings: RetentionSettingsStore, audit: AuditTrail, adminApiKey: string | undefined }): FastifyPluginAsyncZod {
+/** Clinic staff set how long conversations and their anonymous counts are kept (supervisors read, admins change). */
+export function adminRetentionRoutes (options: { settings: RetentionSettingsStore, audit: AuditTrail }): FastifyPluginAsyncZod {
   return async (app) => {
-    app.addHook('onRequest', adminApiKeyHook(options.adminApiKey))
-
     app.get('/v1/admin/clinics/:clinicId/retention', {
+      config: { access: staffRoute('supervisor', { clinic: 'path' }) },
       schema: { ...common, summary: 'The clinic\'s retention (defaults filled in)', response: { 200: retentionSettingsResponseSchema, ...errors } }
     }, async (request) => (await options.settings.find(request.params.clinicId)) ?? notFound(request.params.clinicId))
 
     app.put('/v1/admin/clinics/:clinicId/retention', {
+      config: { access: staffRoute('admin', { clinic: 'path' }) },
       schema: { ...common, summary: 'Change retention (fields left out keep their value; countsDays >= conversationDays)', body: retentionSettingsBodySchema, response: { 200: retentionSettingsResponseSchema, ...errors } }
     }, async (request) => {
       const { clinicId } = request.params
@@ -30,13 +32,13 @@ export function adminRetentionRoutes (options: { settings: RetentionSettingsStor
         throw new AppError('VALIDATION_FAILED', `body.${issue.path.join('.')}: ${issue.message}`)
       }
       const saved = (await options.settings.save(clinicId, merged.data)) ?? notFound(clinicId)
-      const actor = request.headers['x-actor']
+      const { actor, ip } = auditedBy(request)
       await options.audit.record({
         clinicId,
-        actor: { kind: 'admin', id: typeof actor === 'string' && actor ? actor.slice(0, 100) : undefined },
+        actor,
         action: 'settings.retention_changed',
         subject: { kind: 'settings', id: 'retention' },
-        ip: request.ip,
+        ip,
         detail: { before: current, after: saved }
       })
       return saved

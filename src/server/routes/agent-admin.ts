@@ -1,48 +1,49 @@
 import { z } from 'zod'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import type { FastifyRequest } from 'fastify'
 import type { Database } from '../../db/database.ts'
-import { AppError } from '../../errors.ts'
 import type { AgentAccounts } from '../../handoff/agent-accounts.ts'
-import { adminApiKeyHook } from '../plugins/admin-auth.ts'
-import { agentSessionHook } from '../plugins/agent-session.ts'
+import { saveHandoffSettings } from '../../handoff/handoff-settings.ts'
+import type { AuditTrail } from '../../privacy/audit-trail.ts'
+import { staffRoute } from '../access/route-access.ts'
+import { STAFF_SECURITY } from '../plugins/openapi.ts'
+import { auditedBy } from '../access/staff-principal.ts'
 import { agentErrors, agentSchema, clinicParamsSchema, createAgentBodySchema, handoffSettingsSchema } from '../schemas/agent.ts'
 
 const tags = ['agents: administration']
-const security: Array<Record<string, string[]>> = [{ adminApiKey: [] }, { agentSession: [] }]
+const security = STAFF_SECURITY
+// An admin API key of the clinic (or of every clinic), or an admin agent of that clinic.
+const config = { access: staffRoute('admin', { clinic: 'path' }) }
 
-/**
- * A clinic's agent accounts and handoff settings: with the admin API key, or signed in as an
- * admin agent of that clinic (an admin of one clinic cannot touch another).
- */
-export function agentAdminRoutes (input: { accounts: AgentAccounts, database: Database, adminApiKey: string | undefined }): FastifyPluginAsyncZod {
-  const { accounts, database } = input
-  const adminKey = adminApiKeyHook(input.adminApiKey)
-  const agentSession = agentSessionHook(accounts)
-  const authorise = async (request: FastifyRequest<{ Params: { clinicId: string } }>) => {
-    if (request.headers['x-api-key'] !== undefined) return adminKey(request)
-    await agentSession(request)
-    if (request.agent?.role !== 'admin' || request.agent.clinicId !== request.params.clinicId) {
-      throw new AppError('FORBIDDEN', 'only an admin of this clinic (or the admin API key) may manage its agents')
-    }
-  }
-
+/** A clinic's agent accounts and handoff settings; an admin of one clinic cannot touch another. */
+export function agentAdminRoutes (input: { accounts: AgentAccounts, database: Database, audit: AuditTrail }): FastifyPluginAsyncZod {
+  const { accounts } = input
   return async (app) => {
     app.post('/v1/admin/clinics/:clinicId/agents', {
-      preHandler: authorise,
+      config,
       schema: { tags, security, summary: 'Create an agent, supervisor or admin of the clinic', params: clinicParamsSchema, body: createAgentBodySchema, response: { 201: z.object({ agent: agentSchema }), ...agentErrors } }
     }, async (request, reply) => {
-      const agent = await accounts.create({ clinicId: request.params.clinicId, ...request.body })
+      const agent = await accounts.create({ clinicId: request.params.clinicId, ...request.body }, auditedBy(request))
       return reply.status(201).send({ agent })
     })
 
     app.get('/v1/admin/clinics/:clinicId/agents', {
-      preHandler: authorise,
+      config,
       schema: { tags, security, summary: "The clinic's active agents", params: clinicParamsSchema, response: { 200: z.object({ agents: z.array(agentSchema) }), ...agentErrors } }
     }, async (request) => ({ agents: await accounts.list(request.params.clinicId) }))
 
+    app.delete('/v1/admin/clinics/:clinicId/agents/:agentId', {
+      config,
+      schema: {
+        tags,
+        security,
+        summary: 'Deactivate an agent: its sessions end at once and it can no longer sign in (not your own account)',
+        params: clinicParamsSchema.extend({ agentId: z.string().min(1).max(64) }),
+        response: { 200: z.object({ agent: agentSchema }), ...agentErrors }
+      }
+    }, async (request) => ({ agent: await accounts.deactivate(request.params.clinicId, request.params.agentId, auditedBy(request)) }))
+
     app.put('/v1/admin/clinics/:clinicId/handoff-settings', {
-      preHandler: authorise,
+      config,
       schema: {
         tags,
         security,
@@ -52,8 +53,7 @@ export function agentAdminRoutes (input: { accounts: AgentAccounts, database: Da
         response: { 200: z.object({ handoff: handoffSettingsSchema }), ...agentErrors }
       }
     }, async (request) => {
-      const result = await database.query('UPDATE clinics SET settings = settings || jsonb_build_object(\'handoff\', $2::jsonb) WHERE id = $1', [request.params.clinicId, JSON.stringify(request.body)])
-      if (result.rowCount === 0) throw new AppError('NOT_FOUND', `clinic ${request.params.clinicId} does not exist`)
+      await saveHandoffSettings(input, request.params.clinicId, request.body, auditedBy(request))
       return { handoff: request.body }
     })
   }

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AgentAccounts } from '../../handoff/agent-accounts.ts'
-import { agentSessionHook, agentToken, clearAgentCookie, setAgentCookie, signedInAgent } from '../plugins/agent-session.ts'
+import { agentToken, clearAgentCookie, setAgentCookie, signedInAgent } from '../plugins/agent-session.ts'
+import { publicRoute, staffRoute } from '../access/route-access.ts'
 import { agentErrors, agentSchema, loginBodySchema } from '../schemas/agent.ts'
 import { DEPARTMENTS } from '../../flows/triage-vocabulary.ts'
 
@@ -16,7 +17,7 @@ const tags = ['agents']
 export function agentAuthRoutes (accounts: AgentAccounts, loginAttemptsPerMinute: number): FastifyPluginAsyncZod {
   return async (app) => {
     app.post('/v1/agent/login', {
-      config: { rateLimit: { max: loginAttemptsPerMinute, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: loginAttemptsPerMinute, timeWindow: '1 minute' }, access: publicRoute('sign-in: checks the password itself, limited per address and per account') },
       schema: {
         tags,
         summary: 'Sign in; 401 for wrong credentials, 429 after repeated failures',
@@ -24,7 +25,7 @@ export function agentAuthRoutes (accounts: AgentAccounts, loginAttemptsPerMinute
         response: { 200: z.object({ token: z.string(), expiresAt: z.string(), agent: agentSchema }), ...agentErrors }
       }
     }, async (request, reply) => {
-      const session = await accounts.login(request.body).catch((error: unknown) => {
+      const session = await accounts.login({ ...request.body, ip: request.ip }).catch((error: unknown) => {
         const seconds = (error as { details?: { retryAfterSeconds?: number } }).details?.retryAfterSeconds
         if (seconds) reply.header('Retry-After', String(seconds))
         throw error
@@ -34,9 +35,10 @@ export function agentAuthRoutes (accounts: AgentAccounts, loginAttemptsPerMinute
     })
 
     app.register(async (signedIn) => {
-      signedIn.addHook('onRequest', agentSessionHook(accounts))
+      const config = { access: staffRoute('agent', { clinic: 'own', via: ['agent-session'] }) }
 
       signedIn.get('/v1/agent/me', {
+        config,
         schema: {
           tags,
           summary: 'The signed-in agent, and the triage departments (for filtering quick replies)',
@@ -46,10 +48,11 @@ export function agentAuthRoutes (accounts: AgentAccounts, loginAttemptsPerMinute
       }, async (request) => ({ agent: signedInAgent(request), departments }))
 
       signedIn.post('/v1/agent/logout', {
+        config,
         schema: { tags, summary: 'Sign out (the token stops working)', security: [{ agentSession: [] }], response: { 204: z.null(), ...agentErrors } }
       }, async (request, reply) => {
         const token = agentToken(request)
-        if (token) await accounts.logout(token)
+        if (token) await accounts.logout(token, { ip: request.ip })
         clearAgentCookie(reply)
         return reply.status(204).send(null)
       })

@@ -8,6 +8,7 @@ import type { ConversationStore } from '../../conversations/conversation-store.t
 import type { ConversationEvents } from '../../handoff/conversation-events.ts'
 import { patientEventStream } from '../../handoff/patient-event-stream.ts'
 import { errorResponseSchema } from '../schemas/error.ts'
+import { PATIENT_TOKEN } from '../access/route-access.ts'
 import { conversationParamsSchema } from '../schemas/conversation.ts'
 import { feedResponseSchema } from '../schemas/conversation-feed.ts'
 
@@ -30,6 +31,7 @@ export function conversationFeedRoutes ({ conversations, store, events }: FeedDe
     app.addHook('onClose', async () => { await events.stop() })
 
     app.get('/v1/conversations/:id/messages', {
+      config: { access: PATIENT_TOKEN },
       schema: {
         tags: ['conversation'],
         summary: 'Messages after one (agent replies included); all of them without `after`',
@@ -45,6 +47,7 @@ export function conversationFeedRoutes ({ conversations, store, events }: FeedDe
     }))
 
     app.get('/v1/conversations/:id/events', {
+      config: { access: PATIENT_TOKEN },
       schema: {
         tags: ['conversation'],
         summary: 'Server-Sent Events: `status` first and on each change (bot / waiting_agent / with_agent), then `message` for each new message',

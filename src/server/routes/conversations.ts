@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { ConversationService } from '../../conversations/conversation-service.ts'
 import { errorResponseSchema } from '../schemas/error.ts'
+import { PATIENT_TOKEN, publicRoute } from '../access/route-access.ts'
 import {
   conversationParamsSchema, sendMessageBodySchema, startConversationBodySchema, startConversationResponseSchema, turnResponseSchema
 } from '../schemas/conversation.ts'
@@ -11,6 +12,7 @@ const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 404: errorR
 export function conversationRoutes (conversations: ConversationService): FastifyPluginAsyncZod {
   return async (app) => {
     app.post('/v1/conversations', {
+      config: { access: publicRoute('a patient has no credential before this: it answers with the conversation token') },
       schema: { tags: ['conversation'], summary: 'Start a conversation', body: startConversationBodySchema.optional(), response: { 201: startConversationResponseSchema, ...errors } }
     }, async (request, reply) => {
       const started = await conversations.start({ clinicId: request.body?.clinicId, locale: request.body?.locale })
@@ -18,6 +20,7 @@ export function conversationRoutes (conversations: ConversationService): Fastify
     })
 
     app.post('/v1/conversations/:id/messages', {
+      config: { access: PATIENT_TOKEN },
       schema: { tags: ['conversation'], summary: 'Send a patient message', security: [{ conversationToken: [] }], params: conversationParamsSchema, body: sendMessageBodySchema, response: { 200: turnResponseSchema, ...errors } }
     }, async (request) => {
       return conversations.receive({ conversationId: request.params.id, token: bearerToken(request.headers.authorization), text: request.body.text, clientMessageId: request.body.clientMessageId })

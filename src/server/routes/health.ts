@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { HealthReporter } from '../../health/health-report.ts'
+import { publicRoute } from '../access/route-access.ts'
 
 const healthSchema = z.object({
   status: z.enum(['ok', 'unavailable']),
@@ -21,7 +22,7 @@ export function healthRoutes (reporter: HealthReporter): FastifyPluginAsyncZod {
         summary: 'Liveness and database status',
         response: { 200: healthSchema, 503: healthSchema }
       },
-      config: { rateLimit: false }
+      config: { rateLimit: false, access: publicRoute('liveness probes and load balancers; tells nothing about patients') }
     }, async (_request, reply) => {
       const report = await reporter.report()
       return reply.status(report.status === 'ok' ? 200 : 503).send(report)

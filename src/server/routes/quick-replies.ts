@@ -5,9 +5,7 @@ import { recordQuickReplyUse, searchQuickReplies } from '../../knowledge/quick-r
 import { quickReplyUsageReport } from '../../knowledge/usage-report.ts'
 import type { FastifyRequest } from 'fastify'
 import { AppError } from '../../errors.ts'
-import type { AgentAccounts } from '../../handoff/agent-accounts.ts'
-import { adminApiKeyHook } from '../plugins/admin-auth.ts'
-import { agentSessionHook } from '../plugins/agent-session.ts'
+import { staffRoute } from '../access/route-access.ts'
 import { errorResponses, idParamsSchema, quickReplyQuerySchema, quickReplySchema, quickReplyUseSchema, usageReportQuerySchema } from '../schemas/corpus.ts'
 
 const security: Array<Record<string, string[]>> = [{ agentSession: [] }, { adminApiKey: [] }]
@@ -16,18 +14,13 @@ const tags = ['agents: quick replies']
 /**
  * Quick replies for human agents: approved phrases only. A signed-in agent (bearer token or the
  * console's cookie) works in its own clinic: clinicId and agentId come from the session (a
- * different clinicId is refused). With the admin API key instead, both must be given.
+ * different clinicId is refused). With an admin API key instead, both must be given (a clinic's
+ * key defaults to its clinic and may name no other).
  */
-export function quickReplyRoutes (corpus: CorpusContext, adminApiKey: string | undefined, accounts: AgentAccounts): FastifyPluginAsyncZod {
-  const adminKey = adminApiKeyHook(adminApiKey)
-  const agentSession = agentSessionHook(accounts)
+export function quickReplyRoutes (corpus: CorpusContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.addHook('onRequest', async (request) => {
-      if (request.headers['x-api-key'] !== undefined) return adminKey(request)
-      await agentSession(request)
-    })
-
     app.get('/', {
+      config: { access: staffRoute('agent', { clinic: 'own' }) },
       schema: { tags, security, summary: 'Search approved phrases by words, prefix or /shortcut; ranked by relevance, then usage', querystring: quickReplyQuerySchema, response: { 200: z.object({ quickReplies: z.array(quickReplySchema) }), ...errorResponses } }
     }, async (request) => {
       const { q, ...filters } = request.query
@@ -35,6 +28,7 @@ export function quickReplyRoutes (corpus: CorpusContext, adminApiKey: string | u
     })
 
     app.post('/:id/uses', {
+      config: { access: staffRoute('agent', { clinic: 'own' }) },
       schema: { tags, security, summary: 'Record that an agent used a phrase (counted per phrase, agent and day)', params: idParamsSchema, body: quickReplyUseSchema, response: { 204: z.null(), ...errorResponses } }
     }, async (request, reply) => {
       const agentId = request.agent?.id ?? request.body.agentId
@@ -44,6 +38,7 @@ export function quickReplyRoutes (corpus: CorpusContext, adminApiKey: string | u
     })
 
     app.get('/usage-report', {
+      config: { access: staffRoute('supervisor', { clinic: 'own' }) },
       schema: {
         tags,
         security,
@@ -63,19 +58,18 @@ export function quickReplyRoutes (corpus: CorpusContext, adminApiKey: string | u
         }
       }
     }, async (request) => {
-      if (request.agent && request.agent.role === 'agent') throw new AppError('FORBIDDEN', 'the usage report is for supervisors and admins')
       return quickReplyUsageReport(corpus.db, { ...request.query, clinicId: clinicOf(request, request.query.clinicId) })
     })
   }
 }
 
-/** The clinic a request works in: the signed-in agent's own, or the one the admin key names. */
+/** The clinic a request works in: the credential's own, or for a key of every clinic the one it names. */
 function clinicOf (request: FastifyRequest, given: string | undefined): string {
-  const agent = request.agent
-  if (agent) {
-    if (given !== undefined && given !== agent.clinicId) throw new AppError('FORBIDDEN', 'agents work only in their own clinic')
-    return agent.clinicId
+  const own = request.principal?.clinicId ?? null
+  if (own !== null) {
+    if (given !== undefined && given !== own) throw new AppError('FORBIDDEN', `credentials of clinic ${own} work only in that clinic`)
+    return own
   }
-  if (!given) throw new AppError('VALIDATION_FAILED', 'clinicId: required with the admin API key')
+  if (!given) throw new AppError('VALIDATION_FAILED', 'clinicId: required with a key of every clinic')
   return given
 }

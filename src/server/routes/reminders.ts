@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { ReminderService } from '../../reminders/reminder-service.ts'
 import { errorResponseSchema } from '../schemas/error.ts'
+import { PATIENT_TOKEN } from '../access/route-access.ts'
 import { conversationParamsSchema } from '../schemas/conversation.ts'
 import { reminderListResponseSchema, reminderParamsSchema, reminderResponseSchema } from '../schemas/reminders.ts'
 
@@ -10,10 +11,12 @@ const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 404: errorR
 export function reminderRoutes (reminders: ReminderService): FastifyPluginAsyncZod {
   return async (app) => {
     app.get('/v1/conversations/:id/reminders', {
+      config: { access: PATIENT_TOKEN },
       schema: { tags: ['reminders'], summary: 'List this conversation\'s reminders', security: [{ conversationToken: [] }], params: conversationParamsSchema, response: { 200: reminderListResponseSchema, ...errors } }
     }, async (request) => reminders.list({ conversationId: request.params.id, token: bearerToken(request.headers.authorization) }))
 
     app.delete('/v1/conversations/:id/reminders/:reminderId', {
+      config: { access: PATIENT_TOKEN },
       schema: { tags: ['reminders'], summary: 'Stop one reminder', security: [{ conversationToken: [] }], params: reminderParamsSchema, response: { 200: reminderResponseSchema, ...errors } }
     }, async (request) => reminders.cancel({ conversationId: request.params.id, reminderId: request.params.reminderId, token: bearerToken(request.headers.authorization) }))
   }

@@ -11,6 +11,7 @@ import { WIDGET_BUNDLE_NAME } from '../../widget/widget-paths.ts'
 import { errorResponseSchema } from '../schemas/error.ts'
 import { clinicParamsSchema } from '../schemas/appointments.ts'
 import { publicWidgetSettingsSchema } from '../schemas/widget.ts'
+import { publicRoute } from '../access/route-access.ts'
 
 export type WidgetRouteOptions = {
   settings: WidgetSettingsStore
@@ -33,7 +34,7 @@ export function widgetRoutes (options: WidgetRouteOptions): FastifyPluginAsyncZo
     await app.register(fastifyStatic, { root: options.bundleDirectory, serve: false, preCompressed: true })
     const demoTemplate = await readFile(options.demoPageFile, 'utf8')
 
-    app.get('/widget.js', { schema: { hide: true } }, async (_request, reply) => {
+    app.get('/widget.js', { config: { access: publicRoute('the embeddable script clinic sites load') }, schema: { hide: true } }, async (_request, reply) => {
       if (!existsSync(join(options.bundleDirectory, WIDGET_BUNDLE_NAME))) {
         throw new AppError('NOT_BUILT', 'The chat widget has not been built on this server: run `npm run build:widget`.')
       }
@@ -43,6 +44,7 @@ export function widgetRoutes (options: WidgetRouteOptions): FastifyPluginAsyncZo
     })
 
     app.get('/', {
+      config: { access: publicRoute('the demo clinic page') },
       schema: { hide: true, querystring: z.object({ locale: z.enum(['zh-CN', 'en']).optional() }) }
     }, async (request, reply) => {
       const page = renderDemoPage(demoTemplate, { clinicId: options.defaultClinicId, locale: request.query.locale ?? 'zh-CN' })
@@ -50,6 +52,7 @@ export function widgetRoutes (options: WidgetRouteOptions): FastifyPluginAsyncZo
     })
 
     app.get('/v1/clinics/:clinicId/widget', {
+      config: { access: publicRoute('what any page embedding the widget shows: name, colours, greeting, emergency number') },
       schema: {
         tags: ['widget'],
         summary: 'The clinic\'s public widget settings: name, colours (AA-checked), logo, greeting, emergency number',
