@@ -94,7 +94,7 @@ describe('an agent exports and erases for a caller verified by phone and booking
     expect(malformed.json().error.message).toMatch(/^body\.phone/)
 
     const trail = await testApp.dependencies.audit.list({ clinicId: 'default', actorId: supervisor.id })
-    expect(trail.map((event) => event.action)).toEqual(['patient_data.lookup_failed', 'patient_data.lookup_failed', 'patient_data.verified'])
+    expect(trail.map((event) => event.action).filter((action) => action.startsWith('patient_data.'))).toEqual(['patient_data.lookup_failed', 'patient_data.lookup_failed', 'patient_data.verified'])
     expect(JSON.stringify(trail)).not.toMatch(/13912345678|13900000000|Kettleworth/)
   })
 
