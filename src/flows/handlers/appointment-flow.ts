@@ -141,9 +141,13 @@ function setDepartment (slots: Slots, code: string): void {
 }
 
 function setDate (slots: Slots, when: DateAnswer): void {
-  slots.date = when.date
-  slots.weekdayToday = when.weekdayToday === true
-  slots.spanDays = when.spanDays
+  // "The afternoon would be better" changes the part of the day, not the day already asked for.
+  const keepsDay = when.date === null && (when.partOfDay !== null || when.time !== null) && typeof slots.date === 'string'
+  if (!keepsDay) {
+    slots.date = when.date
+    slots.weekdayToday = when.weekdayToday === true
+    slots.spanDays = when.spanDays
+  }
   slots.partOfDay = when.partOfDay
   slots.time = when.time
   delete slots.offered
