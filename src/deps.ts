@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs'
-import { randomBytes } from 'node:crypto'
 import type { Config } from './config.ts'
 import { createLogger, type Logger } from './logger.ts'
 import type { Database } from './db/database.ts'
 import { systemClock, type Clock } from './clock.ts'
 import { createHealthReporter, type HealthReporter } from './health/health-report.ts'
-import { createMessageCipher, parseKeyRing, type MessageCipher } from './privacy/message-cipher.ts'
+import type { MessageCipher } from './privacy/message-cipher.ts'
+import { createConfiguredCipher } from './privacy/configured-cipher.ts'
 import { createAuditTrail, type AuditTrail } from './privacy/audit-trail.ts'
-import { readOrCreateKeyRingFile } from './privacy/key-ring-file.ts'
 import { createConversationStore } from './conversations/conversation-store.ts'
 import { createConversationService, type ConversationService } from './conversations/conversation-service.ts'
 import { createClinicDirectory } from './clinics/clinic-directory.ts'
@@ -90,7 +89,7 @@ const packageVersion: string = JSON.parse(readFileSync(new URL('../package.json'
 /** The composition root: everything the app and the domain modules use is built here, once. */
 export async function createDependencies ({ config, database, clock = systemClock, logger = createLogger(config), deliverAgentMessage }: CreateDependenciesOptions): Promise<AppDependencies> {
   const vectorEnabled = await database.hasVector()
-  const cipher = createMessageCipher(parseKeyRing(loadKeyRing(config)))
+  const cipher = createConfiguredCipher(config)
   const audit = createAuditTrail(database, () => clock.now())
   const embedder = createEmbedder({ apiKey: config.openai.apiKey, baseUrl: config.openai.baseUrl, embeddingModel: config.openai.embeddingModel, timeoutMs: config.openai.timeoutMs })
   const retriever = createRetriever({ db: database, embedder, vectorEnabled, now: () => clock.now() })
@@ -167,11 +166,4 @@ async function createConfiguredModels (config: Config, logger: Logger): Promise<
     understand: createUnderstander({ rules: understandByRules, llm: createLlmUnderstander({ chatModel, timeoutMs }), timeoutMs, logger: warn }),
     translator: createMachineTranslator({ chatModel, timeoutMs })
   }
-}
-
-function loadKeyRing (config: Config): string {
-  if (config.encryptionKeys) return config.encryptionKeys
-  // An in-memory database (tests) lives only as long as the process: so may its key.
-  if (config.dataDir.startsWith('memory://')) return `ephemeral:${randomBytes(32).toString('base64')}`
-  return readOrCreateKeyRingFile(config.dataDir)
 }
