@@ -10,7 +10,8 @@ import type { MessageCipher } from './message-cipher.ts'
 export type FieldKeyStatus = {
   table: string
   field: string
-  kind: 'ciphertext' | 'lookup hash'
+  /** 'dropped': a plain column of an earlier version that is emptied, not moved. */
+  kind: 'ciphertext' | 'lookup hash' | 'dropped'
   byKey: Record<string, number>
   plaintext: number
   oneWay?: boolean
@@ -48,7 +49,7 @@ export async function readKeyStatus (database: Queryable, cipher: MessageCipher)
     for (const hashed of hashOnly) {
       fields.push({ table, field: hashed.field, kind: 'lookup hash', byKey: await lookupCounts(count, table, hashed.column), plaintext: await plainCount(table, [hashed.legacy]), oneWay: true })
     }
-    if (columns.length === 0 && discard.length) fields.push({ table, field: discard.join(', '), kind: 'ciphertext', byKey: {}, plaintext: await plainCount(table, discard) })
+    for (const name of discard) fields.push({ table, field: name, kind: 'dropped', byKey: {}, plaintext: await plainCount(table, [name]) })
   }
   fields.push(...await channelJobStatus(count))
   return { currentKeyId: cipher.currentKeyId, currentLookupKeyId: cipher.lookup.currentKeyId, fields, complete: fields.every((field) => isCurrent(field, cipher)) }
