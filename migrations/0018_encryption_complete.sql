@@ -73,10 +73,17 @@ ALTER TABLE channel_users
   ADD CONSTRAINT channel_users_no_plaintext CHECK (legacy_user_id IS NULL) NOT VALID;
 CREATE UNIQUE INDEX channel_users_user_hash_key ON channel_users (clinic_id, channel, user_hash);
 
--- Delivery statuses no longer name the user: a user's rows are found through their send jobs.
+-- Delivery statuses no longer name the user (a user's rows are found through their send jobs),
+-- and keep the provider's message id as a lookup hash (a WhatsApp id encodes the number).
 DROP INDEX channel_deliveries_user_idx;
+ALTER TABLE channel_deliveries DROP CONSTRAINT channel_deliveries_pkey;
 ALTER TABLE channel_deliveries RENAME COLUMN user_id TO legacy_user_id;
-ALTER TABLE channel_deliveries ADD CONSTRAINT channel_deliveries_no_plaintext CHECK (legacy_user_id IS NULL) NOT VALID;
+ALTER TABLE channel_deliveries RENAME COLUMN provider_message_id TO legacy_provider_message_id;
+ALTER TABLE channel_deliveries ALTER COLUMN legacy_provider_message_id DROP NOT NULL;
+ALTER TABLE channel_deliveries
+  ADD COLUMN provider_message_hash text,
+  ADD CONSTRAINT channel_deliveries_no_plaintext CHECK (legacy_user_id IS NULL AND legacy_provider_message_id IS NULL) NOT VALID;
+CREATE UNIQUE INDEX channel_deliveries_provider_message_hash_key ON channel_deliveries (channel, provider_message_hash);
 CREATE INDEX channel_deliveries_idempotency_key_idx ON channel_deliveries (idempotency_key);
 
 -- Durable jobs of the channels keep the user, the provider's message id and the text in one sealed

@@ -96,7 +96,8 @@ export function createChannelPipeline (options: PipelineOptions) {
     if (result.providerMessageId) {
       await store.recordStatus({ channel: payload.channel, providerMessageId: result.providerMessageId, status: 'accepted', at: now, idempotencyKey: job.idempotencyKey, clinicId: payload.clinicId })
     }
-    return { providerMessageId: result.providerMessageId }
+    // The job's result keeps the provider's id as its lookup hash, like channel_deliveries (a WhatsApp id encodes the number).
+    return { providerMessageHash: result.providerMessageId ? cipher.lookup.hash('external-id', result.providerMessageId) : null }
   })
 
   return {

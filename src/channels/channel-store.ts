@@ -35,27 +35,36 @@ export function createChannelStore (database: Database, cipher: MessageCipher) {
       return result.rows[0]?.last_inbound_at ?? null
     },
 
-    /** Records a status (ours on a successful send: 'accepted'; the provider's later ones by webhook). */
+    /**
+     * Records a status (ours on a successful send: 'accepted'; the provider's later ones by webhook).
+     * The provider's message id is kept as a lookup hash; a row hashed under an older lookup key is
+     * updated (and brought to the current key) rather than doubled.
+     */
     async recordStatus (input: { channel: ExternalChannel, providerMessageId: string, status: string, at: Date, idempotencyKey?: string | null, clinicId?: string | null, error?: unknown }): Promise<void> {
+      // Statuses arrive out of order: the higher rank wins (the same assignments for both paths below).
+      const merge = `idempotency_key = COALESCE(channel_deliveries.idempotency_key, $3::text), clinic_id = COALESCE(channel_deliveries.clinic_id, $4::text),
+           status = CASE WHEN $6::int > channel_deliveries.status_rank THEN $5::text ELSE channel_deliveries.status END,
+           error = CASE WHEN $6::int > channel_deliveries.status_rank THEN $7::jsonb ELSE channel_deliveries.error END,
+           status_rank = GREATEST(channel_deliveries.status_rank, $6::int), updated_at = $8::timestamptz`
       await database.query(
-        `INSERT INTO channel_deliveries (channel, provider_message_id, idempotency_key, clinic_id, status, status_rank, error, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT (channel, provider_message_id) DO UPDATE SET
-           idempotency_key = COALESCE(channel_deliveries.idempotency_key, EXCLUDED.idempotency_key),
-           clinic_id = COALESCE(channel_deliveries.clinic_id, EXCLUDED.clinic_id),
-           status = CASE WHEN EXCLUDED.status_rank > channel_deliveries.status_rank THEN EXCLUDED.status ELSE channel_deliveries.status END,
-           error = CASE WHEN EXCLUDED.status_rank > channel_deliveries.status_rank THEN EXCLUDED.error ELSE channel_deliveries.error END,
-           status_rank = GREATEST(channel_deliveries.status_rank, EXCLUDED.status_rank),
-           updated_at = EXCLUDED.updated_at`,
-        [input.channel, input.providerMessageId, input.idempotencyKey ?? null, input.clinicId ?? null, input.status,
-          STATUS_RANK[input.status] ?? 0, input.error === undefined ? null : JSON.stringify(input.error), input.at])
+        `WITH moved AS (
+           UPDATE channel_deliveries SET provider_message_hash = $2::text, ${merge}
+           WHERE channel = $1::text AND provider_message_hash = ANY($9::text[]) RETURNING 1
+         )
+         INSERT INTO channel_deliveries (channel, provider_message_hash, idempotency_key, clinic_id, status, status_rank, error, updated_at)
+         SELECT $1::text, $2::text, $3::text, $4::text, $5::text, $6::int, $7::jsonb, $8::timestamptz WHERE NOT EXISTS (SELECT 1 FROM moved)
+         ON CONFLICT (channel, provider_message_hash) DO UPDATE SET ${merge}`,
+        [input.channel, cipher.lookup.hash('external-id', input.providerMessageId), input.idempotencyKey ?? null, input.clinicId ?? null, input.status,
+          STATUS_RANK[input.status] ?? 0, input.error === undefined ? null : JSON.stringify(input.error), input.at,
+          cipher.lookup.candidates('external-id', input.providerMessageId)])
     },
 
     async findDelivery (channel: ExternalChannel, providerMessageId: string): Promise<DeliveryRecord | null> {
-      const result = await database.query<{ provider_message_id: string, idempotency_key: string | null, status: string, error: unknown }>(
-        'SELECT provider_message_id, idempotency_key, status, error FROM channel_deliveries WHERE channel = $1 AND provider_message_id = $2', [channel, providerMessageId])
+      const result = await database.query<{ idempotency_key: string | null, status: string, error: unknown }>(
+        `SELECT idempotency_key, status, error FROM channel_deliveries WHERE channel = $1 AND provider_message_hash = ANY($2::text[])
+         ORDER BY status_rank DESC LIMIT 1`, [channel, cipher.lookup.candidates('external-id', providerMessageId)])
       const row = result.rows[0]
-      return row ? { providerMessageId: row.provider_message_id, idempotencyKey: row.idempotency_key, status: row.status, error: row.error } : null
+      return row ? { providerMessageId, idempotencyKey: row.idempotency_key, status: row.status, error: row.error } : null
     },
 
     /** Everything kept about a channel user besides conversations (those go through the conversation service). */

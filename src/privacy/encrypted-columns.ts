@@ -72,5 +72,10 @@ export const ENCRYPTED_TABLES: readonly EncryptedTable[] = [
     table: 'channel_users',
     columns: [{ field: 'user', ciphertext: 'user_ciphertext', keyId: 'user_key_id', lookup: { column: 'user_hash', purpose: 'channel-user' }, legacy: { column: 'legacy_user_id' } }]
   },
-  { table: 'channel_deliveries', columns: [], discard: ['legacy_user_id'] }
+  {
+    table: 'channel_deliveries',
+    columns: [],
+    hashOnly: [{ field: 'provider message id', column: 'provider_message_hash', purpose: 'external-id', legacy: 'legacy_provider_message_id' }],
+    discard: ['legacy_user_id']
+  }
 ]

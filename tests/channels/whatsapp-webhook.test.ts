@@ -55,6 +55,7 @@ describe('WhatsApp Cloud API webhook', () => {
   const sentTo = (user: string) => fake.requests.filter((request) => request.body.to === user)
   // Channel users are stored as HMAC lookup hashes, never as their number.
   const userHash = (number: string) => testApp.dependencies.cipher.lookup.hash('channel-user', number)
+  const providerHash = (id: string) => testApp.dependencies.cipher.lookup.hash('external-id', id)
   const count = async (table: string) => Number((await testApp.testDatabase.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]!.n)
 
   beforeAll(async () => {
@@ -188,15 +189,15 @@ describe('WhatsApp Cloud API webhook', () => {
   it('records delivery statuses per message, keeping the highest one whatever the order', async () => {
     await post(inbound('15550002008', { type: 'text', text: { body: 'Do you accept insurance?' } }).body)
     await drain()
-    const stored = await testApp.testDatabase.database.query<{ provider_message_id: string, status: string }>('SELECT provider_message_id, status FROM channel_deliveries WHERE idempotency_key IN (SELECT idempotency_key FROM delivery_jobs WHERE order_key LIKE $1)', [`%${userHash('15550002008')}`])
-    expect(stored.rows.length).toBeGreaterThan(0)
-    const wamid = stored.rows[0]!.provider_message_id
-    expect(stored.rows[0]!.status).toBe('accepted')
+    const wamid = sentTo('15550002008').at(-1)!.answeredId!
+    const stored = await testApp.testDatabase.database.query<{ provider_message_hash: string, status: string }>('SELECT provider_message_hash, status FROM channel_deliveries WHERE idempotency_key IN (SELECT idempotency_key FROM delivery_jobs WHERE order_key LIKE $1)', [`%${userHash('15550002008')}`])
+    // The provider's id is kept as its lookup hash only (a real WhatsApp id encodes the number).
+    expect(stored.rows).toEqual([{ provider_message_hash: providerHash(wamid), status: 'accepted' }])
     const at = String(Math.floor(clock.now().getTime() / 1000))
     await post(statusNotification([{ id: wamid, status: 'read', timestamp: at, recipient_id: '15550002008' }]))
     const late = await post(statusNotification([{ id: wamid, status: 'delivered', timestamp: at, recipient_id: '15550002008' }, { id: wamid, status: 'sent', timestamp: at, recipient_id: '15550002008' }]))
     expect(late.statusCode).toBe(200)
-    const status = async (id: string) => (await testApp.testDatabase.database.query<{ status: string, error: unknown }>('SELECT status, error FROM channel_deliveries WHERE provider_message_id = $1', [id])).rows[0]
+    const status = async (id: string) => (await testApp.testDatabase.database.query<{ status: string, error: unknown }>('SELECT status, error FROM channel_deliveries WHERE provider_message_hash = $1', [providerHash(id)])).rows[0]
     expect((await status(wamid))!.status).toBe('read')
     const failed = vectors.whatsapp.payload_shape_examples.find((example: { id: string }) => example.id === 'status-failed').payload
     failed.entry[0].changes[0].value.metadata.phone_number_id = PHONE_NUMBER_ID

@@ -21,7 +21,7 @@ const CLINIC = 'legacy-clinic'
 const NUMBER = '8613955556666'
 const OPENID = 'o-legacy-openid-1234'
 const PHONE = '+8613955556666'
-const SECRETS = [NUMBER, '13955556666', OPENID, 'legacy knee swelling', 'Old Patient Name', '王老五', 'wamid.LEGACY', 'please call me back',
+const SECRETS = [NUMBER, '13955556666', OPENID, 'legacy knee swelling', 'Old Patient Name', '王老五', 'wamid.LEGACY', 'wamid.out1', 'please call me back',
   createHash('sha256').update(PHONE).digest('hex')]
 const clock = fixedClock('2026-12-02T02:00:00Z')
 
@@ -106,7 +106,9 @@ describe('plaintext of earlier versions, after the upgrade', () => {
     }))
     expect(patients).toEqual([{ name: '王老五', phoneMasked: '+86139****6666' }, { name: 'Old Patient Name', phoneMasked: '+86139****6666' }])
     const user = { clinicId: 'default', channel: 'whatsapp' as const, userId: NUMBER }
-    expect(await createChannelStore(testDatabase.database, cipher).lastInboundAt(user)).toEqual(new Date('2026-12-02T01:00:00Z'))
+    const channels = createChannelStore(testDatabase.database, cipher)
+    expect(await channels.lastInboundAt(user)).toEqual(new Date('2026-12-02T01:00:00Z'))
+    expect(await channels.findDelivery('whatsapp', 'wamid.out1')).toMatchObject({ idempotencyKey: 'whatsapp:out:m1', status: 'read' })
     // The earlier job's keys are the ones this version computes: a provider's retry of that event is still taken once.
     const job = (await query('SELECT order_key, payload FROM delivery_jobs WHERE idempotency_key = $1',
       [inboundJobKey(cipher.lookup, { channel: 'whatsapp', clinicId: 'default', externalId: 'wamid.LEGACY2' })])).rows[0]!
