@@ -6,6 +6,7 @@ import { systemClock, type Clock } from './clock.ts'
 import { createHealthReporter, type HealthReporter } from './health/health-report.ts'
 import type { MessageCipher } from './privacy/message-cipher.ts'
 import { createConfiguredCipher } from './privacy/configured-cipher.ts'
+import { createKeyRotationJob, type KeyRotationJob } from './privacy/rotation-job.ts'
 import { createAuditTrail, type AuditTrail } from './privacy/audit-trail.ts'
 import { createConversationStore } from './conversations/conversation-store.ts'
 import { createConversationService, type ConversationService } from './conversations/conversation-service.ts'
@@ -51,6 +52,8 @@ export type AppDependencies = {
   cipher: MessageCipher
   /** Append-only record of who read, exported, erased or changed what. */
   audit: AuditTrail
+  /** Key rotation on the job queue: main.ts schedules it at start when rows are under an older key. */
+  keyRotation: KeyRotationJob
   embedder: Embedder
   retriever: Retriever
   /** The vetted corpus for admin and quick-reply routes (db, embedder, vectorEnabled, clock). */
@@ -150,7 +153,8 @@ export async function createDependencies ({ config, database, clock = systemCloc
   // WhatsApp and WeChat reminders go out through the channels' send jobs.
   reminderWorker.connectChannels(channels.pipeline)
   const widget = { settings: createWidgetSettingsStore(database), bundleDirectory: WIDGET_BUNDLE_DIRECTORY }
-  return { config, logger, database, clock, health, vectorEnabled, cipher, audit, embedder, retriever, conversations, scheduleAdmin, corpus, jobs, channels, reminders, reminderWorker, conversationStore: turnServices.conversations, conversationEvents, handoff, widget }
+  const keyRotation = createKeyRotationJob({ jobs, database, cipher, audit, logger, now: () => clock.now() })
+  return { config, logger, database, clock, health, vectorEnabled, cipher, audit, keyRotation, embedder, retriever, conversations, scheduleAdmin, corpus, jobs, channels, reminders, reminderWorker, conversationStore: turnServices.conversations, conversationEvents, handoff, widget }
 }
 
 /**

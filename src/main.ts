@@ -29,6 +29,8 @@ async function main (): Promise<void> {
   try {
     await checkKeyRing(database, dependencies.cipher)
     await encryptLegacyPlaintext({ database, cipher: dependencies.cipher, audit: dependencies.audit })
+    // A new key put first in the ring: what is under older keys is rewritten in the background.
+    await dependencies.keyRotation.schedule()
   } catch (error) {
     await database.close()
     throw error
