@@ -10,7 +10,7 @@ import { createConfiguredCipher } from '../privacy/configured-cipher.ts'
 import { rotateKeys } from '../privacy/key-rotation.ts'
 import { readKeyStatus, type KeyStatus } from '../privacy/key-status.ts'
 import type { MessageCipher } from '../privacy/message-cipher.ts'
-import { withDatabaseOwnership } from './database-ownership.ts'
+import { runningService, withDatabaseOwnership } from './database-ownership.ts'
 import { runCli } from './run-cli.ts'
 
 /** What a subcommand gets: its own arguments, the configuration, and a way to open the database. */
@@ -52,6 +52,11 @@ runCli(async () => {
   }
   // eslint-disable-next-line no-restricted-properties -- CLI entry point, like main.ts
   const config = loadConfig(process.env)
+  const service = runningService(config)
+  if (service) {
+    throw new Error(`the chatbot service (process ${service.pid}) owns the embedded database in ${config.dataDir}; "npm run keys -- ${name}" cannot open it beside the service. ` +
+      'The service rotates keys itself in the background when it starts with a new key first (keys.rotate jobs); stop it to run this command.')
+  }
   return command.run({
     args,
     config,
