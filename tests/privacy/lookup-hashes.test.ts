@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/config.ts'
 import { createConversationStore } from '../../src/conversations/conversation-store.ts'
 import { createDependencies, type AppDependencies } from '../../src/deps.ts'
 import { checkKeyRing } from '../../src/privacy/check-key-ring.ts'
+import { createConfiguredCipher } from '../../src/privacy/configured-cipher.ts'
 import { rotateKeys } from '../../src/privacy/key-rotation.ts'
 import { readKeyStatus } from '../../src/privacy/key-status.ts'
 import { createMessageCipher, parseKeyRing } from '../../src/privacy/message-cipher.ts'
@@ -79,6 +80,8 @@ describe('lookup hashes of channel users', () => {
       name: 'CipherError', code: 'ENCRYPTION_KEY_WRONG', message: expect.stringContaining('does not open with key "k1"')
     })
     expect(() => parseKeyRing('no-separator')).toThrow(/ENCRYPTION_KEYS must look like id:base64key/)
+    expect(() => createConfiguredCipher({ encryptionKeys: ENCRYPTION_KEYS, lookupKeys: 'no-separator', dataDir: 'memory://' })).toThrow(/LOOKUP_KEYS must look like id:base64key/)
+    expect(() => createConfiguredCipher({ encryptionKeys: `k1:${key()},k1:${key()}`, lookupKeys: undefined, dataDir: 'memory://' })).toThrow(/"k1" appears twice/)
     expect(() => createMessageCipher([{ id: 'k1', key: randomBytes(16) }])).toThrow(/must be 32 bytes/)
   })
 })
