@@ -16,8 +16,10 @@ type AppointmentRow = {
   doctor_name: LocalizedName | null,
   start_at: Date,
   end_at: Date,
-  patient_name: string,
-  patient_phone: string,
+  patient_name_ciphertext: Buffer,
+  patient_name_key_id: string,
+  patient_phone_ciphertext: Buffer,
+  patient_phone_key_id: string,
   conversation_id: string | null,
   created_at: Date,
   updated_at: Date,
@@ -31,9 +33,8 @@ export type NewAppointment = {
   department: string
   doctorId: string | null
   patientName: string
-  /** E.164; stored beside its hash. */
+  /** E.164; stored encrypted, beside its lookup hash. */
   phone: string
-  phoneHash: string
   conversationId: string | null
 }
 
@@ -42,7 +43,8 @@ export type AppointmentKey = { id: string, slotId: string, status: AppointmentSt
 
 const APPOINTMENT_SELECT = `
   SELECT a.id, a.reference, a.clinic_id, a.status, a.slot_id, a.department, dep.name AS department_name,
-         a.doctor_id, doc.name AS doctor_name, s.start_at, s.end_at, a.patient_name, a.patient_phone,
+         a.doctor_id, doc.name AS doctor_name, s.start_at, s.end_at, a.patient_name_ciphertext, a.patient_name_key_id,
+         a.patient_phone_ciphertext, a.patient_phone_key_id,
          a.conversation_id, a.created_at, a.updated_at, c.timezone
   FROM appointments a
   JOIN slots s ON s.id = a.slot_id
@@ -50,46 +52,40 @@ const APPOINTMENT_SELECT = `
   JOIN departments dep ON dep.clinic_id = a.clinic_id AND dep.code = a.department
   LEFT JOIN doctors doc ON doc.clinic_id = a.clinic_id AND doc.id = a.doctor_id`
 
-// Encrypted values are stored as text: a marker, the key id and the AES-GCM ciphertext in base64.
-// Rows written before encryption hold plain text and are read as such.
-const SEALED = /^sealed:([^:]+):([A-Za-z0-9+/=]+)$/
-
 /**
  * SQL for appointments. Patient name and phone are read and written here only, encrypted at rest
- * with the message key ring (the phone's hash beside it finds an appointment).
+ * with the message key ring; the phone's keyed lookup hash beside them finds an appointment.
  */
 export function createAppointmentStore (db: Queryable, cipher: MessageCipher) {
-  const seal = (plain: string) => {
-    const { ciphertext, keyId } = cipher.encrypt(plain)
-    return `sealed:${keyId}:${ciphertext.toString('base64')}`
-  }
-  const unseal = (stored: string) => {
-    const sealed = SEALED.exec(stored)
-    return sealed ? cipher.decrypt({ keyId: sealed[1]!, ciphertext: Buffer.from(sealed[2]!, 'base64') }) : stored
-  }
-  const toAppointment = (row: AppointmentRow) => appointmentOf({ ...row, patient_name: unseal(row.patient_name), patient_phone: unseal(row.patient_phone) })
+  const toAppointment = (row: AppointmentRow) => appointmentOf(row, {
+    name: cipher.decrypt({ ciphertext: row.patient_name_ciphertext, keyId: row.patient_name_key_id }),
+    phone: cipher.decrypt({ ciphertext: row.patient_phone_ciphertext, keyId: row.patient_phone_key_id })
+  })
 
   return {
     /** Inserts the appointment; null when the reference is already used (the caller draws another). */
     async insertAppointment (appointment: NewAppointment): Promise<string | null> {
+      const name = cipher.encrypt(appointment.patientName)
+      const phone = cipher.encrypt(appointment.phone)
       const result = await db.query<{ id: string }>(`
-        INSERT INTO appointments (clinic_id, reference, slot_id, department, doctor_id, patient_name, patient_phone, phone_hash, conversation_id)
-        VALUES ($1, $2, $3::uuid, $4, $5, $6, $7, $8, $9::uuid)
+        INSERT INTO appointments (clinic_id, reference, slot_id, department, doctor_id, patient_name_ciphertext, patient_name_key_id,
+          patient_phone_ciphertext, patient_phone_key_id, phone_hash, conversation_id)
+        VALUES ($1, $2, $3::uuid, $4, $5, $6, $7, $8, $9, $10, $11::uuid)
         ON CONFLICT (reference) DO NOTHING
         RETURNING id`,
       [appointment.clinicId, appointment.reference, appointment.slotId, appointment.department, appointment.doctorId,
-        seal(appointment.patientName), seal(appointment.phone), appointment.phoneHash, appointment.conversationId])
+        name.ciphertext, name.keyId, phone.ciphertext, phone.keyId, cipher.lookup.hash('phone', appointment.phone), appointment.conversationId])
       return result.rows[0]?.id ?? null
     },
 
-    /** The appointment with this reference and phone hash, locked for update when asked. */
-    async findByReference (options: { clinicId: string, reference: string, phoneHash: string, lock: boolean }): Promise<AppointmentKey | null> {
+    /** The appointment with this reference and phone (E.164, matched by its lookup hash), locked for update when asked. */
+    async findByReference (options: { clinicId: string, reference: string, phone: string, lock: boolean }): Promise<AppointmentKey | null> {
       const result = await db.query<{ id: string, slot_id: string, status: AppointmentStatus, start_at: Date }>(`
         SELECT a.id, a.slot_id, a.status, s.start_at
         FROM appointments a JOIN slots s ON s.id = a.slot_id
-        WHERE a.clinic_id = $1 AND a.reference = $2 AND a.phone_hash = $3
+        WHERE a.clinic_id = $1 AND a.reference = $2 AND a.phone_hash = ANY($3::text[])
         ${options.lock ? 'FOR UPDATE OF a' : ''}`,
-      [options.clinicId, options.reference, options.phoneHash])
+      [options.clinicId, options.reference, cipher.lookup.candidates('phone', options.phone)])
       const row = result.rows[0]
       return row ? { id: row.id, slotId: row.slot_id, status: row.status, start: row.start_at } : null
     },
@@ -143,7 +139,7 @@ export function createAppointmentStore (db: Queryable, cipher: MessageCipher) {
 
 export type AppointmentStore = ReturnType<typeof createAppointmentStore>
 
-function appointmentOf (row: AppointmentRow): Appointment {
+function appointmentOf (row: AppointmentRow, patient: { name: string, phone: string }): Appointment {
   return {
     id: row.id,
     reference: row.reference,
@@ -154,7 +150,7 @@ function appointmentOf (row: AppointmentRow): Appointment {
     doctor: row.doctor_id && row.doctor_name ? { id: row.doctor_id, name: row.doctor_name } : null,
     start: formatLocalIso(row.start_at, row.timezone),
     end: formatLocalIso(row.end_at, row.timezone),
-    patient: { name: row.patient_name, phoneMasked: maskPhone(row.patient_phone) },
+    patient: { name: patient.name, phoneMasked: maskPhone(patient.phone) },
     conversationId: row.conversation_id,
     createdAt: formatLocalIso(row.created_at, row.timezone),
     updatedAt: formatLocalIso(row.updated_at, row.timezone)
