@@ -16,10 +16,11 @@ type AppointmentRow = {
   doctor_name: LocalizedName | null,
   start_at: Date,
   end_at: Date,
-  patient_name_ciphertext: Buffer,
-  patient_name_key_id: string,
-  patient_phone_ciphertext: Buffer,
-  patient_phone_key_id: string,
+  // NULL once the appointment's patient details were erased.
+  patient_name_ciphertext: Buffer | null,
+  patient_name_key_id: string | null,
+  patient_phone_ciphertext: Buffer | null,
+  patient_phone_key_id: string | null,
   conversation_id: string | null,
   created_at: Date,
   updated_at: Date,
@@ -57,10 +58,12 @@ const APPOINTMENT_SELECT = `
  * with the message key ring; the phone's keyed lookup hash beside them finds an appointment.
  */
 export function createAppointmentStore (db: Queryable, cipher: MessageCipher) {
-  const toAppointment = (row: AppointmentRow) => appointmentOf(row, {
-    name: cipher.decrypt({ ciphertext: row.patient_name_ciphertext, keyId: row.patient_name_key_id }),
-    phone: cipher.decrypt({ ciphertext: row.patient_phone_ciphertext, keyId: row.patient_phone_key_id })
+  const open = (ciphertext: Buffer | null, keyId: string | null) => ciphertext && keyId ? cipher.decrypt({ ciphertext, keyId }) : ''
+  const patientOf = (row: AppointmentRow) => ({
+    name: open(row.patient_name_ciphertext, row.patient_name_key_id),
+    phone: open(row.patient_phone_ciphertext, row.patient_phone_key_id)
   })
+  const toAppointment = (row: AppointmentRow) => appointmentOf(row, patientOf(row))
 
   return {
     /** Inserts the appointment; null when the reference is already used (the caller draws another). */
@@ -120,16 +123,18 @@ export function createAppointmentStore (db: Queryable, cipher: MessageCipher) {
       const result = await db.query<AppointmentRow>(`${APPOINTMENT_SELECT}
         WHERE a.clinic_id = $1 AND (a.conversation_id = ANY($2::uuid[]) OR a.id = ANY($3::uuid[])) AND a.erased_at IS NULL
         ORDER BY a.created_at, a.reference`, [options.clinicId, options.conversationIds, options.appointmentIds])
-      return result.rows.map((row) => ({ ...toAppointment(row), patientPhone: unseal(row.patient_phone) }))
+      return result.rows.map((row) => ({ ...toAppointment(row), patientPhone: patientOf(row).phone }))
     },
 
     /**
-     * Erasure: blanks name, phone and phone hash and unlinks the conversation. The row and its
-     * status stay, so a booked slot stays occupied in the clinic's schedule. Returns how many.
+     * Erasure: empties name, phone and phone hash (NULL, so a key rotation has nothing to rewrite)
+     * and unlinks the conversation. The row and its status stay, so a booked slot stays occupied in
+     * the clinic's schedule. Returns how many.
      */
     async erasePatientDetails (options: { clinicId: string, conversationIds: string[], appointmentIds: string[], now: Date }): Promise<number> {
       const result = await db.query(`
-        UPDATE appointments SET patient_name = '', patient_phone = '', phone_hash = '', conversation_id = NULL, erased_at = $4, updated_at = $4
+        UPDATE appointments SET patient_name_ciphertext = NULL, patient_name_key_id = NULL, patient_phone_ciphertext = NULL, patient_phone_key_id = NULL,
+          phone_hash = NULL, conversation_id = NULL, erased_at = $4, updated_at = $4
         WHERE clinic_id = $1 AND (conversation_id = ANY($2::uuid[]) OR id = ANY($3::uuid[])) AND erased_at IS NULL`,
       [options.clinicId, options.conversationIds, options.appointmentIds, options.now])
       return result.rowCount
