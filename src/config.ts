@@ -20,6 +20,7 @@ const environmentSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   ADMIN_API_KEY: optionalText,
   ENCRYPTION_KEYS: optionalText,
+  LOOKUP_KEYS: optionalText,
   DEFAULT_CLINIC_ID: z.string().min(1).default('default'),
   CONVERSATION_IDLE_MINUTES: positiveInteger('CONVERSATION_IDLE_MINUTES').default(30),
   LOAD_SAMPLE_CORPUS: booleanFlag.default(true),
@@ -63,6 +64,8 @@ export type Config = Readonly<{
   trustProxy: boolean
   adminApiKey: string | undefined
   encryptionKeys: string | undefined
+  /** Keys of the HMAC lookup hashes; undefined: derived from each encryption key (HKDF). */
+  lookupKeys: string | undefined
   defaultClinicId: string
   conversationIdleMinutes: number
   loadSampleCorpus: boolean
@@ -107,6 +110,7 @@ export function loadConfig (environment: Record<string, string | undefined>): Co
     trustProxy: values.TRUST_PROXY,
     adminApiKey: values.ADMIN_API_KEY,
     encryptionKeys: values.ENCRYPTION_KEYS,
+    lookupKeys: values.LOOKUP_KEYS,
     defaultClinicId: values.DEFAULT_CLINIC_ID,
     conversationIdleMinutes: values.CONVERSATION_IDLE_MINUTES,
     loadSampleCorpus: values.LOAD_SAMPLE_CORPUS,

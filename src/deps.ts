@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs'
-import { randomBytes } from 'node:crypto'
 import type { Config } from './config.ts'
 import { createLogger, type Logger } from './logger.ts'
 import type { Database } from './db/database.ts'
 import { systemClock, type Clock } from './clock.ts'
 import { createHealthReporter, type HealthReporter } from './health/health-report.ts'
-import { createMessageCipher, parseKeyRing, type MessageCipher } from './privacy/message-cipher.ts'
+import type { MessageCipher } from './privacy/message-cipher.ts'
+import { createConfiguredCipher } from './privacy/configured-cipher.ts'
+import { createKeyRotationJob, type KeyRotationJob } from './privacy/rotation-job.ts'
 import { createAuditTrail, type AuditTrail } from './privacy/audit-trail.ts'
 import { createAdminApiKeys, type AdminApiKeys } from './privacy/admin-api-keys.ts'
-import { readOrCreateKeyRingFile } from './privacy/key-ring-file.ts'
 import { createConversationStore } from './conversations/conversation-store.ts'
 import { createConversationService, type ConversationService } from './conversations/conversation-service.ts'
 import { createClinicDirectory } from './clinics/clinic-directory.ts'
@@ -56,6 +56,8 @@ export type AppDependencies = {
   audit: AuditTrail
   /** Hashed, clinic- and role-scoped admin API keys (`npm run keys`); ADMIN_API_KEY is checked beside them. */
   adminApiKeys: AdminApiKeys
+  /** Key rotation on the job queue: main.ts schedules it at start when rows are under an older key. */
+  keyRotation: KeyRotationJob
   embedder: Embedder
   retriever: Retriever
   /** The vetted corpus for admin and quick-reply routes (db, embedder, vectorEnabled, clock). */
@@ -96,7 +98,7 @@ const packageVersion: string = JSON.parse(readFileSync(new URL('../package.json'
 /** The composition root: everything the app and the domain modules use is built here, once. */
 export async function createDependencies ({ config, database, clock = systemClock, logger = createLogger(config), deliverAgentMessage }: CreateDependenciesOptions): Promise<AppDependencies> {
   const vectorEnabled = await database.hasVector()
-  const cipher = createMessageCipher(parseKeyRing(loadKeyRing(config)))
+  const cipher = createConfiguredCipher(config)
   const audit = createAuditTrail(database, () => clock.now())
   const embedder = createEmbedder({ apiKey: config.openai.apiKey, baseUrl: config.openai.baseUrl, embeddingModel: config.openai.embeddingModel, timeoutMs: config.openai.timeoutMs })
   const retriever = createRetriever({ db: database, embedder, vectorEnabled, now: () => clock.now() })
@@ -159,7 +161,8 @@ export async function createDependencies ({ config, database, clock = systemCloc
   const widget = { settings: createWidgetSettingsStore(database, audit), bundleDirectory: WIDGET_BUNDLE_DIRECTORY }
   const adminApiKeys = createAdminApiKeys({ database, audit, now: () => clock.now() })
   const patientData = createPatientDataServices({ database, cipher, clock, audit, jobs, logger, conversationStore, authorise: conversations.authorise })
-  return { config, logger, database, clock, health, vectorEnabled, cipher, audit, adminApiKeys, embedder, retriever, conversations, scheduleAdmin, corpus, jobs, channels, reminders, reminderWorker, conversationStore: turnServices.conversations, conversationEvents, handoff, widget, patientData }
+  const keyRotation = createKeyRotationJob({ jobs, database, cipher, audit, logger, now: () => clock.now() })
+  return { config, logger, database, clock, health, vectorEnabled, cipher, audit, adminApiKeys, keyRotation, embedder, retriever, conversations, scheduleAdmin, corpus, jobs, channels, reminders, reminderWorker, conversationStore: turnServices.conversations, conversationEvents, handoff, widget, patientData }
 }
 
 /**
@@ -175,11 +178,4 @@ async function createConfiguredModels (config: Config, logger: Logger): Promise<
     understand: createUnderstander({ rules: understandByRules, llm: createLlmUnderstander({ chatModel, timeoutMs }), timeoutMs, logger: warn }),
     translator: createMachineTranslator({ chatModel, timeoutMs })
   }
-}
-
-function loadKeyRing (config: Config): string {
-  if (config.encryptionKeys) return config.encryptionKeys
-  // An in-memory database (tests) lives only as long as the process: so may its key.
-  if (config.dataDir.startsWith('memory://')) return `ephemeral:${randomBytes(32).toString('base64')}`
-  return readOrCreateKeyRingFile(config.dataDir)
 }

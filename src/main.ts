@@ -23,10 +23,14 @@ async function main (): Promise<void> {
   ])
   await migrate(database)
   const dependencies = await createDependencies({ config, database })
-  // A key ring that cannot open the stored data stops the start with a clear message.
-  const { checkKeyRing } = await import('./privacy/check-key-ring.ts')
+  // A key ring that cannot open the stored data stops the start with a clear message. Plaintext an
+  // earlier version stored is encrypted before the first request, so every lookup finds it.
+  const [{ checkKeyRing }, { encryptLegacyPlaintext }] = await Promise.all([import('./privacy/check-key-ring.ts'), import('./privacy/key-rotation.ts')])
   try {
     await checkKeyRing(database, dependencies.cipher)
+    await encryptLegacyPlaintext({ database, cipher: dependencies.cipher, audit: dependencies.audit })
+    // A new key put first in the ring: what is under older keys is rewritten in the background.
+    await dependencies.keyRotation.schedule()
   } catch (error) {
     await database.close()
     throw error

@@ -16,8 +16,11 @@ type AppointmentRow = {
   doctor_name: LocalizedName | null,
   start_at: Date,
   end_at: Date,
-  patient_name: string,
-  patient_phone: string,
+  // NULL once the appointment's patient details were erased.
+  patient_name_ciphertext: Buffer | null,
+  patient_name_key_id: string | null,
+  patient_phone_ciphertext: Buffer | null,
+  patient_phone_key_id: string | null,
   conversation_id: string | null,
   created_at: Date,
   updated_at: Date,
@@ -31,9 +34,8 @@ export type NewAppointment = {
   department: string
   doctorId: string | null
   patientName: string
-  /** E.164; stored beside its hash. */
+  /** E.164; stored encrypted, beside its lookup hash. */
   phone: string
-  phoneHash: string
   conversationId: string | null
 }
 
@@ -42,7 +44,8 @@ export type AppointmentKey = { id: string, slotId: string, status: AppointmentSt
 
 const APPOINTMENT_SELECT = `
   SELECT a.id, a.reference, a.clinic_id, a.status, a.slot_id, a.department, dep.name AS department_name,
-         a.doctor_id, doc.name AS doctor_name, s.start_at, s.end_at, a.patient_name, a.patient_phone,
+         a.doctor_id, doc.name AS doctor_name, s.start_at, s.end_at, a.patient_name_ciphertext, a.patient_name_key_id,
+         a.patient_phone_ciphertext, a.patient_phone_key_id,
          a.conversation_id, a.created_at, a.updated_at, c.timezone
   FROM appointments a
   JOIN slots s ON s.id = a.slot_id
@@ -50,46 +53,42 @@ const APPOINTMENT_SELECT = `
   JOIN departments dep ON dep.clinic_id = a.clinic_id AND dep.code = a.department
   LEFT JOIN doctors doc ON doc.clinic_id = a.clinic_id AND doc.id = a.doctor_id`
 
-// Encrypted values are stored as text: a marker, the key id and the AES-GCM ciphertext in base64.
-// Rows written before encryption hold plain text and are read as such.
-const SEALED = /^sealed:([^:]+):([A-Za-z0-9+/=]+)$/
-
 /**
  * SQL for appointments. Patient name and phone are read and written here only, encrypted at rest
- * with the message key ring (the phone's hash beside it finds an appointment).
+ * with the message key ring; the phone's keyed lookup hash beside them finds an appointment.
  */
 export function createAppointmentStore (db: Queryable, cipher: MessageCipher) {
-  const seal = (plain: string) => {
-    const { ciphertext, keyId } = cipher.encrypt(plain)
-    return `sealed:${keyId}:${ciphertext.toString('base64')}`
-  }
-  const unseal = (stored: string) => {
-    const sealed = SEALED.exec(stored)
-    return sealed ? cipher.decrypt({ keyId: sealed[1]!, ciphertext: Buffer.from(sealed[2]!, 'base64') }) : stored
-  }
-  const toAppointment = (row: AppointmentRow) => appointmentOf({ ...row, patient_name: unseal(row.patient_name), patient_phone: unseal(row.patient_phone) })
+  const open = (ciphertext: Buffer | null, keyId: string | null) => ciphertext && keyId ? cipher.decrypt({ ciphertext, keyId }) : ''
+  const patientOf = (row: AppointmentRow) => ({
+    name: open(row.patient_name_ciphertext, row.patient_name_key_id),
+    phone: open(row.patient_phone_ciphertext, row.patient_phone_key_id)
+  })
+  const toAppointment = (row: AppointmentRow) => appointmentOf(row, patientOf(row))
 
   return {
     /** Inserts the appointment; null when the reference is already used (the caller draws another). */
     async insertAppointment (appointment: NewAppointment): Promise<string | null> {
+      const name = cipher.encrypt(appointment.patientName)
+      const phone = cipher.encrypt(appointment.phone)
       const result = await db.query<{ id: string }>(`
-        INSERT INTO appointments (clinic_id, reference, slot_id, department, doctor_id, patient_name, patient_phone, phone_hash, conversation_id)
-        VALUES ($1, $2, $3::uuid, $4, $5, $6, $7, $8, $9::uuid)
+        INSERT INTO appointments (clinic_id, reference, slot_id, department, doctor_id, patient_name_ciphertext, patient_name_key_id,
+          patient_phone_ciphertext, patient_phone_key_id, phone_hash, conversation_id)
+        VALUES ($1, $2, $3::uuid, $4, $5, $6, $7, $8, $9, $10, $11::uuid)
         ON CONFLICT (reference) DO NOTHING
         RETURNING id`,
       [appointment.clinicId, appointment.reference, appointment.slotId, appointment.department, appointment.doctorId,
-        seal(appointment.patientName), seal(appointment.phone), appointment.phoneHash, appointment.conversationId])
+        name.ciphertext, name.keyId, phone.ciphertext, phone.keyId, cipher.lookup.hash('phone', appointment.phone), appointment.conversationId])
       return result.rows[0]?.id ?? null
     },
 
-    /** The appointment with this reference and phone hash, locked for update when asked. */
-    async findByReference (options: { clinicId: string, reference: string, phoneHash: string, lock: boolean }): Promise<AppointmentKey | null> {
+    /** The appointment with this reference and phone (E.164, matched by its lookup hash), locked for update when asked. */
+    async findByReference (options: { clinicId: string, reference: string, phone: string, lock: boolean }): Promise<AppointmentKey | null> {
       const result = await db.query<{ id: string, slot_id: string, status: AppointmentStatus, start_at: Date }>(`
         SELECT a.id, a.slot_id, a.status, s.start_at
         FROM appointments a JOIN slots s ON s.id = a.slot_id
-        WHERE a.clinic_id = $1 AND a.reference = $2 AND a.phone_hash = $3
+        WHERE a.clinic_id = $1 AND a.reference = $2 AND a.phone_hash = ANY($3::text[])
         ${options.lock ? 'FOR UPDATE OF a' : ''}`,
-      [options.clinicId, options.reference, options.phoneHash])
+      [options.clinicId, options.reference, cipher.lookup.candidates('phone', options.phone)])
       const row = result.rows[0]
       return row ? { id: row.id, slotId: row.slot_id, status: row.status, start: row.start_at } : null
     },
@@ -124,16 +123,18 @@ export function createAppointmentStore (db: Queryable, cipher: MessageCipher) {
       const result = await db.query<AppointmentRow>(`${APPOINTMENT_SELECT}
         WHERE a.clinic_id = $1 AND (a.conversation_id = ANY($2::uuid[]) OR a.id = ANY($3::uuid[])) AND a.erased_at IS NULL
         ORDER BY a.created_at, a.reference`, [options.clinicId, options.conversationIds, options.appointmentIds])
-      return result.rows.map((row) => ({ ...toAppointment(row), patientPhone: unseal(row.patient_phone) }))
+      return result.rows.map((row) => ({ ...toAppointment(row), patientPhone: patientOf(row).phone }))
     },
 
     /**
-     * Erasure: blanks name, phone and phone hash and unlinks the conversation. The row and its
-     * status stay, so a booked slot stays occupied in the clinic's schedule. Returns how many.
+     * Erasure: empties name, phone and phone hash (NULL, so a key rotation has nothing to rewrite)
+     * and unlinks the conversation. The row and its status stay, so a booked slot stays occupied in
+     * the clinic's schedule. Returns how many.
      */
     async erasePatientDetails (options: { clinicId: string, conversationIds: string[], appointmentIds: string[], now: Date }): Promise<number> {
       const result = await db.query(`
-        UPDATE appointments SET patient_name = '', patient_phone = '', phone_hash = '', conversation_id = NULL, erased_at = $4, updated_at = $4
+        UPDATE appointments SET patient_name_ciphertext = NULL, patient_name_key_id = NULL, patient_phone_ciphertext = NULL, patient_phone_key_id = NULL,
+          phone_hash = NULL, conversation_id = NULL, erased_at = $4, updated_at = $4
         WHERE clinic_id = $1 AND (conversation_id = ANY($2::uuid[]) OR id = ANY($3::uuid[])) AND erased_at IS NULL`,
       [options.clinicId, options.conversationIds, options.appointmentIds, options.now])
       return result.rowCount
@@ -143,7 +144,7 @@ export function createAppointmentStore (db: Queryable, cipher: MessageCipher) {
 
 export type AppointmentStore = ReturnType<typeof createAppointmentStore>
 
-function appointmentOf (row: AppointmentRow): Appointment {
+function appointmentOf (row: AppointmentRow, patient: { name: string, phone: string }): Appointment {
   return {
     id: row.id,
     reference: row.reference,
@@ -154,7 +155,7 @@ function appointmentOf (row: AppointmentRow): Appointment {
     doctor: row.doctor_id && row.doctor_name ? { id: row.doctor_id, name: row.doctor_name } : null,
     start: formatLocalIso(row.start_at, row.timezone),
     end: formatLocalIso(row.end_at, row.timezone),
-    patient: { name: row.patient_name, phoneMasked: maskPhone(row.patient_phone) },
+    patient: { name: patient.name, phoneMasked: maskPhone(patient.phone) },
     conversationId: row.conversation_id,
     createdAt: formatLocalIso(row.created_at, row.timezone),
     updatedAt: formatLocalIso(row.updated_at, row.timezone)

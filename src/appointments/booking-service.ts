@@ -8,7 +8,7 @@ import { createAppointmentStore, type AppointmentKey, type AppointmentStore, typ
 import type { MessageCipher } from '../privacy/message-cipher.ts'
 import { createClinicDirectoryStore } from './clinic-directory-store.ts'
 import { normalisePatientName } from './patient-name.ts'
-import { hashPhone, normalisePhone } from './phone-number.ts'
+import { normalisePhone } from './phone-number.ts'
 import { createScheduleStore, type LockedSlot } from './schedule-store.ts'
 import { resolveWindowBound, type WindowBound } from './slot-window.ts'
 
@@ -84,7 +84,6 @@ export function createBookingService ({ db, clock, cipher, random }: BookingDepe
           doctorId: slot.doctorId,
           patientName,
           phone,
-          phoneHash: hashPhone(phone),
           conversationId: options.conversationId ?? null
         }, random)
         await createScheduleStore(transaction).setSlotStatus(slot.id, 'booked')
@@ -152,7 +151,7 @@ async function findPatientAppointment (store: AppointmentStore, options: Patient
   const reference = normaliseReference(options.reference)
   const phone = normalisePhone(options.phone)
   if (!reference || !phone) return null
-  return store.findByReference({ clinicId: options.clinicId, reference, phoneHash: hashPhone(phone), lock })
+  return store.findByReference({ clinicId: options.clinicId, reference, phone, lock })
 }
 
 // Locks both slots in id order so two reschedules swapping slots cannot deadlock.

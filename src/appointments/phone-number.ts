@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto'
-
 const CHINA_MOBILE = /^(?:\+?86)?(1[3-9]\d{9})$/
 const E164 = /^\+[1-9]\d{7,14}$/
 
@@ -13,11 +11,6 @@ export function normalisePhone (input: string): string | null {
   const mobile = CHINA_MOBILE.exec(compact)
   if (mobile) return `+86${mobile[1]}`
   return E164.test(compact) ? compact : null
-}
-
-/** sha256 of the normalised number, hex: looks up a patient's appointments without reading the phone. */
-export function hashPhone (e164: string): string {
-  return createHash('sha256').update(e164).digest('hex')
 }
 
 /** `+86138****5678`: enough for staff to recognise a number without showing all of it. */

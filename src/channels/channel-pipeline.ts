@@ -7,10 +7,10 @@ import type { ClaimedJob } from '../delivery/job-store.ts'
 import type { Logger } from '../logger.ts'
 import type { MessageCipher } from '../privacy/message-cipher.ts'
 import type { ChannelAdapter, ExternalChannel, InboundEvent, OutboundText } from './channel-adapter.ts'
-import { inboundOrderKey, outboundOrderKey, type ChannelStore } from './channel-store.ts'
+import { INBOUND_JOB, SEND_JOB, inboundJobKey, inboundOrderKey, openJobPrivate, outboundOrderKey, sealJobPrivate } from './channel-job-payload.ts'
+import type { ChannelStore } from './channel-store.ts'
 
-export const INBOUND_JOB = 'channel.inbound'
-export const SEND_JOB = 'channel.send'
+export { INBOUND_JOB, SEND_JOB }
 
 const UNSUPPORTED_PHRASE = 'smalltalk.type_your_question'
 const GREETING_PHRASE = 'smalltalk.greeting'
@@ -24,23 +24,18 @@ type PipelineOptions = {
   logger?: Pick<Logger, 'info' | 'warn'> | undefined
 }
 
-type SealedText = { sealed: string, keyId: string }
-
 /**
  * The one road from a channel to the turn pipeline and back: an inbound event becomes a durable
  * job (its provider id is the job's idempotency key, so a provider's retry is taken once), the job
  * runs the same turn as the web API, and every reply becomes a durable send job keyed by the
- * reply's message id. Texts in job payloads are encrypted like stored messages.
+ * reply's message id. Who the user is, the provider's id and the text are sealed in the job payload
+ * (channel-job-payload.ts); order and idempotency keys hold lookup hashes, never the user's id.
  */
 export function createChannelPipeline (options: PipelineOptions) {
   const adapters = new Map<ExternalChannel, ChannelAdapter>()
   const { jobs, store, cipher, clock } = options
 
-  const seal = (text: string): SealedText => {
-    const { ciphertext, keyId } = cipher.encrypt(text)
-    return { sealed: ciphertext.toString('base64'), keyId }
-  }
-  const unseal = (value: SealedText): string => cipher.decrypt({ ciphertext: Buffer.from(value.sealed, 'base64'), keyId: value.keyId })
+  const inboundKey = (event: Pick<InboundEvent, 'channel' | 'clinicId' | 'externalId'>) => inboundJobKey(cipher.lookup, event)
 
   /** Runs the turn (or the vetted notice) for one event; the same answer every time for one event. */
   async function process (event: InboundEvent): Promise<PublicTurn | null> {
@@ -67,33 +62,42 @@ export function createChannelPipeline (options: PipelineOptions) {
     return jobs.enqueue({
       kind: SEND_JOB,
       idempotencyKey: `${input.channel}:out:${input.messageId}`,
-      orderKey: outboundOrderKey(input),
-      payload: { channel: input.channel, clinicId: input.clinicId, userId: input.userId, conversationId: input.conversationId, messageId: input.messageId, text: seal(input.outbound.text), quickReplies: input.outbound.quickReplies ?? [] }
+      orderKey: outboundOrderKey(cipher.lookup, input),
+      payload: {
+        channel: input.channel,
+        clinicId: input.clinicId,
+        conversationId: input.conversationId,
+        messageId: input.messageId,
+        quickReplies: input.outbound.quickReplies ?? [],
+        ...sealJobPrivate(cipher, { userId: input.userId, text: input.outbound.text })
+      }
     })
   }
 
   jobs.registerHandler(INBOUND_JOB, async (job) => {
-    const event = decodeEvent(job, unseal)
+    const event = decodeEvent(job, cipher)
     const turn = await process(event)
     if (turn) await enqueueReplies(event, turn.conversation.id, turn.messages)
     return { replies: turn?.messages.length ?? 0 }
   })
 
   jobs.registerHandler(SEND_JOB, async (job) => {
-    const payload = job.payload as { channel: ExternalChannel, clinicId: string, userId: string, text?: SealedText, quickReplies: OutboundText['quickReplies'] }
+    const payload = job.payload as { channel: ExternalChannel, clinicId: string, quickReplies: OutboundText['quickReplies'] }
+    const sealed = openJobPrivate(cipher, job.payload)
     // A user who unsubscribed meanwhile: their data is gone and nothing more is sent.
-    if (!payload.text) throw new PermanentJobError('the message was withdrawn (the user left the channel)')
+    if (!sealed?.text) throw new PermanentJobError('the message was withdrawn (the user left the channel)')
     const adapter = adapters.get(payload.channel)
     if (!adapter) throw new PermanentJobError(`the ${payload.channel} channel is not configured`)
-    const user = { clinicId: payload.clinicId, channel: payload.channel, userId: payload.userId }
+    const user = { clinicId: payload.clinicId, channel: payload.channel, userId: sealed.userId }
     const now = clock.now()
-    const result = await adapter.send({ text: unseal(payload.text), quickReplies: payload.quickReplies }, {
-      clinicId: payload.clinicId, userId: payload.userId, idempotencyKey: job.idempotencyKey, lastInboundAt: await store.lastInboundAt(user), now
+    const result = await adapter.send({ text: sealed.text, quickReplies: payload.quickReplies }, {
+      clinicId: payload.clinicId, userId: sealed.userId, idempotencyKey: job.idempotencyKey, lastInboundAt: await store.lastInboundAt(user), now
     })
     if (result.providerMessageId) {
-      await store.recordStatus({ channel: payload.channel, providerMessageId: result.providerMessageId, status: 'accepted', at: now, idempotencyKey: job.idempotencyKey, clinicId: payload.clinicId, userId: payload.userId })
+      await store.recordStatus({ channel: payload.channel, providerMessageId: result.providerMessageId, status: 'accepted', at: now, idempotencyKey: job.idempotencyKey, clinicId: payload.clinicId })
     }
-    return { providerMessageId: result.providerMessageId }
+    // The job's result keeps the provider's id as its lookup hash, like channel_deliveries (a WhatsApp id encodes the number).
+    return { providerMessageHash: result.providerMessageId ? cipher.lookup.hash('external-id', result.providerMessageId) : null }
   })
 
   return {
@@ -114,8 +118,8 @@ export function createChannelPipeline (options: PipelineOptions) {
       const created = await jobs.enqueue({
         kind: INBOUND_JOB,
         idempotencyKey: inboundKey(event),
-        orderKey: inboundOrderKey(event),
-        payload: encodeEvent(event, seal),
+        orderKey: inboundOrderKey(cipher.lookup, event),
+        payload: encodeEvent(event, cipher),
         ...(runAt ? { runAt } : {})
       })
       return created.created
@@ -147,28 +151,25 @@ export function createChannelPipeline (options: PipelineOptions) {
 
 export type ChannelPipeline = ReturnType<typeof createChannelPipeline>
 
-function inboundKey (event: Pick<InboundEvent, 'channel' | 'clinicId' | 'externalId'>): string {
-  return `${event.channel}:in:${event.clinicId}:${event.externalId}`
-}
-
 /** A reply as a channel shows it: the disclaimer is part of the text, quick replies become buttons. */
 export function toOutbound (message: PublicMessage): OutboundText {
   const text = message.disclaimer ? `${message.text}\n\n${message.disclaimer}` : message.text
   return { text, ...(message.quickReplies?.length ? { quickReplies: message.quickReplies } : {}) }
 }
 
-function encodeEvent (event: InboundEvent, seal: (text: string) => SealedText): Record<string, unknown> {
-  const common = { channel: event.channel, clinicId: event.clinicId, userId: event.userId, externalId: event.externalId, receivedAt: event.receivedAt.toISOString(), type: event.type }
-  if (event.type === 'text') return { ...common, text: seal(event.text) }
-  if (event.type === 'unsupported') return { ...common, detail: event.detail }
-  return common
+function encodeEvent (event: InboundEvent, cipher: MessageCipher): Record<string, unknown> {
+  const common = { channel: event.channel, clinicId: event.clinicId, receivedAt: event.receivedAt.toISOString(), type: event.type }
+  const sealed = sealJobPrivate(cipher, { userId: event.userId, externalId: event.externalId, ...(event.type === 'text' ? { text: event.text } : {}) })
+  if (event.type === 'unsupported') return { ...common, detail: event.detail, ...sealed }
+  return { ...common, ...sealed }
 }
 
-function decodeEvent (job: ClaimedJob, unseal: (value: SealedText) => string): InboundEvent {
-  const payload = job.payload as { channel: ExternalChannel, clinicId: string, userId: string, externalId: string, receivedAt: string, type?: InboundEvent['type'], text?: SealedText, detail?: string }
-  if (!payload.type) throw new PermanentJobError('the event was withdrawn (the user left the channel)')
-  const common = { channel: payload.channel, clinicId: payload.clinicId, userId: payload.userId, externalId: payload.externalId, receivedAt: new Date(payload.receivedAt) }
-  if (payload.type === 'text') return { ...common, type: 'text', text: unseal(payload.text!) }
+function decodeEvent (job: ClaimedJob, cipher: MessageCipher): InboundEvent {
+  const payload = job.payload as { channel: ExternalChannel, clinicId: string, receivedAt: string, type?: InboundEvent['type'], detail?: string }
+  const sealed = openJobPrivate(cipher, job.payload)
+  if (!payload.type || !sealed) throw new PermanentJobError('the event was withdrawn (the user left the channel)')
+  const common = { channel: payload.channel, clinicId: payload.clinicId, userId: sealed.userId, externalId: sealed.externalId ?? '', receivedAt: new Date(payload.receivedAt) }
+  if (payload.type === 'text') return { ...common, type: 'text', text: sealed.text ?? '' }
   if (payload.type === 'unsupported') return { ...common, type: 'unsupported', detail: payload.detail ?? '' }
   return { ...common, type: payload.type }
 }

@@ -37,7 +37,7 @@ type ChannelOptions = {
 /** Builds the WhatsApp and WeChat channels that have settings; says once at start which are off. */
 export function createChannels (options: ChannelOptions): Channels {
   const { config, clock, logger } = options
-  const store = createChannelStore(options.database)
+  const store = createChannelStore(options.database, options.cipher)
   const pipeline = createChannelPipeline({ conversations: options.conversations, jobs: options.jobs, store, cipher: options.cipher, clock, logger })
   const routes: FastifyPluginAsync[] = []
 

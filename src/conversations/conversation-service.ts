@@ -101,24 +101,20 @@ export function createConversationService (services: ConversationServiceDependen
       const now = services.clock.now()
       return services.database.transaction(async (transaction) => {
         // The receipt row first: a concurrent repeat waits on it, then finds it taken.
-        const claimed = await transaction.query(
-          'INSERT INTO inbound_receipts (channel, external_id, conversation_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1',
-          [input.channel, receiptKey, conversation.id])
-        if (claimed.rowCount === 0) return (await services.conversations.findReceipt(input.channel, receiptKey)) as PublicTurn
+        const claimed = await services.conversations.claimReceipt(transaction, { channel: input.channel, externalId: receiptKey, conversationId: conversation.id })
+        if (!claimed) return (await services.conversations.findReceipt(input.channel, receiptKey)) as PublicTurn
         const id = await services.conversations.appendMessage(transaction, {
           clinicId: conversation.clinicId, conversationId: conversation.id, role: 'bot', kind: composed.kind, text: composed.text, meta: { key: composed.key, quickReplies: composed.quickReplies ?? [] }, now
         })
         const turn: PublicTurn = { messages: [toPublicMessage({ ...composed, id })], conversation: { id: conversation.id, status: conversation.status, flow: conversation.flow } }
-        await transaction.query('UPDATE inbound_receipts SET response = $3 WHERE channel = $1 AND external_id = $2', [input.channel, receiptKey, JSON.stringify(turn)])
+        await services.conversations.setReceiptResponse(transaction, { channel: input.channel, externalId: receiptKey, response: turn })
         return turn
       })
     },
 
     /** Deletes a channel user's conversations and messages with this clinic (e.g. a WeChat unsubscribe). */
     async forgetChannelUser (input: { clinicId: string, channel: Channel, channelUserId: string }): Promise<number> {
-      const deleted = await services.database.query('DELETE FROM conversations WHERE clinic_id = $1 AND channel = $2 AND channel_user_id = $3',
-        [input.clinicId, input.channel, input.channelUserId])
-      return deleted.rowCount
+      return services.conversations.deleteByChannelUser(input)
     },
     /** The patient's side: messages after one (all without `after`), with the conversation's state. */
     async messagesAfter (input: { conversationId: string, token: string | null, after: string | null }) {

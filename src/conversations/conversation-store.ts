@@ -37,6 +37,9 @@ export type NewMessage = { id: string, role: StoredMessage['role'], kind: string
 
 export type GuardEventRow = { guard: 'input' | 'output', category: string, ruleId: string }
 
+/** Where an answered message came from: a channel, or an agent's reply (de-duplicated the same way). */
+export type ReceiptChannel = Channel | 'agent'
+
 /** The answer to an inbound message with an external id, stored with the turn so a retry gets it again. */
 export type TurnReceipt = { channel: Channel, externalId: string, response: unknown }
 
@@ -44,11 +47,13 @@ type ConversationRow = {
   id: string,
   clinic_id: string,
   channel: Channel,
-  channel_user_id: string | null,
+  channel_user_ciphertext: Buffer | null,
+  channel_user_key_id: string | null,
   locale: string,
   status: ConversationStatus,
   flow: string | null,
-  state: Record<string, unknown>,
+  state_ciphertext: Buffer | null,
+  state_key_id: string | null,
   turn_count: number,
   handoff_priority: HandoffPriority | null,
   handoff_reason: string | null,
@@ -58,14 +63,22 @@ type ConversationRow = {
   token_hash: Buffer
 }
 
-const CONVERSATION_COLUMNS = `id, clinic_id, channel, channel_user_id, locale, status, flow, state, turn_count, handoff_priority,
-  handoff_reason, waiting_since, last_activity_at, version, token_hash`
+const CONVERSATION_COLUMNS = `id, clinic_id, channel, channel_user_ciphertext, channel_user_key_id, locale, status, flow, state_ciphertext, state_key_id,
+  turn_count, handoff_priority, handoff_reason, waiting_since, last_activity_at, version, token_hash`
 
-export function toConversationRecord (row: Record<string, unknown>): ConversationRecord {
-  return toRecord(row as ConversationRow)
+/** The conversation columns other modules select with a table alias (`c.`): a row of them reads with toConversationRecord. */
+export const CONVERSATION_RECORD_COLUMNS = CONVERSATION_COLUMNS.split(',').map((column) => column.trim()).filter((column) => column !== 'token_hash')
+
+/** A conversations row (with the encrypted channel user and state) as a record; the cipher opens them. */
+export function toConversationRecord (row: Record<string, unknown>, cipher: MessageCipher): ConversationRecord {
+  return toRecord(row as ConversationRow, cipher)
 }
 
-/** SQL for conversations, their encrypted messages and the inbound receipts that de-duplicate retries. */
+/**
+ * SQL for conversations, their encrypted messages and the inbound receipts that de-duplicate
+ * retries. The channel user and the flow state are encrypted; a channel user is found by the
+ * lookup hash of their id, and a receipt by the hash of its external id.
+ */
 export function createConversationStore (database: Database, cipher: MessageCipher) {
   const toStoredMessage = (row: MessageRow): StoredMessage => ({
     id: row.id,
@@ -79,10 +92,12 @@ export function createConversationStore (database: Database, cipher: MessageCiph
     async create (input: { clinicId: string, channel: Channel, channelUserId?: string | null, locale: string, now: Date }) {
       const id = randomUUID()
       const token = randomBytes(32).toString('base64url')
+      const user = input.channelUserId ? cipher.encrypt(input.channelUserId) : null
       await database.query(
-        `INSERT INTO conversations (id, clinic_id, channel, channel_user_id, locale, token_hash, last_activity_at, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $7)`,
-        [id, input.clinicId, input.channel, input.channelUserId ?? null, input.locale, hashToken(token), input.now])
+        `INSERT INTO conversations (id, clinic_id, channel, channel_user_ciphertext, channel_user_key_id, channel_user_hash, locale, token_hash, last_activity_at, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $9)`,
+        [id, input.clinicId, input.channel, user?.ciphertext ?? null, user?.keyId ?? null,
+          input.channelUserId ? cipher.lookup.hash('channel-user', input.channelUserId) : null, input.locale, hashToken(token), input.now])
       return { id, token }
     },
 
@@ -90,15 +105,22 @@ export function createConversationStore (database: Database, cipher: MessageCiph
       if (!isUuid(id)) return null
       const result = await queryable.query<ConversationRow>(`SELECT ${CONVERSATION_COLUMNS} FROM conversations WHERE id = $1`, [id], { name: 'conversation-by-id' })
       const row = result.rows[0]
-      return row ? { ...toRecord(row), tokenHash: row.token_hash } : null
+      return row ? { ...toRecord(row, cipher), tokenHash: row.token_hash } : null
     },
 
     async findByChannelUser (input: { clinicId: string, channel: Channel, channelUserId: string }): Promise<ConversationRecord | null> {
       const result = await database.query<ConversationRow>(
-        `SELECT ${CONVERSATION_COLUMNS} FROM conversations WHERE clinic_id = $1 AND channel = $2 AND channel_user_id = $3
-         AND status <> 'closed' ORDER BY last_activity_at DESC LIMIT 1`, [input.clinicId, input.channel, input.channelUserId])
+        `SELECT ${CONVERSATION_COLUMNS} FROM conversations WHERE clinic_id = $1 AND channel = $2 AND channel_user_hash = ANY($3::text[])
+         AND status <> 'closed' ORDER BY last_activity_at DESC LIMIT 1`, [input.clinicId, input.channel, cipher.lookup.candidates('channel-user', input.channelUserId)])
       const row = result.rows[0]
-      return row ? toRecord(row) : null
+      return row ? toRecord(row, cipher) : null
+    },
+
+    /** Deletes a channel user's conversations (and with them their messages); how many went. */
+    async deleteByChannelUser (input: { clinicId: string, channel: Channel, channelUserId: string }): Promise<number> {
+      const deleted = await database.query('DELETE FROM conversations WHERE clinic_id = $1 AND channel = $2 AND channel_user_hash = ANY($3::text[])',
+        [input.clinicId, input.channel, cipher.lookup.candidates('channel-user', input.channelUserId)])
+      return deleted.rowCount
     },
 
     tokenMatches (conversation: { tokenHash: Buffer }, token: string): boolean {
@@ -114,17 +136,19 @@ export function createConversationStore (database: Database, cipher: MessageCiph
     async saveTurn (input: { conversation: ConversationRecord, expectedVersion: number, messages: NewMessage[], guardEvents: GuardEventRow[], receipt?: TurnReceipt | undefined, now: Date }): Promise<boolean> {
       const { conversation } = input
       const sealed = input.messages.map((message) => ({ ...message, ...cipher.encrypt(message.text) }))
+      const state = cipher.encrypt(JSON.stringify(conversation.state))
+      const receipt = input.receipt ? { hashes: cipher.lookup.candidates('external-id', input.receipt.externalId), response: cipher.encrypt(JSON.stringify(input.receipt.response)) } : null
       const result = await database.query<{ saved: number }>(
         `WITH saved AS (
-           UPDATE conversations SET locale = $3, status = $4, flow = $5, state = $6, turn_count = $7, handoff_priority = $8,
+           UPDATE conversations SET locale = $3, status = $4, flow = $5, state_ciphertext = $6, state_key_id = $26, turn_count = $7, handoff_priority = $8,
              handoff_reason = $9, waiting_since = $10, last_activity_at = $11, updated_at = $11, version = version + 1
            WHERE id = $1 AND version = $2
-             -- A message answered before (same channel and external id) is not taken again.
-             AND ($23::text IS NULL OR NOT EXISTS (SELECT 1 FROM inbound_receipts r WHERE r.channel = $23 AND r.external_id = $24))
+             -- A message answered before (same channel and external id, hashed under any lookup key) is not taken again.
+             AND ($23::text IS NULL OR NOT EXISTS (SELECT 1 FROM inbound_receipts r WHERE r.channel = $23 AND r.external_id_hash = ANY($24::text[])))
            RETURNING id, clinic_id
          ), receipt AS (
-           INSERT INTO inbound_receipts (channel, external_id, conversation_id, response)
-           SELECT $23, $24, saved.id, $25::jsonb FROM saved WHERE $23::text IS NOT NULL
+           INSERT INTO inbound_receipts (channel, external_id_hash, conversation_id, response_ciphertext, response_key_id)
+           SELECT $23, ($24::text[])[1], saved.id, $25, $27 FROM saved WHERE $23::text IS NOT NULL
            RETURNING 1
          ), stored AS (
            INSERT INTO messages (id, clinic_id, conversation_id, role, kind, body_ciphertext, body_key_id, meta, created_at)
@@ -139,13 +163,13 @@ export function createConversationStore (database: Database, cipher: MessageCiph
            RETURNING 1
          )
          SELECT (SELECT count(*) FROM saved)::int AS saved`,
-        [conversation.id, input.expectedVersion, conversation.locale, conversation.status, conversation.flow, JSON.stringify(conversation.state),
+        [conversation.id, input.expectedVersion, conversation.locale, conversation.status, conversation.flow, state.ciphertext,
           conversation.turnCount, conversation.handoffPriority, conversation.handoffReason, conversation.waitingSince, conversation.lastActivityAt,
           sealed.map((message) => message.id), sealed.map((message) => message.role), sealed.map((message) => message.kind),
           sealed.map((message) => message.ciphertext), sealed.map((message) => message.keyId),
           sealed.map((message) => JSON.stringify(message.meta ?? {})), sealed.map((message) => message.createdAt),
           input.guardEvents.map((event) => event.guard), input.guardEvents.map((event) => event.category), input.guardEvents.map((event) => event.ruleId), input.now,
-          input.receipt?.channel ?? null, input.receipt?.externalId ?? null, input.receipt ? JSON.stringify(input.receipt.response) : null],
+          input.receipt?.channel ?? null, receipt?.hashes ?? null, receipt?.response.ciphertext ?? null, state.keyId, receipt?.response.keyId ?? null],
         { name: 'save-turn' })
       return result.rows[0]?.saved === 1
     },
@@ -212,9 +236,34 @@ export function createConversationStore (database: Database, cipher: MessageCiph
       return result.rows[0]?.id ?? null
     },
 
-    async findReceipt (channel: Channel, externalId: string): Promise<unknown | null> {
-      const result = await database.query<{ response: unknown }>('SELECT response FROM inbound_receipts WHERE channel = $1 AND external_id = $2', [channel, externalId])
-      return result.rows[0]?.response ?? null
+    /** The stored answer to a message already taken; null when none (or while its turn is still being answered). */
+    async findReceipt (channel: ReceiptChannel, externalId: string, queryable: Queryable = database): Promise<unknown | null> {
+      const result = await queryable.query<{ response_ciphertext: Buffer | null, response_key_id: string | null }>(
+        'SELECT response_ciphertext, response_key_id FROM inbound_receipts WHERE channel = $1 AND external_id_hash = ANY($2::text[]) ORDER BY response_ciphertext IS NULL LIMIT 1',
+        [channel, cipher.lookup.candidates('external-id', externalId)])
+      const row = result.rows[0]
+      return row?.response_ciphertext && row.response_key_id ? JSON.parse(cipher.decrypt({ ciphertext: row.response_ciphertext, keyId: row.response_key_id })) : null
+    },
+
+    /**
+     * Takes an external id (first writer wins; a concurrent repeat waits on the row, then finds it
+     * taken): false when it was taken before. The response may follow with setReceiptResponse.
+     */
+    async claimReceipt (queryable: Queryable, input: { channel: ReceiptChannel, externalId: string, conversationId: string, response?: unknown }): Promise<boolean> {
+      const response = input.response === undefined ? null : cipher.encrypt(JSON.stringify(input.response))
+      const claimed = await queryable.query(
+        `INSERT INTO inbound_receipts (channel, external_id_hash, conversation_id, response_ciphertext, response_key_id)
+         SELECT $1, $2, $3, $4, $5 WHERE NOT EXISTS (SELECT 1 FROM inbound_receipts WHERE channel = $1 AND external_id_hash = ANY($6::text[]))
+         ON CONFLICT DO NOTHING RETURNING 1`,
+        [input.channel, cipher.lookup.hash('external-id', input.externalId), input.conversationId, response?.ciphertext ?? null, response?.keyId ?? null,
+          cipher.lookup.candidates('external-id', input.externalId)])
+      return claimed.rowCount > 0
+    },
+
+    async setReceiptResponse (queryable: Queryable, input: { channel: ReceiptChannel, externalId: string, response: unknown }): Promise<void> {
+      const { ciphertext, keyId } = cipher.encrypt(JSON.stringify(input.response))
+      await queryable.query('UPDATE inbound_receipts SET response_ciphertext = $3, response_key_id = $4 WHERE channel = $1 AND external_id_hash = ANY($2::text[])',
+        [input.channel, cipher.lookup.candidates('external-id', input.externalId), ciphertext, keyId])
     }
   }
 }
@@ -223,16 +272,19 @@ export type ConversationStore = ReturnType<typeof createConversationStore>
 
 type MessageRow = { id: string, role: StoredMessage['role'], kind: string, body_ciphertext: Buffer, body_key_id: string, meta: Record<string, unknown>, created_at: Date }
 
-function toRecord (row: ConversationRow): ConversationRecord {
+function toRecord (row: ConversationRow, cipher: MessageCipher): ConversationRecord {
+  if (!('state_ciphertext' in row)) throw new Error('a conversation row without its encrypted columns: select CONVERSATION_RECORD_COLUMNS')
+  const open = (ciphertext: Buffer | null, keyId: string | null) => ciphertext && keyId ? cipher.decrypt({ ciphertext, keyId }) : null
+  const state = open(row.state_ciphertext, row.state_key_id)
   return {
     id: row.id,
     clinicId: row.clinic_id,
     channel: row.channel,
-    channelUserId: row.channel_user_id,
+    channelUserId: open(row.channel_user_ciphertext, row.channel_user_key_id),
     locale: row.locale,
     status: row.status,
     flow: row.flow,
-    state: row.state ?? {},
+    state: state === null ? {} : JSON.parse(state) as Record<string, unknown>,
     turnCount: row.turn_count,
     handoffPriority: row.handoff_priority,
     handoffReason: row.handoff_reason,

@@ -2,6 +2,7 @@ import type { ConversationRecord, ConversationStore } from '../conversations/con
 import { toFeedMessage, type FeedMessage } from '../conversations/public-shapes.ts'
 import type { Database } from '../db/database.ts'
 import { AppError } from '../errors.ts'
+import type { MessageCipher } from '../privacy/message-cipher.ts'
 import { recordQuickReplyUse } from '../knowledge/quick-replies.ts'
 import type { Agent } from './agent-accounts.ts'
 import { findClinicConversation } from './handoff-records.ts'
@@ -12,19 +13,19 @@ import { findClinicConversation } from './handoff-records.ts'
  */
 export type DeliverAgentMessage = (delivery: { conversation: ConversationRecord, message: FeedMessage }) => Promise<void>
 
-type AgentMessageServices = { database: Database, store: ConversationStore, now: () => Date, deliverAgentMessage?: DeliverAgentMessage | undefined }
+type AgentMessageServices = { database: Database, store: ConversationStore, cipher: MessageCipher, now: () => Date, deliverAgentMessage?: DeliverAgentMessage | undefined }
 
 /** An agent's reply to the patient: only the holder may write; a quick reply's use is recorded. */
-export function createAgentMessages ({ database, store, now, deliverAgentMessage }: AgentMessageServices) {
+export function createAgentMessages ({ database, store, cipher, now, deliverAgentMessage }: AgentMessageServices) {
   return {
     async send (agent: Agent, conversationId: string, input: { text: string, phraseId?: string | undefined, clientMessageId?: string | undefined }): Promise<{ message: FeedMessage, repeated: boolean }> {
       const at = now()
       const externalId = input.clientMessageId ? `${agent.id}:${conversationId}:${input.clientMessageId}` : null
       const outcome = await database.transaction(async (transaction) => {
-        const conversation = await findClinicConversation(transaction, agent, conversationId, { lock: true })
+        const conversation = await findClinicConversation(transaction, cipher, agent, conversationId, { lock: true })
         if (externalId) {
-          const earlier = await transaction.query<{ response: FeedMessage }>("SELECT response FROM inbound_receipts WHERE channel = 'agent' AND external_id = $1", [externalId])
-          if (earlier.rows[0]) return { conversation, message: earlier.rows[0].response, repeated: true }
+          const earlier = await store.findReceipt('agent', externalId, transaction) as FeedMessage | null
+          if (earlier) return { conversation, message: earlier, repeated: true }
         }
         if (conversation.status !== 'with_agent' || conversation.assignedTo?.id !== agent.id) {
           throw new AppError('FORBIDDEN', 'only the agent who holds this conversation may write in it: claim it first')
@@ -36,7 +37,7 @@ export function createAgentMessages ({ database, store, now, deliverAgentMessage
         await transaction.query('UPDATE handoffs SET first_agent_reply_at = COALESCE(first_agent_reply_at, $2) WHERE conversation_id = $1 AND resolved_at IS NULL', [conversationId, at])
         await transaction.query('UPDATE conversations SET last_activity_at = $2 WHERE id = $1', [conversationId, at])
         if (externalId) {
-          await transaction.query("INSERT INTO inbound_receipts (channel, external_id, conversation_id, response) VALUES ('agent', $1, $2, $3)", [externalId, conversationId, JSON.stringify(message)])
+          await store.claimReceipt(transaction, { channel: 'agent', externalId, conversationId, response: message })
         }
         return { conversation, message, repeated: false }
       })

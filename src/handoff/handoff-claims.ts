@@ -49,8 +49,8 @@ export function createHandoffClaims ({ database, accounts, notices, cipher, audi
             WHERE id = $1 AND clinic_id = $2 AND status = 'waiting_agent' RETURNING *)
           SELECT c.*, a.name AS agent_name FROM taken c JOIN agents a ON a.id = c.assigned_agent_id`, [conversationId, agent.clinicId, agent.id, at])
         const row = result.rows[0]
-        if (row) return claimed(transaction, agent, toHandoffConversation(row), at, origin)
-        const current = await findClinicConversation(transaction, agent, conversationId)
+        if (row) return claimed(transaction, agent, toHandoffConversation(row, cipher), at, origin)
+        const current = await findClinicConversation(transaction, cipher, agent, conversationId)
         if (current.status === 'with_agent') {
           throw new AppError('ALREADY_CLAIMED', current.assignedTo?.id === agent.id ? 'you already hold this conversation' : `${current.assignedTo?.name ?? 'another agent'} already holds this conversation`)
         }
@@ -71,7 +71,7 @@ export function createHandoffClaims ({ database, accounts, notices, cipher, audi
           SELECT c.*, a.name AS agent_name FROM taken c JOIN agents a ON a.id = c.assigned_agent_id`, [agent.clinicId, agent.id, at])
         const row = result.rows[0]
         if (!row) throw new AppError('NOT_FOUND', 'no conversation is waiting')
-        return claimed(transaction, agent, toHandoffConversation(row), at, origin)
+        return claimed(transaction, agent, toHandoffConversation(row, cipher), at, origin)
       }), 'handoff.connected')
     },
 
@@ -81,7 +81,7 @@ export function createHandoffClaims ({ database, accounts, notices, cipher, audi
       const to = 'agentId' in target ? await accounts.find(agent.clinicId, target.agentId) : null
       if ('agentId' in target && !to) throw new AppError('NOT_FOUND', `agent ${target.agentId} does not exist in this clinic`)
       const moved = await database.transaction(async (transaction): Promise<HandoffConversation> => {
-        const current = await findClinicConversation(transaction, agent, conversationId, { lock: true })
+        const current = await findClinicConversation(transaction, cipher, agent, conversationId, { lock: true })
         if (current.status !== 'with_agent' && current.status !== 'waiting_agent') throw new AppError('CONFLICT', `the conversation is not handed off (it is ${current.status})`)
         if (current.assignedTo?.id !== agent.id && !canManage(agent)) throw new AppError('FORBIDDEN', 'only the agent who holds the conversation or a supervisor may transfer it')
         const status: HandoffConversation['status'] = to ? 'with_agent' : 'waiting_agent'
@@ -98,7 +98,7 @@ export function createHandoffClaims ({ database, accounts, notices, cipher, audi
     async resolve (agent: Agent, conversationId: string, input: { note?: string | undefined, returnToBot?: boolean | undefined }, origin: RequestOrigin = {}): Promise<HandoffConversation> {
       const at = now()
       return tell(await database.transaction(async (transaction) => {
-        const current = await findClinicConversation(transaction, agent, conversationId, { lock: true })
+        const current = await findClinicConversation(transaction, cipher, agent, conversationId, { lock: true })
         if (current.status !== 'with_agent' && current.status !== 'waiting_agent') throw new AppError('CONFLICT', `the conversation is not handed off (it is ${current.status})`)
         if (current.assignedTo?.id !== agent.id && !canManage(agent)) throw new AppError('FORBIDDEN', 'only the agent who holds the conversation or a supervisor may resolve it')
         const note = input.note?.trim() ? cipher.encrypt(input.note.trim()) : null

@@ -2,6 +2,7 @@ import type { ClinicDirectory } from '../clinics/clinic-directory.ts'
 import { toConversationRecord } from '../conversations/conversation-store.ts'
 import type { Database, Queryable } from '../db/database.ts'
 import type { Logger } from '../logger.ts'
+import type { MessageCipher } from '../privacy/message-cipher.ts'
 import type { ConversationEvents } from './conversation-events.ts'
 import type { HandoffNotices } from './handoff-notices.ts'
 import { nextStaffedOpening, type StaffedHours } from './staffed-hours.ts'
@@ -14,6 +15,7 @@ export type HandoffSettings = {
 
 type IntakeServices = {
   database: Database
+  cipher: MessageCipher
   events: ConversationEvents
   notices: HandoffNotices
   clinics: ClinicDirectory
@@ -33,7 +35,7 @@ const SWEEP_INTERVAL_MS = 30_000
  * number; the others find the record open and stay quiet. A timer re-alerts emergencies left waiting.
  */
 export function createHandoffIntake (services: IntakeServices) {
-  const { database, events, notices, now } = services
+  const { database, cipher, events, notices, now } = services
   let unsubscribe: (() => void) | null = null
   let timer: NodeJS.Timeout | null = null
 
@@ -42,7 +44,7 @@ export function createHandoffIntake (services: IntakeServices) {
     const waiting = await database.query(`SELECT c.* FROM conversations c WHERE c.id = $1 AND c.status = 'waiting_agent'
       AND NOT EXISTS (SELECT 1 FROM handoffs h WHERE h.conversation_id = c.id AND h.resolved_at IS NULL)`, [conversationId])
     if (!waiting.rows[0]) return false
-    const conversation = toConversationRecord(waiting.rows[0])
+    const conversation = toConversationRecord(waiting.rows[0], cipher)
     // Composed first: composing reads the corpus, which must not wait on our own open transaction.
     const notice = await notices.compose(conversation, await expectedWaitNotice(conversation, at))
     return database.transaction(async (transaction) => {
@@ -89,7 +91,7 @@ export function createHandoffIntake (services: IntakeServices) {
       RETURNING c.*`, [at, services.emergencyRealertMinutes])
     const channel = await events.channel()
     for (const row of due.rows) {
-      const conversation = toConversationRecord(row)
+      const conversation = toConversationRecord(row, cipher)
       await notices.send(conversation, { key: 'safety.emergency', kind: 'emergency', now: at })
       await database.query('SELECT pg_notify($1, $2)', [channel, JSON.stringify({ type: 'alert', clinicId: conversation.clinicId, conversationId: conversation.id, reason: 'emergency_waiting' })])
     }

@@ -43,14 +43,15 @@ export function createHandoffServices (options: HandoffServiceOptions) {
       database,
       store,
       audit,
+      cipher: options.cipher,
       variablesFor: async (conversation) => {
         const clinic = await options.clinics.find(conversation.clinicId)
         return clinic ? notices.variablesFor(clinic, conversation.locale === 'zh-CN' ? 'zh-CN' : 'en') : {}
       }
     }),
     claims: createHandoffClaims({ database, accounts, notices, cipher: options.cipher, audit, now }),
-    messages: createAgentMessages({ database, store, now, deliverAgentMessage: options.deliverAgentMessage }),
-    intake: createHandoffIntake({ database, events: options.events, notices, clinics: options.clinics, now, logger: options.logger, emergencyRealertMinutes: options.settings.emergencyRealertMinutes })
+    messages: createAgentMessages({ database, store, cipher: options.cipher, now, deliverAgentMessage: options.deliverAgentMessage }),
+    intake: createHandoffIntake({ database, cipher: options.cipher, events: options.events, notices, clinics: options.clinics, now, logger: options.logger, emergencyRealertMinutes: options.settings.emergencyRealertMinutes })
   }
 }
 

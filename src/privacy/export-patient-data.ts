@@ -1,6 +1,8 @@
 import type { Database } from '../db/database.ts'
 import { createAppointmentStore } from '../appointments/appointment-store.ts'
-import type { ConversationStore } from '../conversations/conversation-store.ts'
+import { createChannelStore } from '../channels/channel-store.ts'
+import type { ExternalChannel } from '../channels/channel-adapter.ts'
+import { CONVERSATION_RECORD_COLUMNS, toConversationRecord, type ConversationRecord, type ConversationStore } from '../conversations/conversation-store.ts'
 import { toFeedMessage, type FeedMessage } from '../conversations/public-shapes.ts'
 import { departmentName, type DepartmentCode } from '../flows/triage-vocabulary.ts'
 import { createReminderStore, REMINDER_COLUMNS, type Reminder, type ReminderRow } from '../reminders/reminder-store.ts'
@@ -39,17 +41,7 @@ export type ExportedConversation = {
 
 type ExportedDelivery = { occurrenceAt: string, kind: string, status: string, sentAt: string | null, response: string | null, respondedAt: string | null }
 
-type ConversationRow = {
-  id: string,
-  channel: string,
-  channel_user_id: string | null,
-  locale: string,
-  status: string,
-  state: Record<string, unknown>,
-  turn_count: number,
-  created_at: Date,
-  last_activity_at: Date
-}
+type ExportedRecord = ConversationRecord & { createdAt: Date }
 
 type ExportDependencies = { database: Database, cipher: MessageCipher, conversations: ConversationStore, now: () => Date }
 
@@ -62,10 +54,11 @@ const ALL_MESSAGES = 1_000_000
  */
 export function createPatientDataExporter ({ database, cipher, conversations, now }: ExportDependencies) {
   const appointments = createAppointmentStore(database, cipher)
+  const channelUsers = createChannelStore(database, cipher)
   const reminders = createReminderStore(database, cipher)
   const decrypt = (ciphertext: Buffer | null, keyId: string | null) => ciphertext && keyId ? cipher.decrypt({ ciphertext, keyId }) : null
 
-  async function exportConversation (row: ConversationRow): Promise<ExportedConversation> {
+  async function exportConversation (row: ExportedRecord): Promise<ExportedConversation> {
     const [messages, reminderList, readings, handoffs, guards] = await Promise.all([
       conversations.listMessages(row.id, ALL_MESSAGES),
       exportReminders(row.id),
@@ -80,12 +73,12 @@ export function createPatientDataExporter ({ database, cipher, conversations, no
     return {
       id: row.id,
       channel: row.channel,
-      channelUserId: row.channel_user_id,
+      channelUserId: row.channelUserId,
       locale: row.locale,
       status: row.status,
-      startedAt: row.created_at.toISOString(),
-      lastActivityAt: row.last_activity_at.toISOString(),
-      turns: row.turn_count,
+      startedAt: row.createdAt.toISOString(),
+      lastActivityAt: row.lastActivityAt.toISOString(),
+      turns: row.turnCount,
       triage: triageOf(row),
       dialogueState: row.state,
       messages: messages.map(toFeedMessage),
@@ -131,13 +124,14 @@ export function createPatientDataExporter ({ database, cipher, conversations, no
     async export (scope: { clinicId: string, conversationIds: string[], appointmentIds?: string[] | undefined }): Promise<PatientDataExport> {
       const [clinic, rows, booked] = await Promise.all([
         database.query<{ id: string, name: Record<string, string> }>('SELECT id, name FROM clinics WHERE id = $1', [scope.clinicId]),
-        database.query<ConversationRow>(
-          `SELECT id, channel, channel_user_id, locale, status, state, turn_count, created_at, last_activity_at FROM conversations
+        database.query<Record<string, unknown> & { created_at: Date }>(
+          `SELECT ${CONVERSATION_RECORD_COLUMNS.join(', ')}, created_at FROM conversations
            WHERE clinic_id = $1 AND id = ANY($2::uuid[]) ORDER BY created_at, id`, [scope.clinicId, scope.conversationIds]),
         appointments.listWithPatientDetails({ clinicId: scope.clinicId, conversationIds: scope.conversationIds, appointmentIds: scope.appointmentIds ?? [] })
       ])
+      const records = rows.rows.map((row) => ({ ...toConversationRecord(row, cipher), createdAt: row.created_at }))
       const exported: ExportedConversation[] = []
-      for (const row of rows.rows) exported.push(await exportConversation(row))
+      for (const record of records) exported.push(await exportConversation(record))
       return {
         format: EXPORT_FORMAT,
         exportedAt: now().toISOString(),
@@ -146,25 +140,26 @@ export function createPatientDataExporter ({ database, cipher, conversations, no
         appointments: booked.map(({ patient, patientPhone, reference, status, department, doctor, start, end, createdAt, updatedAt }) => ({
           reference, status, department, doctor, start, end, patient: { name: patient.name, phone: patientPhone }, createdAt, updatedAt
         })),
-        channelIdentities: await channelIdentitiesOf(scope.clinicId, rows.rows)
+        channelIdentities: await channelIdentitiesOf(records)
       }
     }
   }
 
-  async function channelIdentitiesOf (clinicId: string, rows: ConversationRow[]): Promise<PatientDataExport['channelIdentities']> {
-    const users = rows.filter((row) => row.channel !== 'web' && row.channel_user_id)
-    if (users.length === 0) return []
-    const result = await database.query<{ channel: string, user_id: string, last_inbound_at: Date | null }>(
-      `SELECT DISTINCT u.channel, u.user_id, cu.last_inbound_at FROM unnest($2::text[], $3::text[]) AS u(channel, user_id)
-       LEFT JOIN channel_users cu ON cu.clinic_id = $1 AND cu.channel = u.channel AND cu.user_id = u.user_id ORDER BY 1, 2`,
-      [clinicId, users.map((row) => row.channel), users.map((row) => row.channel_user_id)])
-    return result.rows.map((row) => ({ channel: row.channel, userId: row.user_id, lastInboundAt: iso(row.last_inbound_at) }))
+  /** Each channel account of these conversations once, by channel and user id, with its last inbound time. */
+  async function channelIdentitiesOf (records: ConversationRecord[]): Promise<PatientDataExport['channelIdentities']> {
+    const users = new Map<string, { clinicId: string, channel: ExternalChannel, userId: string }>()
+    for (const record of records) {
+      if (record.channel === 'web' || !record.channelUserId) continue
+      users.set(`${record.channel}\u0000${record.channelUserId}`, { clinicId: record.clinicId, channel: record.channel, userId: record.channelUserId })
+    }
+    const sorted = [...users.values()].sort((a, b) => a.channel.localeCompare(b.channel) || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0))
+    return Promise.all(sorted.map(async (user) => ({ channel: user.channel, userId: user.userId, lastInboundAt: iso(await channelUsers.lastInboundAt(user)) })))
   }
 }
 
 export type PatientDataExporter = ReturnType<typeof createPatientDataExporter>
 
-function triageOf (row: ConversationRow): ExportedConversation['triage'] {
+function triageOf (row: ConversationRecord): ExportedConversation['triage'] {
   const last = row.state.lastTriage as { urgency?: string, department?: string | null, redFlags?: string[] } | undefined
   if (!last?.urgency) return null
   const locale = row.locale === 'zh-CN' ? 'zh-CN' : 'en'

@@ -41,7 +41,7 @@ export function createPatientDataServices (dependencies: PatientDataServicesDepe
   const retentionSettings = createRetentionSettingsStore(database)
   return {
     rights,
-    agentVerified: createAgentVerifiedPatientData({ database, audit, rights, now }),
+    agentVerified: createAgentVerifiedPatientData({ database, cipher, audit, rights, now }),
     retentionSettings,
     retentionPurge: createRetentionPurge({ database, cipher, clock, jobs: dependencies.jobs, audit, settings: retentionSettings, logger: dependencies.logger })
   }

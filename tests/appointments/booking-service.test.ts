@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBookingService } from '../../src/appointments/booking-service.ts'
 import { createClinicDirectoryStore } from '../../src/appointments/clinic-directory-store.ts'
@@ -49,9 +50,12 @@ describe('booking service', () => {
     expect(result.appointment.reference).toMatch(/^APT-[0-9A-Z]{6}$/)
     // Name and phone are encrypted at rest: neither is readable in the table, and a restarted
     // service with the same key ring reads them back.
-    const stored = await testDatabase.database.query<{ patient_name: string, patient_phone: string, phone_hash: string }>('SELECT patient_name, patient_phone, phone_hash FROM appointments WHERE id = $1', [result.appointment.id])
+    const stored = await testDatabase.database.query<{ phone_hash: string }>('SELECT * FROM appointments WHERE id = $1', [result.appointment.id])
     const row = JSON.stringify(stored.rows[0])
     for (const secret of ['张伟', '13812345678', '1234']) expect(row).not.toContain(secret)
+    // The phone's lookup hash is keyed (HMAC): not the plain sha256 anyone can compute for every number.
+    expect(stored.rows[0]!.phone_hash).toMatch(/^test:[A-Za-z0-9_-]{43}$/)
+    expect(row).not.toContain(createHash('sha256').update('+8613812345678').digest('hex'))
     const reread = await createBookingService({ db: testDatabase.database, clock, cipher }).lookupAppointment({ ...PATIENT, reference: result.appointment.reference })
     expect(reread.ok && reread.appointment.patient).toEqual({ name: '张伟', phoneMasked: '+86138****5678' })
     const thursday = await booking.findSlots({ clinicId: CLINIC, from: '2026-12-03', to: '2026-12-03', limit: 50 })

@@ -28,6 +28,8 @@ describe('WeChat Official Account webhook', () => {
   const clock = manualClock(new Date())
   const post = (path: string, request: { query: Record<string, string>, payload: string }) => postTo(testApp, path, request)
   const query = async <Row>(sql: string, values: unknown[] = []) => (await testApp.testDatabase.database.query<Row>(sql, values)).rows
+  // Channel users are stored as HMAC lookup hashes, never as their openid.
+  const userHash = (openId: string) => testApp.dependencies.cipher.lookup.hash('channel-user', openId)
 
   beforeAll(async () => {
     fake = await startFakeWeChatServer({ appId: account.appId, appSecret: APP_SECRET })
@@ -74,10 +76,10 @@ describe('WeChat Official Account webhook', () => {
     const reply = parseWeChatXml(response.body)
     expect(reply).toMatchObject({ ToUserName: openId, FromUserName: ACCOUNT_ID, MsgType: 'text' })
     expect(reply.Content).toContain('120')
-    const events = await query<{ category: string }>("SELECT category FROM guard_events g JOIN conversations c ON c.id = g.conversation_id WHERE c.channel = 'wechat' AND c.channel_user_id = $1", [openId])
+    const events = await query<{ category: string }>("SELECT category FROM guard_events g JOIN conversations c ON c.id = g.conversation_id WHERE c.channel = 'wechat' AND c.channel_user_hash = $1", [userHash(openId)])
     expect(events).toContainEqual({ category: 'emergency' })
     // Answered in the request: nothing is queued to be sent again.
-    expect(await query("SELECT 1 FROM delivery_jobs WHERE kind = 'channel.send' AND order_key LIKE $1", [`%${openId}`])).toEqual([])
+    expect(await query("SELECT 1 FROM delivery_jobs WHERE kind = 'channel.send' AND order_key LIKE $1", [`%${userHash(openId)}`])).toEqual([])
   })
 
   it('takes a message that WeChat repeats (same MsgId) once, and gives the repeat the same answer', async () => {
@@ -89,9 +91,9 @@ describe('WeChat Official Account webhook', () => {
     expect(parseWeChatXml(first.body).Content).toBeTruthy()
     expect(parseWeChatXml(second.body).Content).toBe(parseWeChatXml(first.body).Content)
     expect(parseWeChatXml(third.body).Content).toBe(parseWeChatXml(first.body).Content)
-    const conversations = await query<{ turn_count: number }>("SELECT turn_count FROM conversations WHERE channel = 'wechat' AND channel_user_id = $1", [openId])
+    const conversations = await query<{ turn_count: number }>("SELECT turn_count FROM conversations WHERE channel = 'wechat' AND channel_user_hash = $1", [userHash(openId)])
     expect(conversations).toEqual([{ turn_count: 1 }])
-    const patientMessages = await query("SELECT 1 FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE c.channel_user_id = $1 AND m.role = 'patient'", [openId])
+    const patientMessages = await query("SELECT 1 FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE c.channel_user_hash = $1 AND m.role = 'patient'", [userHash(openId)])
     expect(patientMessages).toHaveLength(1)
   })
 
@@ -139,8 +141,9 @@ describe('WeChat Official Account webhook', () => {
       const inbound = parseWeChatXml(String(expected.msg))
       expect(reply).toMatchObject({ ToUserName: inbound.FromUserName, FromUserName: inbound.ToUserName, MsgType: 'text' })
     }
-    // MsgId 6054768590064713728 is above 2^53: kept exactly, as a string.
-    expect(await query("SELECT 1 FROM delivery_jobs WHERE idempotency_key = 'wechat:in:vector-clinic:6054768590064713728'")).toHaveLength(1)
+    // MsgId 6054768590064713728 is above 2^53: kept exactly, as a string (its lookup hash matches only the exact digits).
+    const msgIdHash = testApp.dependencies.cipher.lookup.hash('external-id', '6054768590064713728')
+    expect(await query('SELECT 1 FROM delivery_jobs WHERE idempotency_key = $1', [`wechat:in:vector-clinic:${msgIdHash}`])).toHaveLength(1)
   })
 
   it('answers the published debug event (vector oplatform-debug-demo) with "success", and refuses its changed signature (neg-wrong-msg-signature)', async () => {
@@ -162,11 +165,11 @@ describe('WeChat Official Account webhook', () => {
     const picture = `<xml><ToUserName><![CDATA[${ACCOUNT_ID}]]></ToUserName><FromUserName><![CDATA[${openId}]]></FromUserName><CreateTime>${createTime + 1}</CreateTime><MsgType><![CDATA[image]]></MsgType><PicUrl><![CDATA[http://example.invalid/a.jpg]]></PicUrl><MediaId><![CDATA[m1]]></MediaId><MsgId>${nextMsgId()}</MsgId></xml>`
     const answered = await post('/webhooks/wechat', plaintextPost(account, picture, openId))
     expect(parseWeChatXml(answered.body).Content).toContain('请用文字')
-    expect(await query('SELECT 1 FROM conversations WHERE channel_user_id = $1', [openId])).toHaveLength(1)
+    expect(await query('SELECT 1 FROM conversations WHERE channel_user_hash = $1', [userHash(openId)])).toHaveLength(1)
     const left = await post('/webhooks/wechat', plaintextPost(account, eventXml({ account: ACCOUNT_ID, openId, event: 'unsubscribe', createTime: createTime + 2 }), openId))
     expect(left.body).toBe('success')
-    expect(await query('SELECT 1 FROM conversations WHERE channel_user_id = $1', [openId])).toEqual([])
-    expect(await query('SELECT 1 FROM channel_users WHERE user_id = $1', [openId])).toEqual([])
+    expect(await query('SELECT 1 FROM conversations WHERE channel_user_hash = $1', [userHash(openId)])).toEqual([])
+    expect(await query('SELECT 1 FROM channel_users WHERE user_hash = $1', [userHash(openId)])).toEqual([])
   })
 
   it('refuses XML with a document type declaration (400) and answers 404 for a clinic without an account', async () => {
@@ -190,6 +193,8 @@ describe('WeChat turns slower than the passive-reply deadline', () => {
   const clock = manualClock(new Date())
   const post = (path: string, request: { query: Record<string, string>, payload: string }) => postTo(testApp, path, request)
   const query = async <Row>(sql: string, values: unknown[] = []) => (await testApp.testDatabase.database.query<Row>(sql, values)).rows
+  // Channel users are stored as HMAC lookup hashes, never as their openid.
+  const userHash = (openId: string) => testApp.dependencies.cipher.lookup.hash('channel-user', openId)
 
   beforeAll(async () => {
     fake = await startFakeWeChatServer({ appId: account.appId, appSecret: APP_SECRET })
@@ -221,7 +226,7 @@ describe('WeChat turns slower than the passive-reply deadline', () => {
       const response = await post('/webhooks/wechat', plaintextPost(account, textMessageXml({ account: ACCOUNT_ID, openId, text, msgId: nextMsgId() }), openId))
       expect(response.body).toBe('success')
       // The turn goes on past the deadline and stores its answer; then the queued fallback sends it.
-      await expect.poll(() => query('SELECT 1 FROM inbound_receipts r JOIN conversations c ON c.id = r.conversation_id WHERE c.channel_user_id = $1', [openId]), { timeout: 10_000 }).toHaveLength(1)
+      await expect.poll(() => query('SELECT 1 FROM inbound_receipts r JOIN conversations c ON c.id = r.conversation_id WHERE c.channel_user_hash = $1', [userHash(openId)]), { timeout: 10_000 }).toHaveLength(1)
       clock.advance(60_000)
       await testApp.dependencies.jobs.drain()
       return fake.sends.filter((send) => send.body.touser === openId)
@@ -248,13 +253,13 @@ describe('WeChat turns slower than the passive-reply deadline', () => {
     const openId = 'o-out-of-window'
     const response = await post('/webhooks/wechat', plaintextPost(account, textMessageXml({ account: ACCOUNT_ID, openId, text: '我想问一下医保怎么报销', msgId: nextMsgId() }), openId))
     expect(response.body).toBe('success')
-    await expect.poll(() => query('SELECT 1 FROM inbound_receipts r JOIN conversations c ON c.id = r.conversation_id WHERE c.channel_user_id = $1', [openId]), { timeout: 10_000 }).toHaveLength(1)
+    await expect.poll(() => query('SELECT 1 FROM inbound_receipts r JOIN conversations c ON c.id = r.conversation_id WHERE c.channel_user_hash = $1', [userHash(openId)]), { timeout: 10_000 }).toHaveLength(1)
     clock.advance(60_000)
     await testApp.dependencies.jobs.drain()
     clock.advance(3600_000)
     await testApp.dependencies.jobs.drain()
     expect(fake.sendAttempts.filter((send) => send.body.touser === openId)).toHaveLength(1)
-    const dead = await query<{ last_error: string }>("SELECT last_error FROM delivery_jobs WHERE kind = 'channel.send' AND status = 'dead' AND order_key LIKE $1", [`%${openId}`])
+    const dead = await query<{ last_error: string }>("SELECT last_error FROM delivery_jobs WHERE kind = 'channel.send' AND status = 'dead' AND order_key LIKE $1", [`%${userHash(openId)}`])
     expect(dead).toEqual([{ last_error: 'permanent failure: WeChat custom/send answered 45015 scripted error 45015' }])
   })
 })

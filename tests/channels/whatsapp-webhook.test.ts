@@ -53,6 +53,9 @@ describe('WhatsApp Cloud API webhook', () => {
   }
   const drain = () => testApp.dependencies.jobs.drain()
   const sentTo = (user: string) => fake.requests.filter((request) => request.body.to === user)
+  // Channel users are stored as HMAC lookup hashes, never as their number.
+  const userHash = (number: string) => testApp.dependencies.cipher.lookup.hash('channel-user', number)
+  const providerHash = (id: string) => testApp.dependencies.cipher.lookup.hash('external-id', id)
   const count = async (table: string) => Number((await testApp.testDatabase.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]!.n)
 
   beforeAll(async () => {
@@ -137,7 +140,7 @@ describe('WhatsApp Cloud API webhook', () => {
     expect(sends[0]!.phoneNumberId).toBe(PHONE_NUMBER_ID)
     expect(sends[0]!.authorization).toBe(`Bearer ${ACCESS_TOKEN}`)
     expect(sends[0]!.body).toMatchObject({ messaging_product: 'whatsapp', recipient_type: 'individual', to: '15550002002' })
-    const conversation = await testApp.testDatabase.database.query<{ channel: string, turn_count: number }>("SELECT channel, turn_count FROM conversations WHERE channel_user_id = '15550002002'")
+    const conversation = await testApp.testDatabase.database.query<{ channel: string, turn_count: number }>('SELECT channel, turn_count FROM conversations WHERE channel_user_hash = $1', [userHash('15550002002')])
     expect(conversation.rows).toEqual([{ channel: 'whatsapp', turn_count: 1 }])
   })
 
@@ -147,7 +150,7 @@ describe('WhatsApp Cloud API webhook', () => {
     const [reply] = sentTo('15550002003')
     const text = JSON.stringify(reply!.body)
     expect(text).toMatch(/120|emergency/i)
-    const guardEvents = await testApp.testDatabase.database.query("SELECT category FROM guard_events g JOIN conversations c ON c.id = g.conversation_id WHERE c.channel_user_id = '15550002003'")
+    const guardEvents = await testApp.testDatabase.database.query('SELECT category FROM guard_events g JOIN conversations c ON c.id = g.conversation_id WHERE c.channel_user_hash = $1', [userHash('15550002003')])
     expect(guardEvents.rows).toContainEqual({ category: 'emergency' })
   })
 
@@ -186,15 +189,15 @@ describe('WhatsApp Cloud API webhook', () => {
   it('records delivery statuses per message, keeping the highest one whatever the order', async () => {
     await post(inbound('15550002008', { type: 'text', text: { body: 'Do you accept insurance?' } }).body)
     await drain()
-    const stored = await testApp.testDatabase.database.query<{ provider_message_id: string, status: string }>("SELECT provider_message_id, status FROM channel_deliveries WHERE user_id = '15550002008'")
-    expect(stored.rows.length).toBeGreaterThan(0)
-    const wamid = stored.rows[0]!.provider_message_id
-    expect(stored.rows[0]!.status).toBe('accepted')
+    const wamid = sentTo('15550002008').at(-1)!.answeredId!
+    const stored = await testApp.testDatabase.database.query<{ provider_message_hash: string, status: string }>('SELECT provider_message_hash, status FROM channel_deliveries WHERE idempotency_key IN (SELECT idempotency_key FROM delivery_jobs WHERE order_key LIKE $1)', [`%${userHash('15550002008')}`])
+    // The provider's id is kept as its lookup hash only (a real WhatsApp id encodes the number).
+    expect(stored.rows).toEqual([{ provider_message_hash: providerHash(wamid), status: 'accepted' }])
     const at = String(Math.floor(clock.now().getTime() / 1000))
     await post(statusNotification([{ id: wamid, status: 'read', timestamp: at, recipient_id: '15550002008' }]))
     const late = await post(statusNotification([{ id: wamid, status: 'delivered', timestamp: at, recipient_id: '15550002008' }, { id: wamid, status: 'sent', timestamp: at, recipient_id: '15550002008' }]))
     expect(late.statusCode).toBe(200)
-    const status = async (id: string) => (await testApp.testDatabase.database.query<{ status: string, error: unknown }>('SELECT status, error FROM channel_deliveries WHERE provider_message_id = $1', [id])).rows[0]
+    const status = async (id: string) => (await testApp.testDatabase.database.query<{ status: string, error: unknown }>('SELECT status, error FROM channel_deliveries WHERE provider_message_hash = $1', [providerHash(id)])).rows[0]
     expect((await status(wamid))!.status).toBe('read')
     const failed = vectors.whatsapp.payload_shape_examples.find((example: { id: string }) => example.id === 'status-failed').payload
     failed.entry[0].changes[0].value.metadata.phone_number_id = PHONE_NUMBER_ID
@@ -243,10 +246,10 @@ describe('WhatsApp Cloud API webhook', () => {
   it('outside the 24-hour window sends only the clinic\'s approved template', async () => {
     await post(inbound('15550002012', { type: 'text', text: { body: 'Where is the clinic?' } }).body)
     await drain()
-    const conversation = (await testApp.testDatabase.database.query<{ id: string, clinic_id: string, channel: string, channel_user_id: string }>("SELECT id, clinic_id, channel, channel_user_id FROM conversations WHERE channel_user_id = '15550002012'")).rows[0]!
+    const conversation = (await testApp.dependencies.conversationStore.findByChannelUser({ clinicId: 'default', channel: 'whatsapp', channelUserId: '15550002012' }))!
     clock.advance(25 * HOUR)
     const sent = await testApp.dependencies.channels.pipeline.sendToConversation(
-      { id: conversation.id, clinicId: conversation.clinic_id, channel: conversation.channel, channelUserId: conversation.channel_user_id },
+      conversation,
       { id: '00000000-0000-4000-8000-000000000012', text: 'Your appointment is tomorrow.\nPlease bring your card.' })
     expect(sent).toBe(true)
     await drain()

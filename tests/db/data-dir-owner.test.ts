@@ -106,7 +106,7 @@ describe.skipIf(testEngine !== 'pglite')('one process owns the embedded database
     const stopped = await Promise.race([wrongKeys.exited, new Promise<'running'>((resolve) => setTimeout(() => resolve('running'), 20_000))])
     if (stopped === 'running') wrongKeys.child.kill('SIGKILL')
     expect(stopped).toBe(1)
-    expect(wrongKeys.stderr()).toMatch(/The encryption keys do not open the data already stored: \d+ messages were written with key "k1"/)
+    expect(wrongKeys.stderr()).toMatch(/The encryption keys do not open the data already stored: \d+ messages \(body\) were written with key "k1"/)
     expect(existsSync(join(dataDir, 'owner.lock'))).toBe(false)
   })
 })

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-export type WhatsAppSend = { phoneNumberId: string, body: Record<string, unknown>, idempotencyKey: string, authorization: string | undefined }
+export type WhatsAppSend = { phoneNumberId: string, body: Record<string, unknown>, idempotencyKey: string, authorization: string | undefined, answeredId?: string }
 
 /** What the fake answers the next send with: the real success shape, a Graph error, or no answer at all. */
 export type FakeReply = { status: number, error?: { code: number, message: string }, retryAfter?: string } | 'ok' | 'hold'
@@ -54,6 +54,7 @@ export async function startFakeWhatsAppServer (options: { accessToken: string })
       }
       if (reply === 'ok') {
         const id = `wamid.fake${++counter}`
+        send.answeredId = id
         // Counted as delivered only once the answer was written to a live connection.
         response.on('finish', () => delivered.push(send))
         return sendJson(response, 200, { messaging_product: 'whatsapp', contacts: [{ input: String(body.to), wa_id: String(body.to) }], messages: [{ id }] })

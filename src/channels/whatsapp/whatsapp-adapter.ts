@@ -39,7 +39,7 @@ export function createWhatsAppAdapter (options: AdapterOptions): ChannelAdapter 
           continue
         }
         for (const status of notification.statuses) {
-          await options.store.recordStatus({ channel: 'whatsapp', providerMessageId: status.providerMessageId, status: status.status, at: status.at, clinicId, userId: status.recipientId, ...(status.errors ? { error: status.errors } : {}) })
+          await options.store.recordStatus({ channel: 'whatsapp', providerMessageId: status.providerMessageId, status: status.status, at: status.at, clinicId, ...(status.errors ? { error: status.errors } : {}) })
         }
         events.push(...notification.events)
       }
