@@ -121,7 +121,9 @@ describe('look-alike words', () => {
     ['烧伤 is a burn, not a fever', '手被开水烧伤了', 'fever'],
     ['酸中毒 is not poisoning', '糖尿病酸中毒严重吗', 'poison_ingestion'],
     ['food poisoning is not a poisoning emergency', 'I think I have food poisoning', 'poison_ingestion'],
-    ['a blocked nose is not a breathing emergency', "my daughter can't breathe through her nose, it's all blocked up", 'breathing_severe']
+    ['a blocked nose is not a breathing emergency', "my daughter can't breathe through her nose, it's all blocked up", 'breathing_severe'],
+    ['numb feet are not a numb mood', 'my hands and feet feel numb when it is cold', 'low_mood'],
+    ['七分饱 is no pain score', '每顿吃七分饱，胃有点胀', 'severe_pain']
   ])('%s', (_case, text, concept) => {
     expect(current(text)).not.toContain(concept)
   })

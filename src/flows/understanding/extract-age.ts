@@ -36,7 +36,9 @@ const AGE_RULES: AgeRule[] = [
   { pattern: /\b(?:is|was|turned|aged?|im|i'm|hes|he's|shes|she's|just)\s+(\d{1,2})\s*(?:months?|mos?)\b/iu, unit: 'month' },
   { pattern: /\b(?:is|was|turned|aged?|hes|he's|shes|she's|just)\s+(\d{1,2})\s*(?:weeks?|wks?)\b(?!\s*(?:pregnant|along|gone))/iu, unit: 'week' },
   { pattern: /\b(?:i'?m|i am|aged?|age:?|he'?s|she'?s|he is|she is)\s+(\d{1,3})\b(?!\s*(?:kg|lbs?|cm|%|\/|weeks?|wks?|days?|months?|mos?|hours|degrees|°|am|pm|minutes))/iu, unit: 'year' },
-  { pattern: /\b(?:mother|father|mom|mum|dad|grandmother|grandfather|grandma|grandpa|wife|husband|son|daughter|brother|sister|baby|kid|child|patient)\s+(?:is|was|turned)\s+(\d{1,3})\b(?!\s*(?:kg|lbs?|cm|%|\/|weeks?|wks?|days?|months?|mos?|hours|degrees|°|am|pm|minutes))/iu, unit: 'year' },
+  { pattern: /\b(?:mother|father|mom|mum|mam|mummy|mommy|dad|daddy|grandmother|grandfather|grandma|grandpa|grandad|granddad|gran|granny|nan|nana|nanna|nanny|wife|husband|hubby|partner|son|daughter|brother|sister|aunt|auntie|uncle|baby|kid|child|patient)(?:s|\s+(?:is|was|turned|just turned|is now|is nearly))\s+(\d{1,3})\b(?!\s*(?:kg|lbs?|cm|%|\/|weeks?|wks?|days?|months?|mos?|hours|degrees|°|am|pm|minutes))/iu, unit: 'year' },
+  // "我爸78了", "奶奶都九十多了": an older relative's age told without 岁.
+  { pattern: new RegExp(`(?:爸|妈|爷爷|奶奶|外婆|外公|姥姥|姥爷|老人|老爷子|老太太|婆婆|公公|父亲|母亲|老公|老婆)(?:今年|已经|都|快)?(\\d{2,3}|[${CHINESE_NUMERAL_CHARACTERS}]{2,4})(?:多)?了`, 'u'), unit: 'year' },
   { pattern: /(?:^|[\s,(])([MF男女])\s*[,/，]?\s*(\d{1,3})(?:\s*[yY岁])?(?=$|[\s,)，。])/u, unit: 'year' },
   { pattern: /(?:年龄|年齡|age)\s*[:：]?\s*(\d{1,3})/iu, unit: 'year' }
 ]

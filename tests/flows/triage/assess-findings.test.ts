@@ -53,6 +53,30 @@ describe('triage over sets of findings', () => {
     expect(assess('来例假肚子疼，疼得下不了床，要请假', 'zh-CN').urgency).toBe('routine')
   })
 
+  it('a pain score of 7 or more, or pain told as 疼得厉害 after the site, is severe pain', () => {
+    expect(assess('tummy has been cramping since lunch, honestly about an 8/10 now').urgency).toBe('urgent')
+    expect(assess('肚子疼了一上午，疼得厉害，我给自己打9分', 'zh-CN').urgency).toBe('urgent')
+    expect(assess('tummy ache since lunch, maybe a 3 out of 10, had some toast').urgency).toBe('self_care')
+    expect(assess('腰疼得动不了，搬箱子闪了一下', 'zh-CN').urgency).not.toBe('self_care')
+    expect(assess('跑了7分钟步以后肚子有点疼', 'zh-CN').urgency).toBe('self_care')
+  })
+
+  it('age changes the pathway: a fever over 75 is seen the same day, at 40 it is self-care', () => {
+    expect(assess('my nan is 82 and has had a temperature since last night, 38.3 this morning').urgency).toBe('urgent')
+    expect(assess('我爸78了，昨天开始发烧，38度2', 'zh-CN').urgency).toBe('urgent')
+    expect(assess("I'm 40, temperature of 38.3 since last night with a cold, drinking plenty").urgency).toBe('self_care')
+  })
+
+  it('suddenly unable to pee is seen the same day', () => {
+    expect(assess("haven't been able to pee since this morning even though I'm bursting").urgency).toBe('urgent')
+    expect(assess('从早上到现在尿不出来，小肚子胀得难受', 'zh-CN').urgency).toBe('urgent')
+  })
+
+  it('"sometimes" and "now and then" make a symptom a pattern to book for, not self-care', () => {
+    expect(assess('my heart flutters sometimes when I lie down at night').urgency).toBe('routine')
+    expect(assess('my heart fluttered for a minute after three coffees this morning, fine now').urgency).toBe('self_care')
+  })
+
   it('a problem expected to come back stays self-care; age and medicines move it to a GP', () => {
     expect(assess('I get period pains every month, the usual cramps, ibuprofen helps').urgency).toBe('self_care')
     expect(assess('hay fever again like every summer, sneezing and itchy eyes').urgency).toBe('self_care')

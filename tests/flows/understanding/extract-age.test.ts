@@ -18,7 +18,11 @@ describe('extractAge', () => {
     ['宝宝出生20天', 20, 'day', 0],
     ['newborn (3 weeks)', 3, 'week', 0],
     ['## 男 29岁', 29, 'year', 348],
-    ['M 45', 45, 'year', 540]
+    ['M 45', 45, 'year', 540],
+    ['my nan is 82 and', 82, 'year', 984],
+    ['grandads 91 this year', 91, 'year', 1092],
+    ['我爸78了，昨天开始发烧', 78, 'year', 936],
+    ['奶奶都八十多了', 80, 'year', 960]
   ])('%s', (text, value, unit, months) => {
     expect(extractAge(text)).toEqual({ value, unit, months })
   })
@@ -27,6 +31,8 @@ describe('extractAge', () => {
     expect(extractAge('I am 45 kg')).toBeNull()
     expect(extractAge('for 2 years')).toBeNull()
     expect(extractAge('pain is 8/10')).toBeNull()
+    expect(extractAge('我妈38度5了')).toBeNull()
+    expect(extractAge('我爸三天了还在咳')).toBeNull()
   })
 
   it('treats a newborn as under four weeks', () => {

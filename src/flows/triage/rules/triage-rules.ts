@@ -96,6 +96,8 @@ export const TRIAGE_RULES: TriageRule[] = [
   // ---- children
   { id: 'fever_under_3_months', level: 'emergency', patient: { maxAgeMonths: 2 }, measure: { temperatureAtLeastOrUnknown: 38 }, source: 'RF35' },
   { id: 'fever_3_to_6_months', level: 'urgent', patient: { minAgeMonths: 3, maxAgeMonths: 5 }, measure: { temperatureAtLeast: 39 }, source: 'RF36' },
+  { id: 'fever_over_75', level: 'urgent', all: ['fever'], patient: { minAgeMonths: 75 * 12 }, source: 'NICE NG51 sepsis: people over 75 are at higher risk; a fever in them is assessed the same day, not at home' },
+  { id: 'urinary_retention', level: 'urgent', all: ['urinary_retention'], source: 'NHS urinary retention: suddenly not being able to pee needs help now (with back pain or a kidney stone: RF57, RF59 above)' },
   { id: 'fever_five_days', level: 'urgent', all: ['fever'], measure: { durationHoursAtLeast: 5 * 24 }, source: 'RF37' },
   { id: 'child_fever_lethargic', level: 'urgent', all: ['fever', 'lethargic'], patient: { child: true }, none: ['playful_well'], source: 'NICE NG143 amber: not responding normally, reduced activity' },
   { id: 'grunting_or_apnoea', level: 'emergency', all: ['grunting_or_apnoea'], patient: { child: true }, source: 'RF38' },
