@@ -77,6 +77,19 @@ describe('triage over sets of findings', () => {
     expect(assess('my heart fluttered for a minute after three coffees this morning, fine now').urgency).toBe('self_care')
   })
 
+  it('everyday injuries and complaints in everyday words', () => {
+    expect(assess('walked into the coffee table, big purple bruise on my shin now, walking fine').urgency).toBe('self_care')
+    expect(assess('腿上磕了一块淤青，走路没事', 'zh-CN').urgency).toBe('self_care')
+    expect(assess('嗓子有点痛，昨天开始的，不发烧', 'zh-CN').urgency).toBe('self_care')
+    expect(assess("our kitten scratched my arm really deep and it's still bleeding a bit").urgency).toBe('urgent')
+    expect(assess('擦桌子的时候眼睛溅进了消毒水，现在睁不开', 'zh-CN').urgency).toBe('emergency')
+  })
+
+  it('bleeding is read as vaginal bleeding only where the message is about pregnancy or periods', () => {
+    expect(assess("I'm 9 weeks pregnant and started bleeding this morning").reading.current.map((finding) => finding.concept)).toContain('vaginal_bleeding')
+    expect(assess("sliced my thumb on a tin, it's bleeding a bit but stopped with pressure").reading.current.map((finding) => finding.concept)).not.toContain('vaginal_bleeding')
+  })
+
   it('a problem expected to come back stays self-care; age and medicines move it to a GP', () => {
     expect(assess('I get period pains every month, the usual cramps, ibuprofen helps').urgency).toBe('self_care')
     expect(assess('hay fever again like every summer, sneezing and itchy eyes').urgency).toBe('self_care')

@@ -224,6 +224,7 @@ export const SELF_CARE_PRESENTATIONS: SelfCarePresentation[] = [
   { concept: 'minor_cut', maxDays: 2, source: 'NHS cuts and grazes: stop the bleeding, clean and cover; most heal on their own' },
   { concept: 'sticky_eyes_newborn', maxDays: 14, minAgeMonths: 1, source: 'NHS conjunctivitis: sticky eyes usually clear within 2 weeks; a pharmacist can help (newborns: see RF51)' },
   { concept: 'burn', maxDays: 3, source: 'NHS burns: cool a small burn under running water' },
+  { concept: 'bruise', maxDays: 14, notWithMedicines: ['anticoagulant'], source: 'NHS bruises: most fade within 2 weeks with rest, ice and raising the area; see a GP for bruises with no reason or on blood thinners' },
   { concept: 'blisters', maxDays: 7, source: 'NHS blisters: heal on their own' },
   { concept: 'nosebleed', maxDays: 3650, notWithMedicines: ['anticoagulant'], source: 'NHS nosebleeds: pinch the soft part of the nose for 10-15 minutes; see a GP if they keep happening or you take blood thinners' },
   { concept: 'dizziness', maxDays: 7, source: 'NHS dizziness: often goes away on its own; lie down, fluids' },
