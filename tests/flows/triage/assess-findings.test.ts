@@ -85,6 +85,19 @@ describe('triage over sets of findings', () => {
     expect(assess('擦桌子的时候眼睛溅进了消毒水，现在睁不开', 'zh-CN').urgency).toBe('emergency')
   })
 
+  it('problems a GP should see are not self-care: depression, swollen joints with morning stiffness, smelly discharge, failing memory, what will not go away', () => {
+    expect(assess("I've felt flat for ages and lost interest in everything, even football").urgency).toBe('routine')
+    expect(assess('最近一个多月什么都不想做，干什么都没意思', 'zh-CN').urgency).toBe('routine')
+    expect(assess('both my hands have swollen joints and I am stiff for an hour every morning').urgency).toBe('routine')
+    expect(assess('两只手好几个关节都肿，早上起来手指僵硬', 'zh-CN').urgency).toBe('routine')
+    expect(assess('jammed my finger at netball, the middle joint is a bit swollen, can bend it').urgency).toBe('self_care')
+    expect(assess('白带发黄，有股异味，一个星期了', 'zh-CN').urgency).toBe('routine')
+    expect(assess('又痒了，白带像豆腐渣，没有异味，跟上次霉菌性阴道炎一样', 'zh-CN').urgency).not.toBe('urgent')
+    expect(assess('我妈最近记性变差了，刚说的话转头就忘', 'zh-CN').urgency).toBe('routine')
+    expect(assess("spots on my chin that just won't go away, tried the stuff from boots").urgency).toBe('routine')
+    expect(assess('咳嗽两周了，一直不好', 'zh-CN').urgency).toBe('routine')
+  })
+
   it('bleeding is read as vaginal bleeding only where the message is about pregnancy or periods', () => {
     expect(assess("I'm 9 weeks pregnant and started bleeding this morning").reading.current.map((finding) => finding.concept)).toContain('vaginal_bleeding')
     expect(assess("sliced my thumb on a tin, it's bleeding a bit but stopped with pressure").reading.current.map((finding) => finding.concept)).not.toContain('vaginal_bleeding')
