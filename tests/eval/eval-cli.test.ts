@@ -12,7 +12,7 @@ type Run = { code: number, stdout: string, stderr: string }
 
 function runEval (args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { timeout: 60_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [CLI, ...args], { timeout: 150_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? Number((error as { code?: unknown }).code ?? 1) : 0, stdout, stderr })
     })
   })
@@ -26,7 +26,9 @@ function casesFile (name: string, lines: string[]): string {
 
 const line = (value: Record<string, unknown>) => JSON.stringify(value)
 
-describe('npm run eval with a clinic\'s own triage cases (played through the whole turn)', () => {
+// Each run starts the whole eval app (database, corpus, guards): on a busy CI machine that alone can
+// take longer than the default test timeout.
+describe('npm run eval with a clinic\'s own triage cases (played through the whole turn)', { timeout: 180_000 }, () => {
   afterAll(() => rmSync(directory, { recursive: true, force: true }))
 
   it('scores the cases through the guards and triage and exits 0 when the floors hold', async () => {
