@@ -6,6 +6,7 @@ import { readConversationState, type FlowOutcome, type FlowState } from './turn-
 import type { Intent } from './understanding/understanding-types.ts'
 import type { LocaleChoice } from './choose-reply-locale.ts'
 import { belongsToTriage } from './understanding/route-clinical-messages.ts'
+import { isHealthNarrative } from '../clinical-findings/lexicon/health-narrative-cues.ts'
 import { readPendingAnswer, type PendingAnswer } from './dialogue/answer-pending.ts'
 import { understandReferenceRequest } from './dialogue/reference-request.ts'
 import { isBookingRequest, understandBookingCue } from './dialogue/booking-cue.ts'
@@ -59,7 +60,7 @@ export async function routeToFlow (input: RouteInput): Promise<FlowOutcome> {
   // Symptom and medicine narratives always reach triage, whatever words of another flow they contain;
   // a request to book a named department or doctor without a symptom of the patient's is a booking.
   const reading = input.services.findings.read(input.text)
-  const booking = isBookingRequest(input.text, understood) && !reading.current.some((finding) => finding.kind === 'symptom')
+  const booking = isBookingRequest(input.text, understood) && !reading.current.some((finding) => finding.kind === 'symptom') && !isHealthNarrative(input.text)
   const clinical = input.forceTriage === true || (!booking && belongsToTriage({ reading, text: input.text, intent: understood.intent, confidence: understood.confidence, activeFlow: active?.flow ?? null }))
   const intended = clinical ? { ...understood, intent: 'triage' as const, confidence: Math.max(understood.confidence, 0.9) } : understood
   const understanding = understandBookingCue(input.text, understandReferenceRequest(input.text, intended))

@@ -1,4 +1,5 @@
 import type { ClinicalReading } from '../../clinical-findings/finding-types.ts'
+import { isHealthNarrative } from '../../clinical-findings/lexicon/health-narrative-cues.ts'
 import { routeDepartment } from '../triage/route-department.ts'
 import type { Intent } from './understanding-types.ts'
 
@@ -11,7 +12,7 @@ const POLICY: ReadonlySet<Intent> = new Set(['insurance', 'billing', 'clinic_inf
 // about a condition or its treatment. A medical question without the first goes to triage.
 // "How much does epilepsy surgery cost" is a medical question first: the cost depends on the
 // doctor's plan, so a bare price word does not make it a billing question.
-const POLICY_WORDS = /医保|保险|报销|自费|发票|账单|退款|缴费|营业|地址|停车|几点|上班时间|挂号费|诊费|门诊费|看病多少钱|看一次多少钱|(?<![a-z])(?:insurance|insured|cover(?:ed|s)?|copay|deductible|bill|billing|invoice|refund|parking|opening|address|hours|consultation (?:fee|price|cost))(?![a-z])/u
+const POLICY_WORDS = /医保|保险|报销|自费|发票|账单|退款|缴费|营业|地址|停车|几点|上班时间|挂号费|诊费|门诊费|看病多少钱|看一次多少钱|(?<![a-z])(?:insurance|insured|cover(?:ed|s)?|copay|deductible|bill|billing|invoice|refund|parking|opening|address|(?:opening|office|clinic|visiting|working|business) hours|what hours|hours (?:are you|do you)|consultation (?:fee|price|cost))(?![a-z])/u
 const MEDICAL_WORDS = /病|症|炎|癌|瘤|感染|治疗|治好|吃药|用药|服药|药物|[^火]药|手术|检查|化验|综合征|指标|偏高|偏低|血压|血糖|怀孕|孕|月经|疫苗|(?<![a-z])(?:disease|cancer|tumou?r|infection|treat(?:ment|ed)?|medicine|medication|tablets?|pills?|surgery|operation|syndrome|diagnos\w*|pregnan\w*|vaccin\w*|blood (?:pressure|sugar|test)|cholesterol|condition)(?![a-z])/u
 // A price question is billing's ("看一次病要多少钱"), unless it asks what a treatment costs, which
 // depends on the doctor's plan ("癫痫手术一般要多少钱").
@@ -32,6 +33,8 @@ export function belongsToTriage ({ reading, text, intent, confidence, activeFlow
   if (TRANSACTIONAL.has(intent) && confidence >= 0.6 && (intent === 'human' || !isSymptomStory(reading, text))) return false
   if (intent === 'medication_reminder' && REMINDER_WORDS.test(lower)) return false
   if (reading.current.some((finding) => finding.kind === 'symptom')) return true
+  // Something happening to a body, in words no concept names yet: still a story for triage.
+  if (!POLICY_WORDS.test(lower) && !(MONEY_WORDS.test(lower) && !TREATMENT_WORDS.test(lower)) && isHealthNarrative(text)) return true
   if (intent === 'triage' || !POLICY.has(intent)) return false
   // Inside another flow's question a bare topic word is the answer ("皮肤科" to "which department?").
   if (activeFlow !== null && activeFlow !== 'triage') return false
