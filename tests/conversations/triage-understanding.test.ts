@@ -31,6 +31,24 @@ describe('understanding real patients through the turn', () => {
     expect(phraseKeys(turn).some((key) => /^(billing|insurance|info)\./u.test(key))).toBe(false)
   })
 
+  it('a story in words no concept names still reaches triage, never a booking, a reminder or "I can\'t help"', async () => {
+    for (const [locale, text] of [
+      ['en', 'Dropped a glass doing the dishes and it went into the fleshy bit under my thumb. The tea towel is soaked through and I feel a bit wobbly'],
+      ['en', 'back tooth has been killing me for 3 nights, slept about 2 hours, max ibuprofen does nothing. what do I do, can I see a dentist'],
+      ['zh-CN', '开饭盒的时候被蒸汽熏了一下小臂，红了一块火辣辣的，没起泡，要紧吗'],
+      ['zh-CN', '女儿早上枕头上有血点子，鼻子还在滴，捏了十分钟停了，不吃什么药']
+    ] as const) {
+      const turn = await (await start(locale)).say(text)
+      expect(turn.triage, text).toBeDefined()
+      expect(phraseKeys(turn).some((key) => /^(appointment|medication|billing|insurance|info)\.|cannot_handle/u.test(key)), text).toBe(false)
+    }
+  })
+
+  it('a clinic question with no story stays a clinic question', async () => {
+    const turn = await (await start('en')).say('What are your opening hours on Sunday?')
+    expect(turn.triage).toBeUndefined()
+  })
+
   it('a medical question with no symptoms is not answered from unrelated text: the vetted "I can\'t answer that here" with the department', async () => {
     const turn = await (await start('zh-CN')).say('我是乳腺炎，还能继续喂奶吗？')
     expect(phraseKeys(turn)).toContain('triage.abstain.medical_question')
