@@ -31,7 +31,7 @@ const EVENTS_EN = [
   'swallowed', 'overdos\\w*', 'took (?:a|an|the|all|too many|\\d+) (?:pills|tablets)', 'passed out', 'collapsed', 'wont wake',
   'scalded', 'electric shock', 'went over on', 'twisted (?:my|his|her)', 'trapped (?:my|his|her)',
   '(?:feel\\w*|felt|got|getting|went|gone|going|looks?|looking|seems?) (?:a bit |really |very |so |all |quite )?(?:hot|cold|wobbly|faint|dizzy|sick|shaky|weak|awful|terrible|rough|unwell|ill|funny|strange|clammy|sweaty|confused|drowsy|pale|grey|gray|blue|floppy|breathless|muddled|vague)',
-  '(?:room|world|ceiling|everything) (?:\\w+ ){0,3}spin\\w*'
+  '(?:room|world|ceiling|everything) (?:\\w+ ){0,3}spin\\w*', 'hypos?', '(?:readings?|sugars?|glucose|bm) (?:of |at |around |was |is )?\\d', '(?:waking|woke|wake) up (?:\\w+ )?(?:sweaty|drenched|soaked|shaky|gasping|choking)'
 ]
 const BODY_ZH = '头|脸|额头|眼|耳|鼻|嘴|唇|舌|牙|下巴|喉|嗓|脖|颈|肩|胸|心口|心脏|乳|背|腰|胳膊|手|肘|腕|手指|脚趾|指甲|腿|膝|脚|踝|趾|皮|肚|腹|胃|肛|屁股|尿|大便|睾丸|蛋蛋|阴道|小臂|大臂|胎|体温|血压|血糖|血氧|心跳|呼吸|喘'
 const HAPPENING_ZH = '疼|痛|酸|胀|麻|木|痒|肿|红|紫|青|白|黑|烫|凉|冰|硬|僵|抖|抽|晕|吐|呕|拉|烧|伤|破|裂|断|歪|肿|血|脓|泡|包|疙瘩|疹|斑|点子|滴|流|渗|冒|喘|咳|憋|闷|紧|压|堵|不动|不对|不对劲|没反应|叫不醒|不舒服|难受|厉害|不行'
