@@ -180,7 +180,7 @@ const AGE_OR_PAST = new RegExp([
   '[\\d一二两三四五六七八九十几]+年前',
   '\\(\\d{1,3}\\)',
   '\\b(?:times?|once|twice) (?:a|per|every) (?:year|month|week|day)\\b',
-  '\\b(?:is|aged|turned) \\d{1,3}\\b',
+  '\\b(?:is|are|aged|turned) \\d{1,3}\\b(?: ?(?:weeks?|wks?|months?|days?)\\b)?',
   '(?:孕|怀孕)\\s*[\\d一二三四五六七八九十]+\\s*(?:周|个?星期|个?月)',
   '\\b\\d+ ?(?:weeks?|wks?) pregnant\\b',
   '\\b\\d+\\+\\d ?(?:weeks?|wks?)'
@@ -190,9 +190,14 @@ function withoutAgesAndPast (text: string): string {
   return text.replace(AGE_OR_PAST, ' ').replace(/\ball week\b/gu, '7 days').replace(/\b(?:the )?(?:last|past) (?:couple of|few|several) (days|weeks|months)\b/gu, '3 $1')
 }
 
+const EXPERIENCER_STOP = /(?<![a-z])(?:because|cos|but|so|when|while|since|though|although|who|which)(?![a-z])|因为|但是|可是|所以|然后/u
+
 /** Another person than the patient named before the finding in its segment ("my sister has asthma"). */
 function mentionsAnotherPerson (before: string, language: 'en' | 'zh', patient: IdentifiedPatient): boolean {
-  for (const match of before.matchAll(TRIGGERS.otherPerson[language])) {
+  // ConText termination: "he got his flatmate to pin a duvet up because daylight hurts" — the
+  // flatmate's scope ends at "because".
+  const scoped = before.split(EXPERIENCER_STOP).at(-1) ?? before
+  for (const match of scoped.matchAll(TRIGGERS.otherPerson[language])) {
     if (!patient.term || !match[0].includes(patient.term)) return true
   }
   return false

@@ -33,7 +33,7 @@ function relationOf (head: string, whole: string): { relation: PatientRelation, 
     const match = head.match(pattern)
     if (match?.index !== undefined) candidates.push({ relation, index: match.index, term: match[0].replace(/^(?:my|our|his|her|the|我|俺) ?/u, '') })
   }
-  if (candidates.length === 0) return { relation: mentionsChild(whole) && !/\b(?:i|im|ive)\b|我/u.test(head) ? 'child' : 'self' }
+  if (candidates.length === 0) return { relation: mentionsChild(whole) && !/\b(?:i|im|ive)\b|我/u.test(head) && !FIRST_PERSON.test(whole) ? 'child' : 'self' }
   // "My sister has asthma but I have a cough": the writer is the patient when no one else is "he" or "she".
   if (FIRST_PERSON.test(whole) && !THIRD_PERSON.test(whole)) return { relation: 'self' }
   candidates.sort((first, second) => first.index - second.index)

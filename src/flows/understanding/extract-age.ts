@@ -34,7 +34,7 @@ const AGE_RULES: AgeRule[] = [
   { pattern: new RegExp(`\\b(\\d{1,2}|${ENGLISH_NUMBER_WORDS})[\\s-]*(days?)[\\s-]*old\\b`, 'iu'), unit: 'day' },
   { pattern: new RegExp(`\\b(\\d{1,3}|${ENGLISH_NUMBER_WORDS})[\\s-]*(?:(?:years?|yrs?)[\\s-]*old|y/?o)\\b`, 'iu'), unit: 'year' },
   { pattern: /\b(?:is|was|turned|aged?|im|i'm|hes|he's|shes|she's|just)\s+(\d{1,2})\s*(?:months?|mos?)\b/iu, unit: 'month' },
-  { pattern: /\b(?:is|was|turned|aged?|hes|he's|shes|she's|just)\s+(\d{1,2})\s*(?:weeks?|wks?)\b(?!\s*(?:pregnant|along|gone))/iu, unit: 'week' },
+  { pattern: /\b(?:is|are|was|turned|aged?|hes|he's|shes|she's|just)\s+(\d{1,2})\s*(?:weeks?|wks?)\b(?!\s*(?:pregnant|along|gone|ago|since|postpartum))/iu, unit: 'week' },
   { pattern: /\b(?:i'?m|i am|aged?|age:?|he'?s|she'?s|he is|she is)\s+(\d{1,3})\b(?!\s*(?:kg|lbs?|cm|%|\/|weeks?|wks?|days?|months?|mos?|hours|degrees|°|am|pm|minutes))/iu, unit: 'year' },
   { pattern: /\b(?:mother|father|mom|mum|mam|mummy|mommy|dad|daddy|grandmother|grandfather|grandma|grandpa|grandad|granddad|gran|granny|nan|nana|nanna|nanny|wife|husband|hubby|partner|son|daughter|brother|sister|aunt|auntie|uncle|baby|kid|child|patient)(?:s|\s+(?:is|was|turned|just turned|is now|is nearly))\s+(\d{1,3})\b(?!\s*(?:kg|lbs?|cm|%|\/|weeks?|wks?|days?|months?|mos?|hours|degrees|°|am|pm|minutes))/iu, unit: 'year' },
   // "我爸78了", "奶奶都九十多了": an older relative's age told without 岁.

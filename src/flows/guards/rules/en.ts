@@ -400,10 +400,12 @@ export const englishRules = {
         '(?:want|wish|need) (?:it all|everything|my life) to (?:end|be over)',
         '(?:going to|gonna|wants? to|plans? to|planning to|will) end it(?! (?:with|between))',
         'saying (?:her |his |their |my )?goodbyes? to (?:everyone|everybody|us|people|the family)',
+        `(?:put|laid|lined|set) ${WORDS(1)}(?:all )?(?:my|his|her|the) (?:tablets|pills|meds) (?:out|up)(?! for the week| in (?:my|the) (?:dosette|pill) box)`,
+        `(?:message|text|note|letter) ${WORDS(3)}thanks? (?:you )?for everything`,
         `(?:im|i am|being|feel like|feels like (?:he|she) is|says (?:he|she) is|(?:he|she) is) ${WORDS(1)}(?:just )?(?:a )?(?:burden|dead weight) (?:to|on|for) (?:everyone|us|the family|my family|his family|her family|everybody|you all)`
       ],
-      examples: ['I keep thinking of suicide', 'I want to kill myself', 'i dont want to be alive', 'everyone is better off without me', 'sucidal thoughts', 'I want to die'],
-      nearMisses: ['I\'d kill for a coffee', 'this traffic is killing me', 'dying to know my results', 'I\'m dead tired']
+      examples: ['I keep thinking of suicide', 'I want to kill myself', 'i dont want to be alive', 'everyone is better off without me', 'sucidal thoughts', 'I want to die', 'tonight I put all my tablets out in little rows', 'sent my brother a long message saying thanks for everything'],
+      nearMisses: ['I put my tablets out for the week in my dosette box', 'I\'d kill for a coffee', 'this traffic is killing me', 'dying to know my results', 'I\'m dead tired']
     },
     {
       id: 'crisis.self_harm',
