@@ -3,6 +3,7 @@ import type { FindingExtractor } from '../../clinical-findings/extract-findings.
 import { FINDING_CONCEPTS } from '../../clinical-findings/lexicon/finding-concepts.ts'
 import type { DepartmentCode, Urgency } from '../triage-vocabulary.ts'
 import { decideUrgency, type UrgencyDecision } from './decide-urgency.ts'
+import { loadEmergencyModel } from './emergency-model/emergency-model.ts'
 import { routeDepartment } from './route-department.ts'
 import { SELF_CARE_PRESENTATIONS, TRIAGE_RULES } from './rules/triage-rules.ts'
 import { TRIAGE_QUESTIONS, type TriageQuestion } from './rules/triage-questions.ts'
@@ -29,8 +30,9 @@ const ORGAN_SPECIALTIES = new Set<DepartmentCode>(['ophthalmology', 'ent', 'stom
 
 /** Reads everything the patient said, applies the answers, and decides urgency and department. */
 export function assessTriage (extractor: FindingExtractor, evidence: TriageEvidence): TriageAssessment {
-  const reading = withAnswers(extractor.read(evidence.texts.join('\n')), evidence.answers)
-  const decision = decideUrgency(reading, TRIAGE_RULES, SELF_CARE_PRESENTATIONS)
+  const text = evidence.texts.join('\n')
+  const reading = withAnswers(extractor.read(text), evidence.answers)
+  const decision = raisedByEmergencyModel(decideUrgency(reading, TRIAGE_RULES, SELF_CARE_PRESENTATIONS), text, reading)
   const symptoms = reading.current.filter((finding) => finding.kind === 'symptom')
   return {
     ...decision,
@@ -38,6 +40,19 @@ export function assessTriage (extractor: FindingExtractor, evidence: TriageEvide
     department: decision.urgency === 'emergency' ? 'emergency' : chooseDepartment(symptoms, reading, evidence),
     presentation: (symptoms.find((finding) => !GENERIC.has(finding.concept)) ?? symptoms[0])?.concept ?? null
   }
+}
+
+const EMERGENCY_MODEL = loadEmergencyModel()
+
+/**
+ * The rules decide; the emergency model, trained on our development vignettes, may only raise a
+ * story the rules did not read as an emergency to one (a phrasing the lexicon has never seen). It
+ * never lowers an answer.
+ */
+function raisedByEmergencyModel (decision: UrgencyDecision, text: string, reading: ClinicalReading): UrgencyDecision {
+  if (decision.urgency === 'emergency' || reading.current.length === 0) return decision
+  if (EMERGENCY_MODEL.score(text, reading) < EMERGENCY_MODEL.threshold) return decision
+  return { urgency: 'emergency', reasons: ['emergency_model'], fired: [...decision.fired, 'emergency_model'] }
 }
 
 /** The next question worth asking: unanswered, about a current finding, and able to change the urgency. */

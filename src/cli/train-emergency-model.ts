@@ -1,0 +1,80 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { relative, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { fileURLToPath } from 'node:url'
+import { createFindingExtractor } from '../clinical-findings/extract-findings.ts'
+import { decideUrgency } from '../flows/triage/decide-urgency.ts'
+import { EMERGENCY_WEIGHTS_FILE } from '../flows/triage/emergency-model/emergency-model.ts'
+import { messageFeatures } from '../flows/triage/emergency-model/message-features.ts'
+import { sigmoid, trainEmergencyModel, type EmergencyModelWeights, type LabelledExample } from '../flows/triage/emergency-model/train-emergency-model.ts'
+import { SELF_CARE_PRESENTATIONS, TRIAGE_RULES } from '../flows/triage/rules/triage-rules.ts'
+import { runCli } from './run-cli.ts'
+
+// Usage: npm run train:emergency-model [-- --check]
+// Trains the emergency model on the development vignettes only (never a hold-out), prints its
+// 5-fold cross-validated figures beside the rules, and writes the weights file. --check exits 1
+// when the committed weights are not what the current data trains.
+
+const REPO_ROOT = resolve(import.meta.dirname, '..', '..')
+const DEVELOPMENT_FILES = [
+  resolve(REPO_ROOT, '..', 'shared', 'data', 'triage', 'dev_vignettes.jsonl'),
+  resolve(REPO_ROOT, 'tests', 'eval', 'triage', 'vignettes.jsonl'),
+  ...['', '-2', '-3', '-4'].map((suffix) => resolve(REPO_ROOT, 'tests', 'eval', `triage-patient-written${suffix}`, 'dev.jsonl'))
+]
+/** Chosen on the cross-validated figures (session 5): the rules' missed emergencies it recovers against the non-emergencies it raises. */
+const THRESHOLD = 0.6
+const FOLDS = 5
+const KEEP_ABOVE = 0.02
+
+type Case = { id: string, text: string, gold_urgency: string, file: string }
+
+runCli(async () => {
+  const { values } = parseArgs({ options: { check: { type: 'boolean', default: false } } })
+  const extractor = createFindingExtractor()
+  const cases: Case[] = DEVELOPMENT_FILES.flatMap((file) => readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() !== '').map((line) => ({ ...JSON.parse(line) as Case, file })))
+  const examples = cases.map((item) => {
+    const reading = extractor.read(item.text)
+    return { features: messageFeatures(item.text, reading), emergency: item.gold_urgency === 'emergency', rules: decideUrgency(reading, TRIAGE_RULES, SELF_CARE_PRESENTATIONS).urgency }
+  })
+  if (!values.check) reportCrossValidation(examples)
+  const trained = trainEmergencyModel(examples)
+  const weights: EmergencyModelWeights = {
+    bias: round(trained.bias),
+    weights: Object.fromEntries([...trained.weights].filter(([, value]) => Math.abs(value) >= KEEP_ABOVE).sort(([first], [second]) => (first < second ? -1 : 1)).map(([feature, value]) => [feature, round(value)])),
+    threshold: THRESHOLD,
+    trainedOn: DEVELOPMENT_FILES.map((file) => ({ file: relative(REPO_ROOT, file), cases: cases.filter((item) => item.file === file).length }))
+  }
+  const text = `${JSON.stringify(weights, null, 1)}\n`
+  const target = fileURLToPath(EMERGENCY_WEIGHTS_FILE)
+  if (values.check) {
+    const same = readFileSync(target, 'utf8') === text
+    process.stdout.write(same ? 'emergency model weights match the development data\n' : `emergency model weights are stale: run npm run train:emergency-model\n`)
+    return same ? 0 : 1
+  }
+  writeFileSync(target, text)
+  process.stdout.write(`wrote ${relative(REPO_ROOT, target)}: ${Object.keys(weights.weights).length} features from ${cases.length} development cases\n`)
+})
+
+function reportCrossValidation (examples: Array<LabelledExample & { rules: string }>): void {
+  const scored: Array<{ emergency: boolean, rules: string, probability: number }> = []
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const model = trainEmergencyModel(examples.filter((_, index) => index % FOLDS !== fold))
+    examples.forEach((example, index) => {
+      if (index % FOLDS !== fold) return
+      const probability = sigmoid(model.bias + example.features.reduce((sum, feature) => sum + (model.weights.get(feature) ?? 0), 0))
+      scored.push({ emergency: example.emergency, rules: example.rules, probability })
+    })
+  }
+  const missed = scored.filter((item) => item.emergency && item.rules !== 'emergency')
+  const others = scored.filter((item) => !item.emergency && item.rules !== 'emergency')
+  process.stdout.write(`${FOLDS}-fold cross-validation on ${scored.length} development cases (rules alone miss ${missed.length} emergencies):\n`)
+  for (const threshold of [0.5, 0.6, 0.7, 0.8]) {
+    const recovered = missed.filter((item) => item.probability >= threshold).length
+    const raised = others.filter((item) => item.probability >= threshold).length
+    process.stdout.write(`  threshold ${threshold}${threshold === THRESHOLD ? ' (used)' : ''}: recovers ${recovered} of ${missed.length} missed emergencies, raises ${raised} of ${others.length} non-emergencies (${(100 * raised / others.length).toFixed(1)}%)\n`)
+  }
+}
+
+function round (value: number): number {
+  return Math.round(value * 10_000) / 10_000
+}

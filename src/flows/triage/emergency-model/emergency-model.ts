@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs'
+import type { ClinicalReading } from '../../../clinical-findings/finding-types.ts'
+import { messageFeatures } from './message-features.ts'
+import { sigmoid, type EmergencyModelWeights } from './train-emergency-model.ts'
+
+export const EMERGENCY_WEIGHTS_FILE = new URL('./emergency-weights.json', import.meta.url)
+
+export type EmergencyModel = {
+  /** The probability the model gives that the message describes an emergency. */
+  score: (text: string, reading: ClinicalReading) => number
+  threshold: number
+}
+
+export function loadEmergencyModel (file: URL = EMERGENCY_WEIGHTS_FILE): EmergencyModel {
+  const stored = JSON.parse(readFileSync(file, 'utf8')) as EmergencyModelWeights
+  const weights = new Map(Object.entries(stored.weights))
+  return {
+    threshold: stored.threshold,
+    score: (text, reading) => sigmoid(stored.bias + messageFeatures(text, reading).reduce((sum, feature) => sum + (weights.get(feature) ?? 0), 0))
+  }
+}

@@ -1,0 +1,58 @@
+export type LabelledExample = { features: string[], emergency: boolean }
+
+export type EmergencyModelWeights = {
+  bias: number
+  weights: Record<string, number>
+  threshold: number
+  /** Where the weights came from: the development files and their sizes, never a hold-out. */
+  trainedOn: Array<{ file: string, cases: number }>
+}
+
+export type TrainingOptions = { epochs?: number, learningRate?: number, l2?: number, seed?: number }
+
+/**
+ * Logistic regression by stochastic gradient descent with a seeded order, so the same data always
+ * gives the same weights (the committed weights file can be checked against its data).
+ */
+export function trainEmergencyModel (examples: readonly LabelledExample[], options: TrainingOptions = {}): { bias: number, weights: Map<string, number> } {
+  const { epochs = 30, learningRate = 0.1, l2 = 1e-4, seed = 11 } = options
+  const weights = new Map<string, number>()
+  let bias = 0
+  const random = mulberry32(seed)
+  const order = examples.map((_, index) => index)
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    shuffle(order, random)
+    for (const index of order) {
+      const { features, emergency } = examples[index]!
+      const probability = sigmoid(bias + features.reduce((sum, feature) => sum + (weights.get(feature) ?? 0), 0))
+      const gradient = probability - (emergency ? 1 : 0)
+      bias -= learningRate * gradient
+      for (const feature of features) {
+        const value = weights.get(feature) ?? 0
+        weights.set(feature, value - learningRate * (gradient + l2 * value))
+      }
+    }
+  }
+  return { bias, weights }
+}
+
+export function sigmoid (value: number): number {
+  return 1 / (1 + Math.exp(-value))
+}
+
+function mulberry32 (seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let mixed = Math.imul(state ^ (state >>> 15), 1 | state)
+    mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed
+    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+function shuffle (items: number[], random: () => number): void {
+  for (let index = items.length - 1; index > 0; index--) {
+    const other = Math.floor(random() * (index + 1))
+    ;[items[index], items[other]] = [items[other]!, items[index]!]
+  }
+}
