@@ -48,7 +48,7 @@ runCli(async () => {
   const target = fileURLToPath(EMERGENCY_WEIGHTS_FILE)
   if (values.check) {
     const same = readFileSync(target, 'utf8') === text
-    process.stdout.write(same ? 'emergency model weights match the development data\n' : `emergency model weights are stale: run npm run train:emergency-model\n`)
+    process.stdout.write(same ? 'emergency model weights match the development data\n' : 'emergency model weights are stale: run npm run train:emergency-model\n')
     return same ? 0 : 1
   }
   writeFileSync(target, text)
