@@ -11,7 +11,7 @@ export const NEGATION_BEFORE = {
 /** A negation after the finding ("fever: none", "lips are fine", "发烧没有", "嘴唇颜色正常"). */
 export const NEGATION_AFTER = {
   en: ['(?:is|are|was|were|looks?|seems?) (?:fine|normal|ok|okay|alright|pink|clear)', 'none', 'no', 'gone now', 'has gone', 'have gone'],
-  zh: ['没有', '正常', '都没有', '也没有', '没', '不明显']
+  zh: ['没有', '正常', '都没有', '也没有', '没', '不明显', '不快', '不急', '不费劲', '平稳', '顺畅']
 }
 
 /** Words that carry the negation no further within a clause ("no fever but chest pain"). */

@@ -1,8 +1,8 @@
 // Reviewed background cues: long-standing conditions and medicines that move thresholds
 // (red_flags.md notes: pregnancy, diabetes, immunosuppression, blood thinners, old age).
 
-export const PREGNANT = /(?<![a-z])(?:pregnan\w*|expecting(?! (?:a call|results|it))|\d+ ?(?:\+\d )?weeks? (?:along|gone)|my bump|midwife|(?:wife|partner|girlfriend|fiancee|i|im|she|shes) (?:is |am )?(?:about |around |nearly |only |just )?\d{1,2} ?(?:\+\d )?(?:weeks?|wks?)(?! old| ago| postpartum| since| after))(?![a-z])|怀孕|孕\d|孕[一二三四五六七八九十]|孕期|孕妇|孕早期|孕中期|孕晚期|怀了(?:宝宝|孩子|二胎)?|产检|胎动|停经|验孕棒(?:两道杠|阳性)|两道杠/u
-export const NOT_PREGNANT = /(?<![a-z])(?:not pregnant|no chance (?:im|i am|of being) pregnant|cant be pregnant|negative (?:pregnancy )?test|not expecting)(?![a-z])|(?<!以前|之前)没(?:有)?怀孕(?!的时候)|不可能怀孕|没怀上|验孕(?:棒)?(?:是)?阴性/u
+export const PREGNANT = /(?<![a-z])(?:pregnan\w*(?! tests?)|expecting(?! (?:a call|results|it))|\d+ ?(?:\+\d )?weeks? (?:along|gone)|my bump|midwife|(?:wife|partner|girlfriend|fiancee|i|im|she|shes) (?:is |am )?(?:about |around |nearly |only |just )?\d{1,2} ?(?:\+\d )?(?:weeks?|wks?)(?! old| ago| postpartum| since| after))(?![a-z])|怀孕|孕\d|孕[一二三四五六七八九十]|孕期|孕妇|孕早期|孕中期|孕晚期|怀了(?:宝宝|孩子|二胎)?|产检|胎动|停经|验孕棒(?:两道杠|阳性)|两道杠/u
+export const NOT_PREGNANT = /(?<![a-z])(?:pregnancy tests? (?:\w+ ){0,5}(?:negative|not pregnant)|not pregnant|no chance (?:im|i am|of being) pregnant|cant be pregnant|negative (?:pregnancy )?test|not expecting)(?![a-z])|(?<!以前|之前)没(?:有)?怀孕(?!的时候)|不可能怀孕|没怀上|验孕(?:棒)?(?:是)?阴性/u
 
 export const CONDITION_CUES: Record<string, RegExp> = {
   diabetes: /(?<![a-z])(?:diabet\w*|type (?:1|one|2|two)|t1d?|t2d?|insulin|metformin)(?![a-z])|糖尿病|胰岛素|二甲双胍/u,

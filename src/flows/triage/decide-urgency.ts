@@ -55,6 +55,8 @@ export type SelfCarePresentation = {
   usuallyRecurs?: boolean
   /** Medicines that make a GP visit the advice (a nosebleed on warfarin). */
   notWithMedicines?: string[]
+  /** Findings that are part of this presentation and no reason of their own to book (the lump of a head knock). */
+  companions?: string[]
 }
 
 export type UrgencyDecision = {
@@ -153,7 +155,10 @@ function selfCarePathway (reading: ClinicalReading, selfCare: readonly SelfCareP
     (finding.recurrent && !entry.usuallyRecurs && !explainedByRecurring) ||
     (entry.notWithMedicines?.some((medicine) => patient.medicines.includes(medicine)) ?? false)
 
-  if (matched.some(({ finding, entry }) => unsuitable(finding, entry))) return null
+  const companions = new Set(matched.flatMap(({ entry }) => entry?.companions ?? []))
+  const own = matched.filter(({ finding, entry }) => entry !== undefined || !companions.has(finding.concept))
+  if (own.some(({ finding, entry }) => unsuitable(finding, entry))) return null
   if (ages !== undefined && ages < 3) return null
-  return `self_care:${matched[0]!.entry!.concept}`
+  const main = own.find(({ entry }) => entry !== undefined)
+  return main ? `self_care:${main.entry!.concept}` : null
 }

@@ -98,6 +98,23 @@ describe('triage over sets of findings', () => {
     expect(assess('咳嗽两周了，一直不好', 'zh-CN').urgency).toBe('routine')
   })
 
+  it('look-alikes stay where they belong: a hoarse voice from shouting, a negative pregnancy test, a bruise going purple, breathing that is not fast, a sour smell', () => {
+    expect(assess('sore throat three days, voice hoarse from singing at a gig, swallowing fine, 37.4').urgency).toBe('self_care')
+    expect(assess('period cramps again, did a pregnancy test to be safe and it was negative, ibuprofen helps').urgency).toBe('self_care')
+    expect(assess('孩子3岁，感冒第四天，晚上咳得多，喘气不快，嘴唇红红的，吃喝都好', 'zh-CN').urgency).toBe('self_care')
+    expect(assess('宝宝1岁半拉肚子两天，有点酸臭味，没有血，精神好，尿也正常', 'zh-CN').urgency).toBe('self_care')
+    expect(assess('脚崴了，肿了，颜色发紫，能走路，脚趾不麻', 'zh-CN').urgency).not.toBe('emergency')
+  })
+
+  it('a knock on the head with a lump, or a bite with a lump, is one presentation, not two', () => {
+    expect(assess('banged my head on the cupboard door an hour ago, small lump, no blackout, not sick, not on blood thinners').urgency).toBe('self_care')
+    expect(assess('bitten by something in the garden yesterday, itchy red lump on my calf, no fever').urgency).toBe('self_care')
+  })
+
+  it('after a known allergen a changed voice or a throat that feels blocked is an emergency', () => {
+    expect(assess('peanut allergy, had satay by mistake 20 minutes ago and now her voice has gone croaky').urgency).toBe('emergency')
+  })
+
   it('bleeding is read as vaginal bleeding only where the message is about pregnancy or periods', () => {
     expect(assess("I'm 9 weeks pregnant and started bleeding this morning").reading.current.map((finding) => finding.concept)).toContain('vaginal_bleeding')
     expect(assess("sliced my thumb on a tin, it's bleeding a bit but stopped with pressure").reading.current.map((finding) => finding.concept)).not.toContain('vaginal_bleeding')

@@ -98,7 +98,8 @@ export const englishRules = {
         `(?:${CANT}|struggling to|struggle to|hard to|difficult to|trouble|difficulty|hard time|problems?|barely|hardly) ${WORDS(1)}${BREATHE}${NOT_NOSE}`,
         `(?:${CANT}|can barely|can hardly|struggling to) (?:talk|speak|finish) ${WORDS(3)}(?:breath|breaths|breathing)`,
         'wheez\\w* (?:badly|heavily|severely|really bad|a lot|loudly)',
-        '(?:went|turned|turning|going|gone) (?:a bit |all |very )?(?:blue|purple)',
+        // a bruise going purple on an ankle or a toe is not a blue patient
+        '(?<!(?:bruise|bruising|ankle|toe|toes|toenail|knee|shin|leg|foot|wrist|nail|bump|lump|finger|thumb) )(?:went|turned|turning|going|gone) (?:a bit |all |very )?(?:blue|purple)(?! (?:on|around|at|in|under|over|down) (?:the )?(?:outside|inside|side|edges?|ankle|knee|shin|toe|leg|arm|wrist|foot|top))',
         '(?:struggling|fighting|gasping|fight) for (?:air|breath)',
         'breathing (?:is )?(?:very |really |so )?(?:fast|rapid|noisy|laboured|labored|grunting)',
         `(?:sucking|pulling|drawing) in (?:under|between|below) ${PERSON} ribs`,
@@ -114,7 +115,7 @@ export const englishRules = {
         `(?:inhaler|puffer|nebuli[sz]er|reliever|blue pump) ${WORDS(2)}(?:not|isnt|doesnt|didnt|wont) (?:help|helping|work|working)`
       ],
       examples: ['I cant breathe', 'can\'t breath properly', 'my baby is not breathing', 'lips turning blue', 'severe shortness of breath', 'gasping for air', 'struggling to breathe'],
-      nearMisses: ['my daughter can\'t breathe through her nose, blocked with a cold', 'do you run breathing exercise classes', 'no shortness of breath', 'not short of breath at all', 'I am out of breath from running to the bus']
+      nearMisses: ['went over on my ankle, it is swollen and going purple on the outside', 'my big toe went purple after I dropped a tin on it', 'my daughter can\'t breathe through her nose, blocked with a cold', 'do you run breathing exercise classes', 'no shortness of breath', 'not short of breath at all', 'I am out of breath from running to the bus']
     },
     {
       id: 'emergency.choking',
