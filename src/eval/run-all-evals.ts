@@ -105,7 +105,7 @@ function defaultTriageFiles (root: string): string[] {
   return [
     resolvePath(root, '..', 'shared', 'data', 'triage', 'dev_vignettes.jsonl'),
     ...['vignettes.jsonl', 'vignettes-holdout.jsonl'].map((name) => resolvePath(root, 'tests', 'eval', 'triage', name)),
-    ...['triage-patient-written', 'triage-patient-written-2', 'triage-patient-written-3', 'triage-patient-written-4'].flatMap((folder) => ['dev.jsonl', 'holdout.jsonl'].map((name) => resolvePath(root, 'tests', 'eval', folder, name)))
+    ...['triage-patient-written', 'triage-patient-written-2', 'triage-patient-written-3', 'triage-patient-written-4', 'triage-patient-written-5'].flatMap((folder) => ['dev.jsonl', 'holdout.jsonl'].map((name) => resolvePath(root, 'tests', 'eval', folder, name)))
   ].filter((path) => existsSync(path))
 }
 

@@ -8,7 +8,7 @@
 // boundaries, Chinese as characters), or one of the self-sufficient event phrases.
 
 const BODY_EN = [
-  'head', 'face', 'forehead', 'eyes?', 'eyelids?', 'ears?', 'nose', 'mouth', 'lips?', 'tongue', 'teeth', 'tooth', 'jaw', 'gums?',
+  'head', 'face', 'forehead', 'cheeks?', 'gums?', 'scalp', 'sleep', 'mood', 'eyes?', 'eyelids?', 'ears?', 'nose', 'mouth', 'lips?', 'tongue', 'teeth', 'tooth', 'jaw', 'gums?',
   'throat', 'neck', 'shoulders?', 'chest', 'ribs?', 'breasts?', 'back', 'spine', 'arms?', 'elbows?', 'wrists?', 'hands?', 'fingers?',
   'thumbs?', 'nails?', 'hips?', 'legs?', 'knees?', 'shins?', 'calf', 'calves', 'ankles?', 'feet', 'foot', 'toes?', 'heels?',
   'skin', 'belly', 'tummy', 'stomach', 'bladder', 'bowels?', 'bum', 'bottom', 'groin', 'testicles?', 'balls?', 'nuts?',
@@ -24,7 +24,7 @@ const HAPPENING_EN = [
   'threw up', 'throwing up', 'fever\\w*', 'high', 'low', 'racing', 'pounding', 'fluttering', 'tight', 'pressure', 'heavy',
   'crushing', 'gasping', 'wheez\\w*', 'cough\\w*', 'choking', 'rigid', 'groan\\w*', 'moving less', 'not moving', 'wont stop',
   'keeps', 'wrong', 'funny', 'weird', 'strange', 'different', 'worse', 'welling', 'dripping', 'sodden', 'soaked', 'gone into',
-  'went into', 'stuck in', 'sliced', 'stabbed', 'punctured', 'spin\\w*', 'flop\\w*'
+  'went into', 'stuck in', 'awake', 'low', 'down', 'anxious', 'panic\\w*', 'sliced', 'stabbed', 'punctured', 'spin\\w*', 'flop\\w*'
 ]
 const EVENTS_EN = [
   'fell (?:off|over|down|from)', 'came off', 'knocked (?:over|down|off)', 'hit by', 'ran into', 'walked into', 'bitten', 'stung',
