@@ -36,7 +36,8 @@ describe('understanding real patients through the turn', () => {
       ['en', 'Dropped a glass doing the dishes and it went into the fleshy bit under my thumb. The tea towel is soaked through and I feel a bit wobbly'],
       ['en', 'back tooth has been killing me for 3 nights, slept about 2 hours, max ibuprofen does nothing. what do I do, can I see a dentist'],
       ['zh-CN', '开饭盒的时候被蒸汽熏了一下小臂，红了一块火辣辣的，没起泡，要紧吗'],
-      ['zh-CN', '女儿早上枕头上有血点子，鼻子还在滴，捏了十分钟停了，不吃什么药']
+      ['zh-CN', '女儿早上枕头上有血点子，鼻子还在滴，捏了十分钟停了，不吃什么药'],
+      ['zh-CN', '俺爹后背起了一溜小水泡，疼得睡不着，邻居说找人用墨画一画就好，咋办']
     ] as const) {
       const turn = await (await start(locale)).say(text)
       expect(turn.triage, text).toBeDefined()
