@@ -32,6 +32,7 @@ import { adminRetentionRoutes } from './routes/admin-retention.ts'
 import { enforceAccess, requireAccessDeclarations } from './access/access-control.ts'
 import { createStaffIdentification } from './access/staff-principal.ts'
 import { auditRoutes } from './routes/audit.ts'
+import { runRoutesInClinicContext } from './access/clinic-context-hook.ts'
 
 export type BuildAppOptions = {
   /** pino options, or false to log nothing (tests). */
@@ -56,6 +57,8 @@ export async function buildApp (dependencies: AppDependencies, options: BuildApp
 
   // First: every route registered from here on must declare who may call it.
   requireAccessDeclarations(app)
+  // Each route that works for one clinic runs under it: the database's row-level security walls it in.
+  runRoutesInClinicContext(app, { database: dependencies.database, clinicOfConversation: dependencies.conversationStore.clinicOf })
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   app.addHook('onSend', async (request, reply) => { reply.header('x-request-id', request.id) })
