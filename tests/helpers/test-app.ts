@@ -7,6 +7,7 @@ import { buildApp } from '../../src/server/app.ts'
 import type { Clock } from '../../src/clock.ts'
 import { createTestDatabase, type TestDatabase } from './test-database.ts'
 import { loadSampleData } from '../../src/startup/load-sample-data.ts'
+import { grantAppRole } from './app-role.ts'
 
 export type TestApp = {
   app: FastifyInstance
@@ -22,6 +23,11 @@ type TestAppOptions = {
   logger?: { level: string, stream: { write: (line: string) => void } }
   /** Load the sample clinic, corpus and schedules (default true). */
   sample?: boolean
+  /**
+   * Run the service as this role (made and granted by grantAppRole after the sample data is
+   * loaded as the owner), as README tells operators to: row-level security then applies.
+   */
+  databaseRole?: string
 }
 
 /** The real app on a fresh real database; tests talk to it through app.inject. */
@@ -29,9 +35,16 @@ export async function buildTestApp (name: string, options: TestAppOptions = {}):
   const testDatabase = await createTestDatabase(name)
   const config: Config = loadConfig({ NODE_ENV: 'test', DATA_DIR: 'memory://', RATE_LIMIT_PER_MINUTE: '10000', ...options.environment })
   const logger = options.logger ? createLogger({ logLevel: options.logger.level }, options.logger.stream) : pino({ level: 'silent' })
-  const dependencies = await createDependencies({ config, database: testDatabase.database, logger, ...(options.clock ? { clock: options.clock } : {}) })
+  const clock = options.clock ? { clock: options.clock } : {}
+  const owned = await createDependencies({ config, database: testDatabase.database, logger, ...clock })
   if (options.sample !== false) {
-    await loadSampleData({ database: testDatabase.database, embedder: dependencies.embedder, clock: dependencies.clock, defaultClinicId: config.defaultClinicId })
+    await loadSampleData({ database: testDatabase.database, embedder: owned.embedder, clock: owned.clock, defaultClinicId: config.defaultClinicId })
+  }
+  let dependencies = owned
+  if (options.databaseRole) {
+    await grantAppRole(testDatabase.database, options.databaseRole)
+    const database = await testDatabase.openAs(options.databaseRole)
+    dependencies = database === testDatabase.database ? owned : await createDependencies({ config, database, logger, ...clock })
   }
   const app = await buildApp(dependencies)
   await app.ready()
@@ -41,6 +54,7 @@ export async function buildTestApp (name: string, options: TestAppOptions = {}):
     testDatabase,
     async close (closeOptions) {
       await app.close()
+      if (dependencies.database !== testDatabase.database) await dependencies.database.close()
       await testDatabase.cleanup(closeOptions)
     }
   }
