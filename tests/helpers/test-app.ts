@@ -33,7 +33,7 @@ type TestAppOptions = {
 /** The real app on a fresh real database; tests talk to it through app.inject. */
 export async function buildTestApp (name: string, options: TestAppOptions = {}): Promise<TestApp> {
   const testDatabase = await createTestDatabase(name)
-  const config: Config = loadConfig({ NODE_ENV: 'test', DATA_DIR: 'memory://', RATE_LIMIT_PER_MINUTE: '10000', ...options.environment })
+  const config: Config = loadConfig({ NODE_ENV: 'test', DATA_DIR: 'memory://', RATE_LIMIT_PER_MINUTE: '10000', CONVERSATION_MESSAGES_PER_MINUTE: '10000', ...options.environment })
   const logger = options.logger ? createLogger({ logLevel: options.logger.level }, options.logger.stream) : pino({ level: 'silent' })
   const clock = options.clock ? { clock: options.clock } : {}
   const owned = await createDependencies({ config, database: testDatabase.database, logger, ...clock })
