@@ -8,9 +8,10 @@
 -- Then only that clinic's rows can be read, and a row of another clinic can be neither written
 -- nor moved there (WITH CHECK).
 --
--- Unset (or '' after a SET LOCAL ended, or '*'): every clinic. That is platform work: job workers,
--- the retention purge, key rotation, migrations, the CLI. The setting is not a credential (any SQL
--- the service runs may change it); it makes a forgotten filter fail closed under a clinic's context.
+-- Unset (or '', what remains after a SET LOCAL ended): every clinic. That is platform work: job
+-- workers, the retention purge, key rotation, migrations, the CLI. Any other value is one clinic's
+-- id, matched exactly (a path's '*' matches no clinic). The setting is not a credential (any SQL the
+-- service runs may change it); it makes a forgotten filter fail closed under a clinic's context.
 --
 -- Superusers and roles with BYPASSRLS skip every policy: the service must connect as a role that is
 -- neither (README, "Clinic isolation"). FORCE makes the policies hold for the tables' owner too, so
@@ -20,7 +21,7 @@
 
 CREATE FUNCTION clinic_row_visible (row_clinic_id text) RETURNS boolean
   LANGUAGE sql STABLE PARALLEL SAFE
-  AS $$ SELECT coalesce(current_setting('app.clinic_id', true), '') IN ('', '*')
+  AS $$ SELECT coalesce(current_setting('app.clinic_id', true), '') = ''
            OR row_clinic_id = current_setting('app.clinic_id', true) $$;
 
 DO $$

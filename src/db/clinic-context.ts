@@ -3,9 +3,6 @@ import type { Database, Queryable } from './database.ts'
 /** Sets the clinic of the current transaction only (is_local = true), for the row-level security of migrations/0021. */
 export const SET_CLINIC_CONTEXT = "SELECT set_config('app.clinic_id', $1, true)"
 
-/** Every clinic: what platform work (workers, purge, rotation) sees, the same as no setting at all. */
-export const EVERY_CLINIC = '*'
-
 /**
  * Runs fn for one clinic: every query and transaction it makes through `database` (including the
  * stores built on it) runs in a transaction with `app.clinic_id` set, so PostgreSQL's row-level
@@ -16,7 +13,8 @@ export const EVERY_CLINIC = '*'
  * README, "Clinic isolation".
  */
 export async function withClinicContext<Result> (database: Database, clinicId: string, fn: () => Promise<Result>): Promise<Result> {
-  if (clinicId === '' || clinicId === EVERY_CLINIC) throw new Error(`not one clinic's id: "${clinicId}"`)
+  // Empty is what the policies read as "every clinic" (platform work): never a request's context.
+  if (clinicId === '') throw new Error('withClinicContext needs a clinic id')
   return database.withClinic(clinicId, fn)
 }
 

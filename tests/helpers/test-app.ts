@@ -41,9 +41,11 @@ export async function buildTestApp (name: string, options: TestAppOptions = {}):
     await loadSampleData({ database: testDatabase.database, embedder: owned.embedder, clock: owned.clock, defaultClinicId: config.defaultClinicId })
   }
   let dependencies = owned
-  if (options.databaseRole) {
-    await grantAppRole(testDatabase.database, options.databaseRole)
-    const database = await testDatabase.openAs(options.databaseRole)
+  // TEST_APP_ROLE=triage_app_test runs every test app as that role: the suites under row-level security.
+  const databaseRole = options.databaseRole ?? process.env.TEST_APP_ROLE
+  if (databaseRole) {
+    await grantAppRole(testDatabase.database, databaseRole)
+    const database = await testDatabase.openAs(databaseRole)
     dependencies = database === testDatabase.database ? owned : await createDependencies({ config, database, logger, ...clock })
   }
   const app = await buildApp(dependencies)

@@ -8,7 +8,7 @@ import { seedSampleSchedules } from '../../src/appointments/seed-sample-schedule
 import { buildTestApp, type TestApp } from '../helpers/test-app.ts'
 import { startConversation } from '../helpers/conversation-client.ts'
 import { AGENT_TEST_ENVIRONMENT } from '../helpers/agent-client.ts'
-import { createClinicStaff, type TestPrincipal } from '../helpers/staff-principals.ts'
+import { createClinicStaff, OPERATOR, type TestPrincipal } from '../helpers/staff-principals.ts'
 import { manualClock } from '../helpers/manual-clock.ts'
 import { APP_ROLE } from '../helpers/app-role.ts'
 
@@ -201,6 +201,16 @@ describe('every route, called with our credentials and the other clinic\'s ids',
   })
 })
 
+describe('a key of every clinic on a clinic path that names no clinic', () => {
+  it('reads no clinic\'s rows under "*" (not a wildcard), and fails no request', async () => {
+    for (const url of ['/v1/admin/clinics/*/audit', '/v1/admin/clinics/*/agents', '/v1/admin/clinics/%2A/reminders/adherence']) {
+      const answer = await testApp.app.inject({ method: 'GET', url, headers: OPERATOR.headers })
+      expect(answer.statusCode, `${url}: ${answer.body}`).toBeLessThan(500)
+      for (const id of [ours.agent, theirs.agent, ours.conversation, theirs.conversation]) expect(answer.body).not.toContain(id)
+    }
+  })
+})
+
 /** Runs fn as the app role (not a superuser: policies apply) with the clinic context set, or none; then rolls back. */
 async function asAppRole<Result> (clinicId: string | null, fn: (transaction: Queryable) => Promise<Result>, role = APP_ROLE): Promise<Result> {
   const rollback = new Error('rolled back on purpose')
@@ -257,9 +267,11 @@ describe('row-level security alone, with no application filter', () => {
     expect(changed.messages).toBe(changed.ourMessages)
   })
 
-  it('lets platform work (no clinic set) see every clinic; a superuser bypasses the policies whatever the context', async () => {
+  it('lets platform work (no clinic set) see every clinic, and nothing else does; a superuser bypasses the policies whatever the context', async () => {
     expect(await asAppRole(null, (transaction) => clinicsIn(transaction, 'conversations'))).toEqual([OURS, THEIRS])
-    expect(await asAppRole('*', (transaction) => clinicsIn(transaction, 'messages'))).toEqual([OURS, THEIRS])
+    expect(await asAppRole('', (transaction) => clinicsIn(transaction, 'messages'))).toEqual([OURS, THEIRS])
+    // Not a wildcard: a path's '*' (a key of every clinic may call /v1/admin/clinics/*/…) is no clinic.
+    expect(await asAppRole('*', (transaction) => clinicsIn(transaction, 'messages'))).toEqual([])
     // Why README insists on a role that is neither a superuser nor BYPASSRLS.
     expect(await asAppRole(OURS, (transaction) => clinicsIn(transaction, 'conversations'), 'postgres')).toEqual([OURS, THEIRS])
   })
