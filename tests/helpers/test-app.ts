@@ -24,8 +24,8 @@ type TestAppOptions = {
   /** Load the sample clinic, corpus and schedules (default true). */
   sample?: boolean
   /**
-   * Run the service as this role (made and granted by grantAppRole after the sample data is
-   * loaded as the owner), as README tells operators to: row-level security then applies.
+   * Run the service as this role (made and granted by grantAppRole once migrations ran as the
+   * owner), as README tells operators to: row-level security then applies.
    */
   databaseRole?: string
 }
@@ -35,18 +35,14 @@ export async function buildTestApp (name: string, options: TestAppOptions = {}):
   const testDatabase = await createTestDatabase(name)
   const config: Config = loadConfig({ NODE_ENV: 'test', DATA_DIR: 'memory://', RATE_LIMIT_PER_MINUTE: '10000', CONVERSATION_MESSAGES_PER_MINUTE: '10000', ...options.environment })
   const logger = options.logger ? createLogger({ logLevel: options.logger.level }, options.logger.stream) : pino({ level: 'silent' })
-  const clock = options.clock ? { clock: options.clock } : {}
-  const owned = await createDependencies({ config, database: testDatabase.database, logger, ...clock })
-  if (options.sample !== false) {
-    await loadSampleData({ database: testDatabase.database, embedder: owned.embedder, clock: owned.clock, defaultClinicId: config.defaultClinicId })
-  }
-  let dependencies = owned
   // TEST_APP_ROLE=triage_app_test runs every test app as that role: the suites under row-level security.
   const databaseRole = options.databaseRole ?? process.env.TEST_APP_ROLE
-  if (databaseRole) {
-    await grantAppRole(testDatabase.database, databaseRole)
-    const database = await testDatabase.openAs(databaseRole)
-    dependencies = database === testDatabase.database ? owned : await createDependencies({ config, database, logger, ...clock })
+  if (databaseRole) await grantAppRole(testDatabase.database, databaseRole)
+  // As the role, the sample data too: main.ts loads it with the service's own connection.
+  const database = databaseRole ? await testDatabase.openAs(databaseRole) : testDatabase.database
+  const dependencies = await createDependencies({ config, database, logger, ...(options.clock ? { clock: options.clock } : {}) })
+  if (options.sample !== false) {
+    await loadSampleData({ database, embedder: dependencies.embedder, clock: dependencies.clock, defaultClinicId: config.defaultClinicId })
   }
   const app = await buildApp(dependencies)
   await app.ready()
