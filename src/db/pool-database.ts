@@ -1,7 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
-import type pg from 'pg'
+import pg from 'pg'
 import type { Database, DatabaseEngine, Queryable, QueryOptions, QueryResult } from './database.ts'
-import { SET_CLINIC_CONTEXT } from './clinic-context.ts'
 
 type PoolDatabaseOptions = {
   pool: pg.Pool
@@ -27,8 +26,8 @@ export function createPoolDatabase ({ pool, engine, listen, onClose }: PoolDatab
     const clinicId = clinicScope.getStore()
     const client = await pool.connect()
     try {
-      await client.query('BEGIN')
-      if (clinicId !== undefined) await client.query(SET_CLINIC_CONTEXT, [clinicId])
+      // One round trip for both: the setting is a literal (escaped), so the simple protocol takes two statements.
+      await client.query(clinicId === undefined ? 'BEGIN' : `BEGIN; SELECT set_config('app.clinic_id', ${pg.escapeLiteral(clinicId)}, true)`)
       const result = await fn({ query: async (text, values, options) => toResult(await client.query(toConfig(text, values, options))) })
       await client.query('COMMIT')
       return result
