@@ -23,7 +23,7 @@ export type ProfileSaved = { type: 'profile-saved', path: string }
 export type ParentCommand = { type: 'stats' | 'exit' | 'profile-start' } | { type: 'profile-stop', path: string }
 
 const started = performance.now()
-const config = loadConfig({ ...process.env, RATE_LIMIT_PER_MINUTE: '100000000', LOG_LEVEL: 'silent' })
+const config = loadConfig({ ...process.env, RATE_LIMIT_PER_MINUTE: '100000000', CONVERSATION_MESSAGES_PER_MINUTE: '100000000', LOG_LEVEL: 'silent' })
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize, sharedBuffers: config.pgliteSharedBuffers })
 const timed = createTimedDatabase(database)
 await migrate(database)

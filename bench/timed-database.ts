@@ -33,6 +33,8 @@ export function createTimedDatabase (database: Database): { database: Database, 
         counters.transactionMilliseconds += performance.now() - started
       }
     },
+    withClinic: (clinicId, fn) => database.withClinic(clinicId, fn),
+    currentClinic: () => database.currentClinic(),
     ping: () => database.ping(),
     hasVector: () => database.hasVector(),
     listen: (channel, handlers) => database.listen(channel, handlers),

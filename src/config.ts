@@ -16,6 +16,7 @@ const environmentSchema = z.object({
   PGLITE_SHARED_BUFFERS: z.string().regex(/^[1-9]\d*(kB|MB|GB)$/).default('32MB'),
   BODY_LIMIT_BYTES: positiveInteger('BODY_LIMIT_BYTES').default(65536),
   RATE_LIMIT_PER_MINUTE: positiveInteger('RATE_LIMIT_PER_MINUTE').default(120),
+  CONVERSATION_MESSAGES_PER_MINUTE: positiveInteger('CONVERSATION_MESSAGES_PER_MINUTE').default(30),
   CORS_ORIGINS: z.string().default(''),
   TRUST_PROXY: booleanFlag.default(false),
   ADMIN_API_KEY: optionalText,
@@ -60,6 +61,8 @@ export type Config = Readonly<{
   pgliteSharedBuffers: string
   bodyLimitBytes: number
   rateLimitPerMinute: number
+  /** Patient messages per conversation per minute (on top of the per-address limit). */
+  conversationMessagesPerMinute: number
   corsOrigins: string[]
   trustProxy: boolean
   adminApiKey: string | undefined
@@ -106,6 +109,7 @@ export function loadConfig (environment: Record<string, string | undefined>): Co
     pgliteSharedBuffers: values.PGLITE_SHARED_BUFFERS,
     bodyLimitBytes: values.BODY_LIMIT_BYTES,
     rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE,
+    conversationMessagesPerMinute: values.CONVERSATION_MESSAGES_PER_MINUTE,
     corsOrigins: values.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
     trustProxy: values.TRUST_PROXY,
     adminApiKey: values.ADMIN_API_KEY,
@@ -176,6 +180,7 @@ const EXPECTATIONS: Record<string, string> = {
   DATABASE_POOL_SIZE: 'a positive whole number',
   BODY_LIMIT_BYTES: 'a positive whole number',
   RATE_LIMIT_PER_MINUTE: 'a positive whole number',
+  CONVERSATION_MESSAGES_PER_MINUTE: 'a positive whole number',
   CONVERSATION_IDLE_MINUTES: 'a positive whole number',
   MODEL_TIMEOUT_MS: 'a positive whole number',
   DELIVERY_LEASE_SECONDS: 'a positive whole number',

@@ -47,6 +47,9 @@ async function main (): Promise<void> {
   if (!dependencies.vectorEnabled) {
     app.log.warn(`pgvector is not installed in this ${database.engine} database: retrieval runs lexical-only (install the "vector" extension and restart for hybrid retrieval)`)
   }
+  // The embedded database always runs as its superuser (README says so); a server role should not.
+  const bypass = database.engine === 'postgres' ? await (await import('./db/row-security.ts')).rowSecurityBypass(database) : null
+  if (bypass) app.log.warn(bypass)
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error')
     else app.log.info({ signal }, 'shutting down')

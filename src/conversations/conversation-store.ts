@@ -108,6 +108,13 @@ export function createConversationStore (database: Database, cipher: MessageCiph
       return row ? { ...toRecord(row, cipher), tokenHash: row.token_hash } : null
     },
 
+    /** The clinic a conversation belongs to (null for an unknown id): the context its requests run under. */
+    async clinicOf (id: string): Promise<string | null> {
+      if (!isUuid(id)) return null
+      const result = await database.query<{ clinic_id: string }>('SELECT clinic_id FROM conversations WHERE id = $1', [id], { name: 'conversation-clinic' })
+      return result.rows[0]?.clinic_id ?? null
+    },
+
     async findByChannelUser (input: { clinicId: string, channel: Channel, channelUserId: string }): Promise<ConversationRecord | null> {
       const result = await database.query<ConversationRow>(
         `SELECT ${CONVERSATION_COLUMNS} FROM conversations WHERE clinic_id = $1 AND channel = $2 AND channel_user_hash = ANY($3::text[])

@@ -26,6 +26,14 @@ export type Database = Queryable & {
   readonly engine: DatabaseEngine
   /** Runs fn inside BEGIN/COMMIT on one connection; rolls back and rethrows on error. */
   transaction: <Result>(fn: (transaction: Queryable) => Promise<Result>) => Promise<Result>
+  /**
+   * Runs fn with every query and transaction it makes through this database (awaited or started
+   * from it) inside a transaction where `app.clinic_id` is clinicId, so row-level security shows
+   * and accepts that clinic's rows only (migrations/0021). Use it through withClinicContext.
+   */
+  withClinic: <Result>(clinicId: string, fn: () => Promise<Result>) => Promise<Result>
+  /** The clinic of the surrounding withClinic, if any. */
+  currentClinic: () => string | undefined
   /** Resolves when the database answers a trivial query. */
   ping: () => Promise<void>
   /** Whether the pgvector extension is installed in this database (detected, never assumed). */

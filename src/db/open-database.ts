@@ -16,6 +16,8 @@ export type DatabaseSettings = {
   searchPath?: string
   /** PGlite's buffer pool (PostgreSQL's 128MB default is resident memory in the WASM heap). */
   sharedBuffers?: string
+  /** Server only: act as this role on every connection (SET ROLE at start), e.g. the app role under row-level security in tests. */
+  role?: string
 }
 
 /** Opens the server PostgreSQL when a URL is given, else the embedded PGlite with pgvector. */
@@ -25,11 +27,15 @@ export async function openDatabase (settings: DatabaseSettings): Promise<Databas
 }
 
 function openServerDatabase (settings: DatabaseSettings): Database {
+  // Set at connection start so every pooled connection sees the same schema (per-test isolation).
+  const startOptions = [
+    ...(settings.searchPath ? [`-c search_path=${settings.searchPath},public`] : []),
+    ...(settings.role ? [`-c role=${settings.role}`] : [])
+  ]
   const connection = {
     connectionString: settings.databaseUrl,
     connectionTimeoutMillis: 2000,
-    // Set at connection start so every pooled connection sees the same schema (per-test isolation).
-    ...(settings.searchPath ? { options: `-c search_path=${settings.searchPath},public` } : {})
+    ...(startOptions.length > 0 ? { options: startOptions.join(' ') } : {})
   }
   const pool = new pg.Pool({ ...connection, max: settings.poolSize ?? 10, idleTimeoutMillis: 30_000 })
   const listener = createNotificationListener(connection)

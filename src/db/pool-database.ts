@@ -1,4 +1,5 @@
-import type pg from 'pg'
+import { AsyncLocalStorage } from 'node:async_hooks'
+import pg from 'pg'
 import type { Database, DatabaseEngine, Queryable, QueryOptions, QueryResult } from './database.ts'
 
 type PoolDatabaseOptions = {
@@ -18,27 +19,39 @@ export function createPoolDatabase ({ pool, engine, listen, onClose }: PoolDatab
   // middle of a transaction would raise an uncaught 'error'; the failed query reports it instead.
   pool.on('connect', (client) => { client.on('error', () => {}) })
 
-  const query: Queryable['query'] = async (text, values, options) => toResult(await pool.query(toConfig(text, values, options)))
+  // The clinic a request works for (withClinic); each instance has its own, nothing is global.
+  const clinicScope = new AsyncLocalStorage<string>()
+
+  async function transaction<Result> (fn: (transaction: Queryable) => Promise<Result>): Promise<Result> {
+    const clinicId = clinicScope.getStore()
+    const client = await pool.connect()
+    try {
+      // One round trip for both: the setting is a literal (escaped), so the simple protocol takes two statements.
+      await client.query(clinicId === undefined ? 'BEGIN' : `BEGIN; SELECT set_config('app.clinic_id', ${pg.escapeLiteral(clinicId)}, true)`)
+      const result = await fn({ query: async (text, values, options) => toResult(await client.query(toConfig(text, values, options))) })
+      await client.query('COMMIT')
+      return result
+    } catch (error) {
+      // Roll back before releasing: with PGlite's single connection a half-open transaction
+      // would poison every later query.
+      await client.query('ROLLBACK').catch(() => {})
+      throw error
+    } finally {
+      client.release()
+    }
+  }
+
+  // Under a clinic's context a lone query needs a transaction of its own: SET LOCAL lasts for one.
+  const query: Queryable['query'] = async (text, values, options) => clinicScope.getStore() === undefined
+    ? toResult(await pool.query(toConfig(text, values, options)))
+    : transaction((scoped) => scoped.query(text, values, options))
 
   return {
     engine,
     query,
-    async transaction (fn) {
-      const client = await pool.connect()
-      try {
-        await client.query('BEGIN')
-        const result = await fn({ query: async (text, values, options) => toResult(await client.query(toConfig(text, values, options))) })
-        await client.query('COMMIT')
-        return result
-      } catch (error) {
-        // Roll back before releasing: with PGlite's single connection a half-open transaction
-        // would poison every later query.
-        await client.query('ROLLBACK').catch(() => {})
-        throw error
-      } finally {
-        client.release()
-      }
-    },
+    transaction,
+    withClinic: (clinicId, fn) => clinicScope.run(clinicId, fn),
+    currentClinic: () => clinicScope.getStore(),
     async ping () {
       await pool.query('SELECT 1')
     },
@@ -48,7 +61,12 @@ export function createPoolDatabase ({ pool, engine, listen, onClose }: PoolDatab
     },
     async listen (channel, handlers) {
       if (!listen) throw new Error('this database was opened without LISTEN support')
-      return listen(channel, handlers)
+      // A notification is for every listener, whichever request's query happened to deliver it.
+      const { onNotification, onResync } = handlers
+      return listen(channel, {
+        onNotification: (payload) => clinicScope.exit(() => onNotification(payload)),
+        ...(onResync ? { onResync: () => clinicScope.exit(onResync) } : {})
+      })
     },
     async close () {
       await pool.end()

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import type { Clock } from '../clock.ts'
 import type { Database, Queryable } from '../db/database.ts'
 import type { Logger } from '../logger.ts'
@@ -73,6 +74,9 @@ export function createJobQueue (options: JobQueueOptions): JobQueue {
   let timer: NodeJS.Timeout | undefined
   let polling: Promise<void> | undefined
   let pollAgain = false
+  // The context the queue was made in (no request's): an enqueue in a request that works for one
+  // clinic (withClinicContext) must not make the worker run every clinic's jobs under that clinic.
+  const outsideRequests = AsyncLocalStorage.snapshot()
 
   async function runJob (job: ClaimedJob): Promise<void> {
     const handler = handlers.get(job.kind)
@@ -135,6 +139,10 @@ export function createJobQueue (options: JobQueueOptions): JobQueue {
   }
 
   function wake (): void {
+    outsideRequests(poll)
+  }
+
+  function poll (): void {
     if (!running) return
     if (polling) { pollAgain = true; return }
     polling = (async () => {

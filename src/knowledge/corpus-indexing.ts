@@ -3,7 +3,7 @@ import type { CorpusContext } from './corpus-context.ts'
 import type { Embedder } from './embedder.ts'
 import type { StoredChunk } from './document-store.ts'
 import { quoteIdentifier } from '../db/pool-database.ts'
-import { createVectorStore, type VectorOwnerKind, type VectorRow } from './vector-store.ts'
+import { createVectorStore, ownsVectorTable, type VectorOwnerKind, type VectorRow } from './vector-store.ts'
 
 export type PhraseForEmbedding = { id: string, clinicId: string | null, locale: string, title: string, body: string, examples: string[] }
 
@@ -95,8 +95,12 @@ export async function storeMissingVectors (db: Queryable, options: { model: stri
     return embedding ? [{ ...row, embedding }] : []
   })
   if (rows.length === 0) return pending.length === 0
-  const indexes = await db.query<{ name: string, definition: string }>(`SELECT indexname AS name, indexdef AS definition FROM pg_indexes
-    WHERE schemaname = current_schema() AND tablename = 'corpus_vectors' AND indexdef LIKE '% USING hnsw %'`)
+  // Dropped around the load and built again (faster than keeping them up to date row by row), by
+  // the owner only: the app role (README, "Clinic isolation") may not, and inserts into them instead.
+  const indexes = await ownsVectorTable(db)
+    ? await db.query<{ name: string, definition: string }>(`SELECT indexname AS name, indexdef AS definition FROM pg_indexes
+      WHERE schemaname = current_schema() AND tablename = 'corpus_vectors' AND indexdef LIKE '% USING hnsw %'`)
+    : { rows: [] }
   for (const index of indexes.rows) await db.query(`DROP INDEX ${quoteIdentifier(index.name)}`)
   const vectors = createVectorStore(db)
   await vectors.upsert(options.model, rows)

@@ -55,7 +55,8 @@ export function createVectorStore (db: Queryable) {
       if (size > 2000) return // pgvector's HNSW limit for vector; larger models fall back to exact search.
       // CREATE INDEX IF NOT EXISTS locks out writers to the table even when the index exists: look first.
       const existing = await db.query('SELECT 1 FROM pg_class WHERE relname = $1 AND relkind = \'i\' AND pg_table_is_visible(oid)', [`corpus_vectors_hnsw_${size}`])
-      if (existing.rowCount > 0) return
+      // Only the table's owner may add an index; the app role (README, "Clinic isolation") searches exactly meanwhile.
+      if (existing.rowCount > 0 || !await ownsVectorTable(db)) return
       await db.query(`CREATE INDEX IF NOT EXISTS corpus_vectors_hnsw_${size} ON corpus_vectors
         USING hnsw ((embedding::vector(${size})) vector_cosine_ops) WHERE dimensions = ${size}`)
     },
@@ -69,3 +70,9 @@ export function createVectorStore (db: Queryable) {
 }
 
 export type VectorStore = ReturnType<typeof createVectorStore>
+
+/** Whether the current role may change corpus_vectors' indexes (its owner, a member of the owner's role, or a superuser). */
+export async function ownsVectorTable (db: Queryable): Promise<boolean> {
+  const result = await db.query<{ owns: boolean }>("SELECT pg_has_role(relowner, 'USAGE') AS owns FROM pg_class WHERE oid = to_regclass('corpus_vectors')")
+  return result.rows[0]?.owns === true
+}

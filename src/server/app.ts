@@ -6,7 +6,7 @@ import { registerErrorHandling, registerNotFoundHandling, toErrorResponse } from
 import { refuseNulCharacters } from './refuse-nul-characters.ts'
 import { registerSecurityHeaders } from './plugins/helmet.ts'
 import { registerCors } from './plugins/cors.ts'
-import { registerRateLimit } from './plugins/rate-limit.ts'
+import { perConversationRateLimit, registerRateLimit } from './plugins/rate-limit.ts'
 import { registerOpenApi } from './plugins/openapi.ts'
 import { healthRoutes } from './routes/health.ts'
 import { conversationRoutes } from './routes/conversations.ts'
@@ -32,6 +32,7 @@ import { adminRetentionRoutes } from './routes/admin-retention.ts'
 import { enforceAccess, requireAccessDeclarations } from './access/access-control.ts'
 import { createStaffIdentification } from './access/staff-principal.ts'
 import { auditRoutes } from './routes/audit.ts'
+import { runRoutesInClinicContext } from './access/clinic-context-hook.ts'
 
 export type BuildAppOptions = {
   /** pino options, or false to log nothing (tests). */
@@ -56,6 +57,8 @@ export async function buildApp (dependencies: AppDependencies, options: BuildApp
 
   // First: every route registered from here on must declare who may call it.
   requireAccessDeclarations(app)
+  // Each route that works for one clinic runs under it: the database's row-level security walls it in.
+  runRoutesInClinicContext(app, { database: dependencies.database, clinicOfConversation: dependencies.conversationStore.clinicOf })
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   app.addHook('onSend', async (request, reply) => { reply.header('x-request-id', request.id) })
@@ -64,7 +67,7 @@ export async function buildApp (dependencies: AppDependencies, options: BuildApp
 
   await registerSecurityHeaders(app)
   await registerCors(app, config.corsOrigins, dependencies.widget.settings.allowedByAnyClinic)
-  registerWidgetOriginCheck(app, { globalOrigins: config.corsOrigins, allowedForClinic: dependencies.widget.settings.allowedForClinic, defaultClinicId: config.defaultClinicId })
+  registerWidgetOriginCheck(app, { globalOrigins: config.corsOrigins, allowedForClinic: dependencies.widget.settings.allowedForClinic, defaultClinicId: config.defaultClinicId, clinicOfConversation: dependencies.conversationStore.clinicOf })
   await registerRateLimit(app, config.rateLimitPerMinute)
   await app.register(cookie)
   // After the rate limit: a flood of guessed credentials is limited before any is looked up.
@@ -73,7 +76,7 @@ export async function buildApp (dependencies: AppDependencies, options: BuildApp
   await registerOpenApi(app)
 
   await app.register(healthRoutes(dependencies.health))
-  await app.register(conversationRoutes(dependencies.conversations))
+  await app.register(conversationRoutes(dependencies.conversations, { perConversationLimit: perConversationRateLimit(app, config.conversationMessagesPerMinute) }))
   await app.register(conversationFeedRoutes({ conversations: dependencies.conversations, store: dependencies.conversationStore, events: dependencies.conversationEvents }))
   await app.register(adminScheduleRoutes({ admin: dependencies.scheduleAdmin }))
   await app.register(corpusAdminRoutes(dependencies.corpus), { prefix: '/admin/corpus' })

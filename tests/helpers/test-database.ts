@@ -3,6 +3,7 @@ import pg from 'pg'
 import type { Database } from '../../src/db/database.ts'
 import { openDatabase, openEmbeddedDatabase } from '../../src/db/open-database.ts'
 import { migrate } from '../../src/db/migrate.ts'
+import { quoteIdentifier } from '../../src/db/pool-database.ts'
 
 export type TestEngine = 'pglite' | 'postgres'
 
@@ -13,6 +14,12 @@ export type TestDatabase = {
   database: Database
   /** Opens another connection pool on the same database/schema (server PostgreSQL only). */
   openAnother: () => Promise<Database>
+  /**
+   * The same database acting as a role (a non-superuser app role, for row-level security): a new
+   * pool whose connections SET ROLE on the server; on PGlite the one session SETs ROLE (the
+   * returned database is the same object, and the role stays until RESET ROLE).
+   */
+  openAs: (role: string) => Promise<Database>
   /** Drops the schema unless keep is true (kept for inspection when a test failed). */
   cleanup: (options?: { keep?: boolean }) => Promise<void>
 }
@@ -25,7 +32,15 @@ export async function createTestDatabase (name: string, options: { migrated?: bo
   const database = testEngine === 'postgres' ? undefined : await openEmbeddedDatabase('memory://')
   if (database) {
     if (options.migrated !== false) await migrate(database)
-    return { database, openAnother: () => { throw new Error('PGlite has a single connection') }, cleanup: () => database.close() }
+    return {
+      database,
+      openAnother: () => { throw new Error('PGlite has a single connection') },
+      async openAs (role) {
+        await database.query(`SET ROLE ${quoteIdentifier(role)}`)
+        return database
+      },
+      cleanup: () => database.close()
+    }
   }
   return createServerTestDatabase(name, options)
 }
@@ -40,6 +55,7 @@ async function createServerTestDatabase (name: string, options: { migrated?: boo
   return {
     database,
     openAnother: open,
+    openAs: (role) => openDatabase({ databaseUrl: serverDatabaseUrl, dataDir: '', poolSize: 30, searchPath: schema, role }),
     async cleanup ({ keep = false } = {}) {
       await database.close()
       if (!keep) await withAdminClient((client) => client.query(`DROP SCHEMA ${schema} CASCADE`))

@@ -51,7 +51,7 @@ describe.skipIf(testEngine !== 'postgres')('server PostgreSQL restarted under lo
     cluster = await createTemporaryPostgres()
     database = await openDatabase({ databaseUrl: cluster.url, dataDir: '', poolSize: 8 })
     await migrate(database)
-    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: 'memory://', DATABASE_URL: cluster.url, RATE_LIMIT_PER_MINUTE: '100000', LOG_LEVEL: process.env.RESILIENCE_LOG ? 'warn' : 'silent' })
+    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: 'memory://', DATABASE_URL: cluster.url, RATE_LIMIT_PER_MINUTE: '100000', CONVERSATION_MESSAGES_PER_MINUTE: '100000', LOG_LEVEL: process.env.RESILIENCE_LOG ? 'warn' : 'silent' })
     const dependencies = await createDependencies({ config, database })
     await loadSampleData({ database, embedder: dependencies.embedder, clock: dependencies.clock, defaultClinicId: config.defaultClinicId })
     app = await buildApp(dependencies)

@@ -27,7 +27,7 @@ describe.skipIf(testEngine !== 'postgres')(`fuzzing every public route (seed ${S
   const onUncaught = (error: Error) => { uncaught.push(error) }
 
   beforeAll(async () => {
-    testApp = await buildTestApp('route-fuzz', { environment: { ADMIN_API_KEY: ADMIN_KEY, RATE_LIMIT_PER_MINUTE: '1000000', BODY_LIMIT_BYTES: String(BODY_LIMIT) } })
+    testApp = await buildTestApp('route-fuzz', { environment: { ADMIN_API_KEY: ADMIN_KEY, RATE_LIMIT_PER_MINUTE: '1000000', CONVERSATION_MESSAGES_PER_MINUTE: '1000000', BODY_LIMIT_BYTES: String(BODY_LIMIT) } })
     routes = await listRoutes(testApp)
     conversation = await startConversation(testApp.app, { locale: 'en' })
     countRows = await rowCounter(testApp)
