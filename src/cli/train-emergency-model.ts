@@ -21,8 +21,12 @@ const DEVELOPMENT_FILES = [
   resolve(REPO_ROOT, 'tests', 'eval', 'triage', 'vignettes.jsonl'),
   ...['', '-2', '-3', '-4', '-5'].map((suffix) => resolve(REPO_ROOT, 'tests', 'eval', `triage-patient-written${suffix}`, 'dev.jsonl'))
 ]
+// Short development messages of the safety suite (labelled emergency, crisis or pass) add phrasings;
+// the safety hold-outs (tests/eval/holdout/) and the earlier held-out rounds are never used.
+const SAFETY_DEVELOPMENT_FILES = ['emergency', 'crisis', 'emergency-probes', 'benign', 'context-and-look-alikes', 'settled-by-the-message']
+  .map((name) => resolve(REPO_ROOT, 'tests', 'eval', 'safety', `${name}.jsonl`))
 /** Chosen on the cross-validated figures (session 5): the rules' missed emergencies it recovers against the non-emergencies it raises. */
-const THRESHOLD = 0.6
+const THRESHOLD = 0.85
 const FOLDS = 5
 const KEEP_ABOVE = 0.02
 
@@ -36,13 +40,18 @@ runCli(async () => {
     const reading = extractor.read(item.text)
     return { features: messageFeatures(item.text, reading), emergency: item.gold_urgency === 'emergency', rules: decideUrgency(reading, TRIAGE_RULES, SELF_CARE_PRESENTATIONS).urgency }
   })
-  if (!values.check) reportCrossValidation(examples)
-  const trained = trainEmergencyModel(examples)
+  const safetyExamples = SAFETY_DEVELOPMENT_FILES.flatMap((file) => readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as { text: string, expected: string }))
+    .map((item) => ({ features: messageFeatures(item.text, extractor.read(item.text)), emergency: item.expected === 'emergency' || item.expected === 'crisis' }))
+  if (!values.check) reportCrossValidation(examples, safetyExamples)
+  const trained = trainEmergencyModel([...examples, ...safetyExamples])
   const weights: EmergencyModelWeights = {
     bias: round(trained.bias),
     weights: Object.fromEntries([...trained.weights].filter(([, value]) => Math.abs(value) >= KEEP_ABOVE).sort(([first], [second]) => (first < second ? -1 : 1)).map(([feature, value]) => [feature, round(value)])),
     threshold: THRESHOLD,
-    trainedOn: DEVELOPMENT_FILES.map((file) => ({ file: relative(REPO_ROOT, file), cases: cases.filter((item) => item.file === file).length }))
+    trainedOn: [
+      ...DEVELOPMENT_FILES.map((file) => ({ file: relative(REPO_ROOT, file), cases: cases.filter((item) => item.file === file).length })),
+      { file: relative(REPO_ROOT, resolve(REPO_ROOT, 'tests', 'eval', 'safety')), cases: safetyExamples.length }
+    ]
   }
   const text = `${JSON.stringify(weights, null, 1)}\n`
   const target = fileURLToPath(EMERGENCY_WEIGHTS_FILE)
@@ -52,13 +61,14 @@ runCli(async () => {
     return same ? 0 : 1
   }
   writeFileSync(target, text)
-  process.stdout.write(`wrote ${relative(REPO_ROOT, target)}: ${Object.keys(weights.weights).length} features from ${cases.length} development cases\n`)
+  process.stdout.write(`wrote ${relative(REPO_ROOT, target)}: ${Object.keys(weights.weights).length} features from ${cases.length} development vignettes and ${safetyExamples.length} safety messages\n`)
 })
 
-function reportCrossValidation (examples: Array<LabelledExample & { rules: string }>): void {
+/** Folds over the vignettes; the safety messages are always in the training part, never scored. */
+function reportCrossValidation (examples: Array<LabelledExample & { rules: string }>, alwaysTrained: readonly LabelledExample[]): void {
   const scored: Array<{ emergency: boolean, rules: string, probability: number }> = []
   for (let fold = 0; fold < FOLDS; fold++) {
-    const model = trainEmergencyModel(examples.filter((_, index) => index % FOLDS !== fold))
+    const model = trainEmergencyModel([...examples.filter((_, index) => index % FOLDS !== fold), ...alwaysTrained])
     examples.forEach((example, index) => {
       if (index % FOLDS !== fold) return
       const probability = sigmoid(model.bias + example.features.reduce((sum, feature) => sum + (model.weights.get(feature) ?? 0), 0))
@@ -68,7 +78,7 @@ function reportCrossValidation (examples: Array<LabelledExample & { rules: strin
   const missed = scored.filter((item) => item.emergency && item.rules !== 'emergency')
   const others = scored.filter((item) => !item.emergency && item.rules !== 'emergency')
   process.stdout.write(`${FOLDS}-fold cross-validation on ${scored.length} development cases (rules alone miss ${missed.length} emergencies):\n`)
-  for (const threshold of [0.5, 0.6, 0.7, 0.8]) {
+  for (const threshold of [0.6, 0.7, 0.8, 0.85, 0.9]) {
     const recovered = missed.filter((item) => item.probability >= threshold).length
     const raised = others.filter((item) => item.probability >= threshold).length
     process.stdout.write(`  threshold ${threshold}${threshold === THRESHOLD ? ' (used)' : ''}: recovers ${recovered} of ${missed.length} missed emergencies, raises ${raised} of ${others.length} non-emergencies (${(100 * raised / others.length).toFixed(1)}%)\n`)
