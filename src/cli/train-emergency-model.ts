@@ -3,10 +3,12 @@ import { relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
 import { createFindingExtractor } from '../clinical-findings/extract-findings.ts'
+import { loadSafetyCaseFile } from '../eval/safety/load-safety-cases.ts'
+import { loadTriageCases } from '../eval/triage/triage-case.ts'
 import { decideUrgency } from '../flows/triage/decide-urgency.ts'
 import { EMERGENCY_WEIGHTS_FILE } from '../flows/triage/emergency-model/emergency-model.ts'
 import { messageFeatures } from '../flows/triage/emergency-model/message-features.ts'
-import { sigmoid, trainEmergencyModel, type EmergencyModelWeights, type LabelledExample } from '../flows/triage/emergency-model/train-emergency-model.ts'
+import { scoreFeatures, trainEmergencyModel, type EmergencyModelWeights, type LabelledExample } from '../flows/triage/emergency-model/train-emergency-model.ts'
 import { SELF_CARE_PRESENTATIONS, TRIAGE_RULES } from '../flows/triage/rules/triage-rules.ts'
 import { runCli } from './run-cli.ts'
 
@@ -30,17 +32,15 @@ const THRESHOLD = 0.85
 const FOLDS = 5
 const KEEP_ABOVE = 0.02
 
-type Case = { id: string, text: string, gold_urgency: string, file: string }
-
 runCli(async () => {
   const { values } = parseArgs({ options: { check: { type: 'boolean', default: false } } })
   const extractor = createFindingExtractor()
-  const cases: Case[] = DEVELOPMENT_FILES.flatMap((file) => readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() !== '').map((line) => ({ ...JSON.parse(line) as Case, file })))
+  const cases = DEVELOPMENT_FILES.flatMap((file) => loadTriageCases(file).map((item) => ({ ...item, file })))
   const examples = cases.map((item) => {
     const reading = extractor.read(item.text)
     return { features: messageFeatures(item.text, reading), emergency: item.gold_urgency === 'emergency', rules: decideUrgency(reading, TRIAGE_RULES, SELF_CARE_PRESENTATIONS).urgency }
   })
-  const safetyExamples = SAFETY_DEVELOPMENT_FILES.flatMap((file) => readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as { text: string, expected: string }))
+  const safetyExamples = (await Promise.all(SAFETY_DEVELOPMENT_FILES.map((file) => loadSafetyCaseFile(file)))).flat()
     .map((item) => ({ features: messageFeatures(item.text, extractor.read(item.text)), emergency: item.expected === 'emergency' || item.expected === 'crisis' }))
   if (!values.check) reportCrossValidation(examples, safetyExamples)
   const trained = trainEmergencyModel([...examples, ...safetyExamples])
@@ -71,8 +71,7 @@ function reportCrossValidation (examples: Array<LabelledExample & { rules: strin
     const model = trainEmergencyModel([...examples.filter((_, index) => index % FOLDS !== fold), ...alwaysTrained])
     examples.forEach((example, index) => {
       if (index % FOLDS !== fold) return
-      const probability = sigmoid(model.bias + example.features.reduce((sum, feature) => sum + (model.weights.get(feature) ?? 0), 0))
-      scored.push({ emergency: example.emergency, rules: example.rules, probability })
+      scored.push({ emergency: example.emergency, rules: example.rules, probability: scoreFeatures(model, example.features) })
     })
   }
   const missed = scored.filter((item) => item.emergency && item.rules !== 'emergency')

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import type { ClinicalReading } from '../../../clinical-findings/finding-types.ts'
 import { messageFeatures } from './message-features.ts'
-import { sigmoid, type EmergencyModelWeights } from './train-emergency-model.ts'
+import { scoreFeatures, type EmergencyModelWeights } from './train-emergency-model.ts'
 
 export const EMERGENCY_WEIGHTS_FILE = new URL('./emergency-weights.json', import.meta.url)
 
@@ -13,9 +13,9 @@ export type EmergencyModel = {
 
 export function loadEmergencyModel (file: URL = EMERGENCY_WEIGHTS_FILE): EmergencyModel {
   const stored = JSON.parse(readFileSync(file, 'utf8')) as EmergencyModelWeights
-  const weights = new Map(Object.entries(stored.weights))
+  const model = { bias: stored.bias, weights: new Map(Object.entries(stored.weights)) }
   return {
     threshold: stored.threshold,
-    score: (text, reading) => sigmoid(stored.bias + messageFeatures(text, reading).reduce((sum, feature) => sum + (weights.get(feature) ?? 0), 0))
+    score: (text, reading) => scoreFeatures(model, messageFeatures(text, reading))
   }
 }

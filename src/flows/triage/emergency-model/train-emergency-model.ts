@@ -24,7 +24,7 @@ export function trainEmergencyModel (examples: readonly LabelledExample[], optio
     shuffle(order, random)
     for (const index of order) {
       const { features, emergency } = examples[index]!
-      const probability = sigmoid(bias + features.reduce((sum, feature) => sum + (weights.get(feature) ?? 0), 0))
+      const probability = scoreFeatures({ bias, weights }, features)
       const gradient = probability - (emergency ? 1 : 0)
       bias -= learningRate * gradient
       for (const feature of features) {
@@ -38,6 +38,11 @@ export function trainEmergencyModel (examples: readonly LabelledExample[], optio
 
 export function sigmoid (value: number): number {
   return 1 / (1 + Math.exp(-value))
+}
+
+/** The probability a trained model gives to one message's features. */
+export function scoreFeatures (model: { bias: number, weights: ReadonlyMap<string, number> }, features: readonly string[]): number {
+  return sigmoid(model.bias + features.reduce((sum, feature) => sum + (model.weights.get(feature) ?? 0), 0))
 }
 
 function mulberry32 (seed: number): () => number {
