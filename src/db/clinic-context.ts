@@ -1,7 +1,7 @@
 import type { Database, Queryable } from './database.ts'
 
 /** Sets the clinic of the current transaction only (is_local = true), for the row-level security of migrations/0021. */
-export const SET_CLINIC_CONTEXT = "SELECT set_config('app.clinic_id', $1, true)"
+const SET_CLINIC_CONTEXT = "SELECT set_config('app.clinic_id', $1, true)"
 
 /**
  * Runs fn for one clinic: every query and transaction it makes through `database` (including the

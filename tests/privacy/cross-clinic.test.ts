@@ -1,7 +1,7 @@
 import type { InjectOptions } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Queryable } from '../../src/db/database.ts'
-import { SET_CLINIC_CONTEXT } from '../../src/db/clinic-context.ts'
+import { setClinicContext } from '../../src/db/clinic-context.ts'
 import type { RouteAccessEntry } from '../../src/server/access/access-control.ts'
 import type { RouteAccess } from '../../src/server/access/route-access.ts'
 import { seedSampleSchedules } from '../../src/appointments/seed-sample-schedules.ts'
@@ -217,7 +217,7 @@ async function asAppRole<Result> (clinicId: string | null, fn: (transaction: Que
   let result: Result | undefined
   await database().transaction(async (transaction) => {
     await transaction.query(`SET LOCAL ROLE ${role}`)
-    if (clinicId !== null) await transaction.query(SET_CLINIC_CONTEXT, [clinicId])
+    if (clinicId !== null) await setClinicContext(transaction, clinicId)
     result = await fn(transaction)
     throw rollback
   }).catch((error: unknown) => { if (error !== rollback) throw error })
