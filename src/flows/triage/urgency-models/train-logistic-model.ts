@@ -1,12 +1,6 @@
-export type LabelledExample = { features: string[], emergency: boolean }
+export type LabelledExample = { features: string[], positive: boolean }
 
-export type EmergencyModelWeights = {
-  bias: number
-  weights: Record<string, number>
-  threshold: number
-  /** Where the weights came from: the development files and their sizes, never a hold-out. */
-  trainedOn: Array<{ file: string, cases: number }>
-}
+export type LogisticModel = { bias: number, weights: ReadonlyMap<string, number> }
 
 export type TrainingOptions = { epochs?: number, learningRate?: number, l2?: number, seed?: number }
 
@@ -14,7 +8,7 @@ export type TrainingOptions = { epochs?: number, learningRate?: number, l2?: num
  * Logistic regression by stochastic gradient descent with a seeded order, so the same data always
  * gives the same weights (the committed weights file can be checked against its data).
  */
-export function trainEmergencyModel (examples: readonly LabelledExample[], options: TrainingOptions = {}): { bias: number, weights: Map<string, number> } {
+export function trainLogisticModel (examples: readonly LabelledExample[], options: TrainingOptions = {}): { bias: number, weights: Map<string, number> } {
   const { epochs = 30, learningRate = 0.1, l2 = 1e-4, seed = 11 } = options
   const weights = new Map<string, number>()
   let bias = 0
@@ -23,9 +17,9 @@ export function trainEmergencyModel (examples: readonly LabelledExample[], optio
   for (let epoch = 0; epoch < epochs; epoch++) {
     shuffle(order, random)
     for (const index of order) {
-      const { features, emergency } = examples[index]!
+      const { features, positive } = examples[index]!
       const probability = scoreFeatures({ bias, weights }, features)
-      const gradient = probability - (emergency ? 1 : 0)
+      const gradient = probability - (positive ? 1 : 0)
       bias -= learningRate * gradient
       for (const feature of features) {
         const value = weights.get(feature) ?? 0
@@ -41,7 +35,7 @@ export function sigmoid (value: number): number {
 }
 
 /** The probability a trained model gives to one message's features. */
-export function scoreFeatures (model: { bias: number, weights: ReadonlyMap<string, number> }, features: readonly string[]): number {
+export function scoreFeatures (model: LogisticModel, features: readonly string[]): number {
   return sigmoid(model.bias + features.reduce((sum, feature) => sum + (model.weights.get(feature) ?? 0), 0))
 }
 
