@@ -3,10 +3,10 @@ import type { FindingExtractor } from '../../clinical-findings/extract-findings.
 import { FINDING_CONCEPTS } from '../../clinical-findings/lexicon/finding-concepts.ts'
 import type { DepartmentCode, Urgency } from '../triage-vocabulary.ts'
 import { decideUrgency, type UrgencyDecision } from './decide-urgency.ts'
+import { loadEmergencyModel } from './emergency-model/emergency-model.ts'
 import { routeDepartment } from './route-department.ts'
 import { SELF_CARE_PRESENTATIONS, TRIAGE_RULES } from './rules/triage-rules.ts'
 import { TRIAGE_QUESTIONS, type TriageQuestion } from './rules/triage-questions.ts'
-import { loadUrgencyModels } from './urgency-models/urgency-models.ts'
 
 export type QuestionAnswer = 'yes' | 'no' | 'unknown'
 
@@ -30,9 +30,14 @@ const ORGAN_SPECIALTIES = new Set<DepartmentCode>(['ophthalmology', 'ent', 'stom
 
 /** Reads everything the patient said, applies the answers, and decides urgency and department. */
 export function assessTriage (extractor: FindingExtractor, evidence: TriageEvidence): TriageAssessment {
+  return assessReading(extractor.read(evidence.texts.join('\n')), evidence)
+}
+
+/** The same decision over a reading already made of the evidence's texts (read once, assessed per answer set). */
+function assessReading (textReading: ClinicalReading, evidence: TriageEvidence): TriageAssessment {
   const text = evidence.texts.join('\n')
-  const reading = withAnswers(extractor.read(text), evidence.answers)
-  const decision = raisedByUrgencyModels(decideUrgency(reading, TRIAGE_RULES, SELF_CARE_PRESENTATIONS), text, reading)
+  const reading = withAnswers(textReading, evidence.answers)
+  const decision = raisedByEmergencyModel(decideUrgency(reading, TRIAGE_RULES, SELF_CARE_PRESENTATIONS), text, reading)
   const symptoms = reading.current.filter((finding) => finding.kind === 'symptom')
   return {
     ...decision,
@@ -42,28 +47,24 @@ export function assessTriage (extractor: FindingExtractor, evidence: TriageEvide
   }
 }
 
-const URGENCY_MODELS = loadUrgencyModels()
+const EMERGENCY_MODEL = loadEmergencyModel()
 
 /**
- * The rules decide; the urgency models, trained on our development vignettes, may only raise a
- * story the rules read lower (a phrasing the lexicon has never seen): to emergency, or self-care
- * and routine to urgent. They never lower an answer, and need at least one finding read as current.
+ * The rules decide; the emergency model, trained on our development vignettes, may only raise a
+ * story the rules did not read as an emergency to one (a phrasing the lexicon has never seen). It
+ * never lowers an answer.
  */
-function raisedByUrgencyModels (decision: UrgencyDecision, text: string, reading: ClinicalReading): UrgencyDecision {
+function raisedByEmergencyModel (decision: UrgencyDecision, text: string, reading: ClinicalReading): UrgencyDecision {
   if (decision.urgency === 'emergency' || reading.current.length === 0) return decision
-  const features = URGENCY_MODELS.features(text, reading)
-  if (URGENCY_MODELS.emergency.score(features) >= URGENCY_MODELS.emergency.threshold) {
-    return { urgency: 'emergency', reasons: ['emergency_model'], fired: [...decision.fired, 'emergency_model'] }
-  }
-  if (decision.urgency === 'urgent') return decision
-  if (URGENCY_MODELS.urgentOrAbove.score(features) < URGENCY_MODELS.urgentOrAbove.threshold) return decision
-  return { urgency: 'urgent', reasons: ['urgent_model'], fired: [...decision.fired, 'urgent_model'] }
+  if (EMERGENCY_MODEL.score(text, reading) < EMERGENCY_MODEL.threshold) return decision
+  return { urgency: 'emergency', reasons: ['emergency_model'], fired: [...decision.fired, 'emergency_model'] }
 }
 
 /** The next question worth asking: unanswered, about a current finding, and able to change the urgency. */
 export function nextTriageQuestion (extractor: FindingExtractor, evidence: TriageEvidence, assessment: TriageAssessment): TriageQuestion | null {
   if (assessment.urgency === 'emergency') return null
   const concepts = new Set(assessment.reading.current.map((finding) => finding.concept))
+  let textReading: ClinicalReading | undefined
   for (const question of TRIAGE_QUESTIONS) {
     if (question.id in evidence.answers) continue
     if (question.child && !assessment.reading.patient.child) continue
@@ -73,7 +74,8 @@ export function nextTriageQuestion (extractor: FindingExtractor, evidence: Triag
     if (question.answeredBy?.some((concept) => concepts.has(concept))) continue
     if (question.adds.some((concept) => assessment.reading.findings.some((finding) => finding.concept === concept && finding.negated))) continue
     const confirming: QuestionAnswer = question.inverse ? 'no' : 'yes'
-    const changed = assessTriage(extractor, { ...evidence, answers: { ...evidence.answers, [question.id]: confirming } }).urgency
+    textReading ??= extractor.read(evidence.texts.join('\n'))
+    const changed = assessReading(textReading, { ...evidence, answers: { ...evidence.answers, [question.id]: confirming } }).urgency
     if (changed !== assessment.urgency) return question
   }
   return null

@@ -1,10 +1,10 @@
 import type { ClinicalReading, PatientContext } from '../../../clinical-findings/finding-types.ts'
 
 /**
- * What the urgency models see of a message: English words and word pairs, Chinese character pairs
+ * What the emergency model sees of a message: English words and word pairs, Chinese character pairs
  * and triples, the concepts the findings extractor read with their ConText attributes, and the
  * patient's age band, pregnancy, conditions, medicines and measurements in clinical bands. Words
- * the lexicon does not know still count, which is the point: the models generalise over phrasings
+ * the lexicon does not know still count, which is the point: the model generalises over phrasings
  * the rules have never seen.
  */
 export function messageFeatures (text: string, reading: ClinicalReading): string[] {

@@ -3,15 +3,15 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { createFindingExtractor } from '../../../src/clinical-findings/extract-findings.ts'
 import { assessTriage } from '../../../src/flows/triage/assess-findings.ts'
-import { messageFeatures } from '../../../src/flows/triage/urgency-models/message-features.ts'
-import { sigmoid, trainLogisticModel } from '../../../src/flows/triage/urgency-models/train-logistic-model.ts'
-import { loadUrgencyModels } from '../../../src/flows/triage/urgency-models/urgency-models.ts'
+import { loadEmergencyModel } from '../../../src/flows/triage/emergency-model/emergency-model.ts'
+import { messageFeatures } from '../../../src/flows/triage/emergency-model/message-features.ts'
+import { sigmoid, trainLogisticModel } from '../../../src/flows/triage/emergency-model/train-logistic-model.ts'
 
-const CLI = fileURLToPath(new URL('../../../src/cli/train-urgency-models.ts', import.meta.url))
+const CLI = fileURLToPath(new URL('../../../src/cli/train-emergency-model.ts', import.meta.url))
 const extractor = createFindingExtractor()
 
-describe('the urgency models beside the rules', () => {
-  it('learn a cue that separates one class from the rest, the same way every time', () => {
+describe('the emergency model beside the rules', () => {
+  it('learns a cue that separates emergencies from the rest, the same way every time', () => {
     const examples = Array.from({ length: 40 }, (_, index) => ({ features: index % 2 === 0 ? ['w:grey', `w:n${index}`] : ['w:sneezing', `w:n${index}`], positive: index % 2 === 0 }))
     const first = trainLogisticModel(examples)
     const second = trainLogisticModel(examples)
@@ -20,7 +20,7 @@ describe('the urgency models beside the rules', () => {
     expect(sigmoid(first.bias + first.weights.get('w:sneezing')!)).toBeLessThan(0.2)
   })
 
-  it('see who the message is about and the ConText attributes of each finding, not only its words', () => {
+  it('sees who the message is about and the ConText attributes of each finding, not only its words', () => {
     const baby = 'my 6 week old has a temperature of 38.4 and no fever yesterday, her brother had a rash'
     const features = messageFeatures(baby, extractor.read(baby))
     expect(features).toEqual(expect.arrayContaining(['age:under_3_months', 'temperature_at_least:38', 'f:fever']))
@@ -28,12 +28,10 @@ describe('the urgency models beside the rules', () => {
     expect(messageFeatures(denied, extractor.read(denied))).toEqual(expect.arrayContaining(['negated:fever']))
   })
 
-  it('only raise: a cold stays self-care, an emergency the rules read stays an emergency', () => {
-    const models = loadUrgencyModels()
+  it('only raises: a cold stays self-care, an emergency the rules read stays an emergency', () => {
+    const model = loadEmergencyModel()
     const cold = 'sniffly cold for two days, a bit of a sore throat, eating and drinking fine, no fever'
-    const coldFeatures = models.features(cold, extractor.read(cold))
-    expect(models.emergency.score(coldFeatures)).toBeLessThan(models.emergency.threshold)
-    expect(models.urgentOrAbove.score(coldFeatures)).toBeLessThan(models.urgentOrAbove.threshold)
+    expect(model.score(cold, extractor.read(cold))).toBeLessThan(model.threshold)
     expect(assessTriage(extractor, { texts: [cold], answers: {}, locale: 'en' }).urgency).toBe('self_care')
     const stroke = 'my dad suddenly cannot lift his left arm and his face has dropped on one side'
     expect(assessTriage(extractor, { texts: [stroke], answers: {}, locale: 'en' }).urgency).toBe('emergency')
