@@ -1,10 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
 import { createFindingExtractor } from '../clinical-findings/extract-findings.ts'
 import { loadSafetyCaseFile } from '../eval/safety/load-safety-cases.ts'
 import { loadTriageCases } from '../eval/triage/triage-case.ts'
+import { splitTriageSetFolders } from '../eval/triage/triage-case-sets.ts'
 import { decideUrgency } from '../flows/triage/decide-urgency.ts'
 import { EMERGENCY_WEIGHTS_FILE, type EmergencyModelWeights } from '../flows/triage/emergency-model/emergency-model.ts'
 import { messageFeatures } from '../flows/triage/emergency-model/message-features.ts'
@@ -21,8 +22,8 @@ const REPO_ROOT = resolve(import.meta.dirname, '..', '..')
 const DEVELOPMENT_FILES = [
   resolve(REPO_ROOT, '..', 'shared', 'data', 'triage', 'dev_vignettes.jsonl'),
   resolve(REPO_ROOT, 'tests', 'eval', 'triage', 'vignettes.jsonl'),
-  ...['', '-2', '-3', '-4', '-5'].map((suffix) => resolve(REPO_ROOT, 'tests', 'eval', `triage-patient-written${suffix}`, 'dev.jsonl'))
-]
+  ...splitTriageSetFolders(REPO_ROOT).map((folder) => resolve(folder, 'dev.jsonl'))
+].filter((file) => existsSync(file))
 // Short development messages of the safety suite (labelled emergency, crisis or pass) add phrasings;
 // the safety hold-outs (tests/eval/holdout/) and the earlier held-out rounds are never used.
 const SAFETY_DEVELOPMENT_FILES = ['emergency', 'crisis', 'emergency-probes', 'benign', 'context-and-look-alikes', 'settled-by-the-message']

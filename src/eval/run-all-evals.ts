@@ -13,6 +13,7 @@ import { readEvalQueries, runRetrievalEval } from './retrieval/run-retrieval-eva
 import { loadSafetyCaseFile, loadSafetyCases } from './safety/load-safety-cases.ts'
 import { runSafetyEval, SAFETY_FLOORS } from './safety/run-safety-eval.ts'
 import { loadTriageCases } from './triage/triage-case.ts'
+import { splitTriageSetFolders } from './triage/triage-case-sets.ts'
 import { runTriageEval } from './triage/run-triage-eval.ts'
 
 /** pass: every check holds; miss: a quality target is missed (not a floor); fail: a safety floor broke or the suite crashed. */
@@ -100,12 +101,12 @@ function statusOf (checks: SuiteCheck[]): SuiteStatus {
   return checks.every((check) => check.ok) ? 'pass' : 'miss'
 }
 
-/** Our own triage sets: shared development vignettes, the team's cases, and the two patient-written sets with their hold-outs. */
+/** Our own triage sets: shared development vignettes, the team's cases, and every split set, each development part beside its hold-out. */
 function defaultTriageFiles (root: string): string[] {
   return [
     resolvePath(root, '..', 'shared', 'data', 'triage', 'dev_vignettes.jsonl'),
     ...['vignettes.jsonl', 'vignettes-holdout.jsonl'].map((name) => resolvePath(root, 'tests', 'eval', 'triage', name)),
-    ...['triage-patient-written', 'triage-patient-written-2', 'triage-patient-written-3', 'triage-patient-written-4', 'triage-patient-written-5'].flatMap((folder) => ['dev.jsonl', 'holdout.jsonl'].map((name) => resolvePath(root, 'tests', 'eval', folder, name)))
+    ...splitTriageSetFolders(root).flatMap((folder) => ['dev.jsonl', 'holdout.jsonl'].map((name) => resolvePath(folder, name)))
   ].filter((path) => existsSync(path))
 }
 
