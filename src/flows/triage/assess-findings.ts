@@ -52,10 +52,12 @@ const EMERGENCY_MODEL = loadEmergencyModel()
 /**
  * The rules decide; the emergency model, trained on our development vignettes, may only raise a
  * story the rules did not read as an emergency to one (a phrasing the lexicon has never seen). It
- * never lowers an answer.
+ * never lowers an answer. It also reads stories in which the lexicon found nothing at all (triage
+ * only sees messages already routed to it as health stories): on cross-validation by file, 8 of the
+ * 12 such development emergencies scored above the threshold and none of the 58 such non-emergencies.
  */
 function raisedByEmergencyModel (decision: UrgencyDecision, text: string, reading: ClinicalReading): UrgencyDecision {
-  if (decision.urgency === 'emergency' || reading.current.length === 0) return decision
+  if (decision.urgency === 'emergency') return decision
   if (EMERGENCY_MODEL.score(text, reading) < EMERGENCY_MODEL.threshold) return decision
   return { urgency: 'emergency', reasons: ['emergency_model'], fired: [...decision.fired, 'emergency_model'] }
 }

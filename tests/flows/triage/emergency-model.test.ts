@@ -37,6 +37,18 @@ describe('the emergency model beside the rules', () => {
     expect(assessTriage(extractor, { texts: [stroke], answers: {}, locale: 'en' }).urgency).toBe('emergency')
   })
 
+  it('a short ordinary question about a child or a parent is not raised: the model reads stories, not a prior', () => {
+    const model = loadEmergencyModel()
+    const questions = [
+      'my son has a fever what should i do', 'my child has been sick once today', 'can i give calpol to my 4 year old for a temperature',
+      'toddler has diarrhoea since yesterday, still drinking', 'my mum is 80 and feels tired lately', 'pregnant 20 weeks with heartburn',
+      '孩子发烧了怎么办', '娃吐了一次', '孩子发烧38度5能吃美林吗', '我儿子三岁，今天早上开始发烧38度4', '宝宝拉肚子怎么办', '孕妇头疼怎么办'
+    ]
+    const raised = questions.filter((text) => model.score(text, extractor.read(text)) >= model.threshold)
+    expect(raised).toEqual([])
+    for (const text of questions) expect(assessTriage(extractor, { texts: [text], answers: {}, locale: /[\u4e00-\u9fff]/u.test(text) ? 'zh-CN' : 'en' }).reasons).not.toContain('emergency_model')
+  })
+
   it('the committed weights are what the development vignettes train (retrain after changing them)', async () => {
     const run = await new Promise<{ code: number, stdout: string }>((resolve) => {
       execFile(process.execPath, [CLI, '--check'], { timeout: 150_000 }, (error, stdout) => resolve({ code: error ? 1 : 0, stdout }))

@@ -32,8 +32,10 @@ export function messageFeatures (text: string, reading: ClinicalReading): string
 const AGE_BANDS: Array<[months: number, band: string]> = [[3, 'under_3_months'], [12, 'infant'], [60, 'under_5'], [192, 'child'], [780, 'adult']]
 
 function patientFeatures (patient: PatientContext): string[] {
-  const features = [`about:${patient.relation}`]
-  if (patient.child) features.push('p:child')
+  // Who writes and "a child" alone are left out: our sets are emergency-heavy and children's
+  // stories common among their emergencies, so those two taught the model that any child with a
+  // fever is an emergency. The age band keeps what matters (under 3 months).
+  const features: string[] = []
   if (patient.pregnant) features.push('p:pregnant')
   if (patient.ageMonths !== undefined) features.push(`age:${AGE_BANDS.find(([months]) => patient.ageMonths! < months)?.[1] ?? 'over_65'}`)
   for (const condition of patient.conditions) features.push(`condition:${condition}`)
