@@ -34,7 +34,7 @@ const TRIGGERS = {
 }
 // "Today", "now", "this time": a finding in such a segment is current even beside a past marker.
 const CURRENT_MARKER = { en: /(?<![a-z])(?:now|today|tonight|this (?:morning|afternoon|evening|time|week)|since (?:yesterday|last night|this)|just now|right now|again|new|started)(?![a-z])/u, zh: /现在|今天|今晚|今早|刚才|这次|这两天|昨天|昨晚|又|突然|开始/u }
-const NEGATION_INSIDE = { en: /(?<![a-z])(?:not|no|never|isnt|arent|wasnt|werent|dont|doesnt|didnt|hasnt|havent|without)(?![a-z])/u, zh: new RegExp(`没(?!${STILL_GOING})|无(?!法|名)|不(?!停|止|住|了|下|断|行|得了)(?=\\S{0,3}(?:疼|痛|闷|肿|烧|喘|咳|痒|红|吐|晕|麻|紧|憋|出血|紫|压|勒|箍|堵|刺))`, 'u') }
+const NEGATION_INSIDE = { en: /(?<![a-z])(?:not|no|never|isnt|arent|wasnt|werent|dont|doesnt|didnt|hasnt|havent|without)(?![a-z])/u, zh: new RegExp(`没(?!${STILL_GOING})|无(?!法|名)|不(?!停|止|住|了|下|断|行|得了)(?=\\S{0,3}(?:疼|痛|闷|肿|烧|喘|咳|痒|红|吐|晕|麻|紧|憋|出血|紫|压|勒|箍|堵|刺|硬|僵))`, 'u') }
 const HAN = /\p{Script=Han}/u
 // "脑出血后": a diagnosis or event named before 后 is the past event (a symptom before 后 is not: "腰疼以后尿不出来").
 const PAST_EVENT_AFTER = /^(?:以后|之后|后)/u
@@ -73,6 +73,7 @@ function readMessage (raw: string, compiled: readonly CompiledConcept[], segment
     if (LATIN.test(clause)) findings.push(...englishFindings(clause, index, compiled, identified))
     if (HAN.test(clause)) findings.push(...chineseFindings(clause.replace(/ /g, ''), index, compiled, segmenter, identified))
   })
+  resolvedInNextClause(clauses, findings)
   const patient = patientContext(normalized, identified)
   const measured = measuredFever(patient, findings)
   normalTemperatureIsNoFever(patient, findings)
@@ -101,7 +102,7 @@ function chineseFindings (compact: string, index: number, compiled: readonly Com
       found.push(describe({ concept, subject: compact, start: match.index, text: match[0], clause: index, language: 'zh', patient }))
     }
   }
-  return carryChineseNegation(found, compact)
+  return carryChineseNegation(found, compact, compiled)
 }
 
 type DescribeInput = { concept: ConceptDefinition, subject: string, start: number, text: string, clause: number, language: 'en' | 'zh', patient: IdentifiedPatient }
@@ -233,10 +234,25 @@ function statedSex (text: string): 'female' | 'male' | null {
 }
 
 // "没有恶心呕吐": a symptom right after a negated one, with nothing or only 和/或/、 between, is negated too.
-function carryChineseNegation (findings: Finding[], compact: string): Finding[] {
+// "拍他脸一点反应都没有": a finding that states an absence in its own words (反应都没有) is what negated
+// the word before it, not another item of a denied list, so the negation is not carried into it.
+const OWN_ABSENCE = /[没不无]/u
+
+// "My heart started racing and I felt faint. It stopped after 10 minutes": a next sentence that
+// opens by saying the episode is over resolves the symptoms of the sentence before it.
+const RESOLVED_OPENER = /^(?:and |but |then )?(?:it|that|this|they|everything|all of it)(?: all)? (?:stopped|passed|settled|went away|eased(?: off)?|calmed down|wore off|subsided)(?![a-z])/u
+
+function resolvedInNextClause (clauses: readonly string[], findings: Finding[]): void {
+  for (const finding of findings) {
+    if (finding.kind === 'symptom' && RESOLVED_OPENER.test(clauses[finding.clause + 1] ?? '')) finding.resolved = true
+  }
+}
+
+function carryChineseNegation (findings: Finding[], compact: string, compiled: readonly CompiledConcept[]): Finding[] {
   const ordered = [...findings].sort((first, second) => first.start - second.start)
+  const intrinsic = new Set(compiled.filter(({ concept }) => concept.intrinsicNegation).map(({ concept }) => concept.id))
   for (const finding of ordered) {
-    if (finding.negated) continue
+    if (finding.negated || (intrinsic.has(finding.concept) && OWN_ABSENCE.test(finding.text))) continue
     const carried = ordered.some((other) => {
       const end = other.start + other.text.length
       return other.negated && end <= finding.start && /^[和或、也]?$/u.test(compact.slice(end, finding.start))

@@ -28,7 +28,7 @@ export const HISTORICAL = {
 
 /** Recently and now stopped: still counts for presentations whose advice covers a passed episode. */
 export const RESOLVED = {
-  en: ['(?:now|since) (?:fine|ok|okay|better|normal|settled|gone)', '(?:then|and) (?:it )?(?:passes|goes away|stops|settles|eases(?: off)?)', 'it (?:passes|settles|eases off|stops) (?:after|within|in)', '(?:then|and) (?:it )?(?:passed|went away|stopped|settled|eased)', 'it (?:passed|settled|eased off|stopped)', 'feel fine now', 'fine now', 'better now', 'back to normal', 'has (?:passed|settled|gone|stopped)', 'went away', 'settled (?:down )?(?:after|with|now)', 'lasted (?:a few|about|only|\\d+) (?:minutes|mins|seconds)', 'came back (?:to normal|round)', 'stopped after'],
+  en: ['(?:now|since) (?:fine|ok|okay|better|normal|settled|gone)', '(?:then|and) (?:it )?(?:passes|goes away|stops|settles|eases(?: off)?)', 'it (?:passes|settles|eases off|stops) (?:after|within|in)', '(?:then|and) (?:it )?(?:passed|went away|stopped|settled|eased|calmed down|wore off|subsided)', 'it (?:passed|settled|eased off|stopped|calmed down|wore off|subsided)', 'feel fine now', 'fine now', 'better now', 'back to normal', 'has (?:passed|settled|gone|stopped)', 'went away', 'settled (?:down )?(?:after|with|now)', 'lasted (?:a few|about|only|\\d+) (?:minutes|mins|seconds)', 'came back (?:to normal|round)', 'stopped after'],
   zh: ['现在好了', '已经好了', '过去了', '完全正常', '恢复正常', '缓过来', '恢复了', '过一会(?:儿)?(?:又|就)?好了', '好了', '没事了', '自己好了', '停了']
 }
 

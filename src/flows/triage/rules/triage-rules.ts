@@ -20,7 +20,7 @@ export const TRIAGE_RULES: TriageRule[] = [
   { id: 'sudden_confusion', level: 'emergency', all: ['confusion', 'sudden_onset'], source: 'RF03' },
   { id: 'severe_breathing_difficulty', level: 'emergency', all: ['breathing_severe'], notResolved: true, source: 'RF04' },
   { id: 'blue_or_grey', level: 'emergency', all: ['cyanosis'], source: 'RF05' },
-  { id: 'mottled_skin', level: 'emergency', all: ['mottled_skin'], any: [['fever', 'lethargic', 'vomiting', 'breathless', 'sepsis_features', 'confusion']], source: 'RF06' },
+  { id: 'mottled_skin', level: 'emergency', all: ['mottled_skin'], any: [['fever', 'infection', 'lethargic', 'vomiting', 'breathless', 'sepsis_features', 'confusion']], source: 'RF06 (during an illness)' },
   { id: 'non_blanching_rash', level: 'emergency', all: ['non_blanching_rash'], source: 'RF07' },
   { id: 'seizure_now_or_first', level: 'emergency', all: ['seizure'], none: ['repeat_episode'], source: 'RF08, RF47' },
   { id: 'seizure_long', level: 'emergency', all: ['seizure'], measure: { minutesAtLeast: 5 }, source: 'RF08, RF47' },
