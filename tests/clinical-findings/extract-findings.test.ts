@@ -129,6 +129,45 @@ describe('look-alike words', () => {
   })
 })
 
+describe('red flags RF32-RF63 in everyday words', () => {
+  it.each([
+    ['RF38 en: a groan with each breath', 'my baby makes a moaning noise with each breath, even asleep', 'grunting_or_apnoea'],
+    ['RF38 zh: 呼气时哼', '宝宝出气的时候一直吭吭的', 'grunting_or_apnoea'],
+    ['RF39 en: too puffed out to finish a feed', 'he is so breathless he cannot finish his feeds', 'recession'],
+    ['RF39 en: stops feeding to catch a breath', 'she stops after a few gulps to get her breath back', 'recession'],
+    ['RF39 zh: 吃奶停下来喘', '宝宝吃奶吃几口就要停下来喘一喘', 'recession'],
+    ['RF40 zh: 拉风箱 on breathing in', '孩子吸气的时候嗓子里像拉风箱', 'stridor'],
+    ['RF42 zh: a shrill, odd cry', '宝宝哭的声音很尖，跟平时不一样', 'inconsolable_cry'],
+    ['RF42 zh: nothing settles the baby', '孩子怎么哄也哄不好，哭了一晚上', 'inconsolable_cry'],
+    ['RF33/34 zh: 吃啥吐啥', '糖尿病，这两天喝啥吐啥', 'cannot_keep_fluids'],
+    ['RF34 zh: even a sip of water comes up', '喝一口水也吐，一天没吃东西', 'cannot_keep_fluids'],
+    ['RF33 zh: a cramping stomach', '胃这里绞着疼，一阵一阵的', 'abdominal_pain'],
+    ['RF50 en: tablets gone from a pill box', 'the pill box was open and a few of the tablets are gone', 'poison_ingestion'],
+    ['RF52 en: unsteady walking', 'since yesterday he keeps losing his balance and staggering', 'dizziness'],
+    ['RF59 en: a bad back', 'I have had a bad back since the weekend', 'back_pain'],
+    ['RF59 en: both legs with a pronoun', 'both of his legs have gone numb', 'cauda_equina_features'],
+    ['RF59 en: incontinence not noticed', 'he wet himself without realising it', 'cauda_equina_features'],
+    ['RF59 en: cannot start a stream', 'struggling to get my wee going since my back went', 'urinary_retention'],
+    ['RF60 en: weight lost in kilos', 'I have lost 6 kg without trying', 'weight_loss'],
+    ['RF60 en: worst at night', 'the ache is worst at night', 'night_pain'],
+    ['RF61 zh: a bent forearm', '摔了一下，前臂看着弯了', 'deformity_or_crack'],
+    ['RF62 zh: worse than at the start', '扭伤三天了，现在比昨天更肿', 'worsening'],
+    ['RF63 zh: fell and cannot get up', '我妈跌在厨房里，站不起来了', 'fall_cannot_get_up']
+  ])('%s', (_case, text, concept) => {
+    expect(current(text)).toContain(concept)
+  })
+
+  it('a child playing with a friend is still the patient (RF49)', () => {
+    expect(current('my daughter (4) and her friend were playing with magnets and she swallowed one')).toContain('swallowed_battery_or_magnet')
+    expect(mention('my son has a cough and his friend has chickenpox', 'chickenpox').experiencer).toBe('other')
+  })
+
+  it('food that colours urine is read (RF53 look-alike)', () => {
+    expect(current('had beetroot juice yesterday and my pee is pink')).toContain('red_food_eaten')
+    expect(current('昨天吃了火龙果，今天尿是红的')).toContain('red_food_eaten')
+  })
+})
+
 describe('patient and measurements', () => {
   it('reads who the patient is and the numbers given, in English', () => {
     const { patient } = read('My 7 week old feels hot, it says 38.3, sats 93%, heart rate 180')

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createFindingExtractor } from '../../../src/clinical-findings/extract-findings.ts'
 import { assessTriage, nextTriageQuestion } from '../../../src/flows/triage/assess-findings.ts'
+import { decideUrgency } from '../../../src/flows/triage/decide-urgency.ts'
 import { SELF_CARE_PRESENTATIONS, TRIAGE_RULES } from '../../../src/flows/triage/rules/triage-rules.ts'
 import { TRIAGE_QUESTIONS } from '../../../src/flows/triage/rules/triage-questions.ts'
 import { FINDING_CONCEPTS } from '../../../src/clinical-findings/lexicon/finding-concepts.ts'
@@ -153,6 +154,14 @@ describe('triage over sets of findings', () => {
   it('an injury a few days ago is the complaint now, not history', () => {
     expect(assess('twisted my ankle a week ago, iced it and rested, now it is more swollen than 2 days ago').urgency).toBe('urgent')
     expect(assess('一周前崴了脚，冰敷休息了一周，现在反而越来越肿', 'zh-CN').urgency).toBe('urgent')
+  })
+
+  it('red urine after beetroot or dragon fruit is not blood in the urine by the rules (RF53); without it, it is', () => {
+    const byRules = (text: string) => decideUrgency(extractor.read(text), TRIAGE_RULES, SELF_CARE_PRESENTATIONS).fired
+    expect(byRules('ate beetroot last night and my pee is pink this morning, no pain')).not.toContain('blood_in_urine')
+    expect(byRules('吃了红心火龙果，尿是红的，不疼')).not.toContain('blood_in_urine')
+    expect(byRules('my pee is pink this morning, no pain')).toContain('blood_in_urine')
+    expect(byRules('没吃过甜菜，尿是红的')).toContain('blood_in_urine')
   })
 
   it('a past diagnosis mentioned in passing is not today\'s emergency', () => {

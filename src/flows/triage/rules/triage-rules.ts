@@ -122,7 +122,7 @@ export const TRIAGE_RULES: TriageRule[] = [
   { id: 'chickenpox_unwell', level: 'emergency', all: ['chickenpox'], any: [['drowsy_severe', 'confusion', 'seizure', 'cannot_weight_bear', 'breathing_severe', 'dizziness', 'limb_weakness']], source: 'RF52 (drowsiness, weakness, trouble walking or a fit)' },
 
   // ---- urinary and genital
-  { id: 'blood_in_urine', level: 'urgent', all: ['haematuria'], source: 'RF53' },
+  { id: 'blood_in_urine', level: 'urgent', all: ['haematuria'], none: ['red_food_eaten'], source: 'RF53 (NHS blood in urine: it may not be blood after eating beetroot, which can turn pee pink)' },
   { id: 'kidney_infection', level: 'urgent', all: ['dysuria'], any: [['fever', 'flank_pain', 'sepsis_features', 'vomiting', 'chills', 'back_pain']], source: 'RF54' },
   { id: 'uti_man_pregnant_child', level: 'urgent', all: ['dysuria'], patient: { maleOrPregnantOrChild: true }, source: 'RF55' },
   { id: 'renal_colic', level: 'urgent', all: ['renal_colic_features'], source: 'RF56' },
