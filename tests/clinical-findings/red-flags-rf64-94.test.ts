@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { createFindingExtractor } from '../../src/clinical-findings/extract-findings.ts'
+import { decideUrgency } from '../../src/flows/triage/decide-urgency.ts'
+import { SELF_CARE_PRESENTATIONS, TRIAGE_RULES } from '../../src/flows/triage/rules/triage-rules.ts'
 
 // Phrasings for red-flag rows RF64–RF94 (shared/data/triage/red_flags.md) that the lexicon missed:
 // each names the general form it stands for, in English and Chinese where it applies.
 
 const extractor = createFindingExtractor()
 const current = (text: string) => extractor.read(text).current.map((finding) => finding.concept)
+const rulesSay = (text: string) => decideUrgency(extractor.read(text), TRIAGE_RULES, SELF_CARE_PRESENTATIONS).urgency
 
 describe('RF64–RF94 phrasings: findings', () => {
   it.each([
@@ -80,5 +83,28 @@ describe('RF64–RF94 phrasings: patient and measurements', () => {
     ['zh: 十几片', '昨晚到现在吃了十几片止痛药', 11]
   ])('tablets: %s', (_case, text, count) => {
     expect(extractor.read(text).patient.tabletCount).toBe(count)
+  })
+})
+
+describe('RF64–RF94 rules', () => {
+  it.each([
+    ['RF66: a deep bite', 'a dog bit my arm, the wound is gaping and deep'],
+    ['RF76: red swollen skin with a racing heart', 'the scratch on my leg is red, hot and swollen and my heart is pounding'],
+    ['RF76: red swollen skin with 39 °C', 'insect bite on my arm now red and swollen and spreading, temperature 39.3'],
+    ['RF84: the baby quiet in later pregnancy', "I'm 34 weeks and she's been really quiet all day"],
+    ['RF50: a household product with vomiting', 'my daughter drank some shampoo and has vomited twice']
+  ])('emergency: %s', (_case, text) => {
+    expect(rulesSay(text)).toBe('emergency')
+  })
+
+  it.each([
+    ['RF94: a sip of a low-harm product, well', 'my 3 year old drank a little shampoo, he seems totally fine'],
+    ['RF94 zh', '孩子舔了几口沐浴露，现在玩得好好的']
+  ])('urgent: %s', (_case, text) => {
+    expect(rulesSay(text)).toBe('urgent')
+  })
+
+  it('a quiet toddler is no fetal-movement emergency', () => {
+    expect(rulesSay('my 2 year old has been really quiet all day with a runny nose')).not.toBe('emergency')
   })
 })
