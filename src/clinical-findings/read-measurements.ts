@@ -48,13 +48,15 @@ function firstNumber (text: string, pattern: RegExp, bounds: [number, number]): 
 }
 
 const TABLETS_EN = /(?:took|taken|swallowed|had|downed|ate)\s+(?:about |around |nearly |maybe |like |roughly |over |at least )?(\d{1,3}|[a-z]+(?:[ -][a-z]+)?)\s+(?:\w+\s+){0,2}(?:tablets|pills|paracetamol|capsules|ibuprofen|sleeping pills|co ?codamol|aspirin|of (?:his|her|my|their|the) (?:tablets|pills))/gu
-const TABLETS_ZH = new RegExp(`(?:吃了|吞了|服了|喝了)(?:差不多|大概|大约|将近|快)?(\\d{1,3}|${CN}{1,3}|好几十|几十)(?:多)?(?:片|粒|颗)`, 'gu')
+// A count with no verb right before it, when the time it was taken over follows ("about 14 paracetamol tablets since last night").
+const TABLETS_SINCE_EN = /(?<![\d.a-z])(\d{1,3}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[ -][a-z]+)?|thirty(?:[ -][a-z]+)?|forty|fifty)\s+(?:\w+\s+){0,2}(?:tablets|pills|capsules)\s+(?:since|in the (?:last|past)|over the (?:last|past)|today|yesterday|overnight|in (?:one|a|24) (?:day|go|hours?))/gu
+const TABLETS_ZH = new RegExp(`(?:吃了|吞了|服了|喝了)(?:差不多|大概|大约|将近|快)?(\\d{1,3}|十几|${CN}{1,3}|好几十|几十)(?:多)?(?:片|粒|颗)`, 'gu')
 
 function tabletCount (text: string): number | undefined {
   let best: number | undefined
-  for (const match of [...text.matchAll(TABLETS_EN), ...text.matchAll(TABLETS_ZH)]) {
+  for (const match of [...text.matchAll(TABLETS_EN), ...text.matchAll(TABLETS_SINCE_EN), ...text.matchAll(TABLETS_ZH)]) {
     const raw = match[1] ?? ''
-    const value = /几十/u.test(raw) ? 20 : parseNumberWord(raw)
+    const value = /几十/u.test(raw) ? 20 : raw === '十几' ? 11 : parseNumberWord(raw)
     if (value !== null && (best === undefined || value > best)) best = value
   }
   return best

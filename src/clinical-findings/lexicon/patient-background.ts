@@ -1,7 +1,7 @@
 // Reviewed background cues: long-standing conditions and medicines that move thresholds
 // (red_flags.md notes: pregnancy, diabetes, immunosuppression, blood thinners, old age).
 
-export const PREGNANT = /(?<![a-z])(?:pregnan\w*(?! tests?)|expecting(?! (?:a call|results|it))|\d+ ?(?:\+\d )?weeks? (?:along|gone)|my bump|midwife|(?:wife|partner|girlfriend|fiancee|i|im|she|shes) (?:is |am )?(?:about |around |nearly |only |just )?\d{1,2} ?(?:\+\d )?(?:weeks?|wks?)(?! old| ago| postpartum| since| after))(?![a-z])|怀孕|孕\d|孕[一二三四五六七八九十]|孕期|孕妇|孕早期|孕中期|孕晚期|怀了(?:宝宝|孩子|二胎)?|产检|胎动|停经|验孕棒(?:两道杠|阳性)|两道杠/u
+export const PREGNANT = /(?<![a-z])(?:pregnan\w*(?! tests?)|expecting(?! (?:a call|results|it))|\d+ ?(?:\+\d )?weeks? (?:along|gone)|my bump|midwife|positive (?:pregnancy|preg|home pregnancy) tests?|(?:pregnancy|preg) tests? (?:was |is |came back |came up )?positive|(?:\d{1,2}|five|six|seven|eight|nine|ten|eleven|twelve) weeks? since (?:my|her) (?:last )?period|\d{1,2} ?(?:weeks?|wks?) (?:with|into) (?:my|our|her|this|the) (?:first|second|third|fourth|1st|2nd|3rd|4th|baby|pregnancy|twins|bump|little one|rainbow)|(?:wife|partner|girlfriend|fiancee|i|im|she|shes) (?:is |am )?(?:about |around |nearly |only |just )?\d{1,2} ?(?:\+\d )?(?:weeks?|wks?)(?! old| ago| postpartum| since| after))(?![a-z])|怀孕|孕\d|孕[一二三四五六七八九十]|孕期|孕妇|孕早期|孕中期|孕晚期|怀了(?:宝宝|孩子|二胎)?|产检|胎动|停经|验孕棒(?:两道杠|两条杠|阳性)|两道杠|两条杠|验孕(?:\S{0,3})阳性|测出(?:来)?怀孕|怀上了/u
 export const NOT_PREGNANT = /(?<![a-z])(?:pregnancy tests? (?:\w+ ){0,5}(?:negative|not pregnant)|not pregnant|no chance (?:im|i am|of being) pregnant|cant be pregnant|negative (?:pregnancy )?test|not expecting)(?![a-z])|(?<!以前|之前)没(?:有)?怀孕(?!的时候)|不可能怀孕|没怀上|验孕(?:棒)?(?:是)?阴性/u
 
 export const CONDITION_CUES: Record<string, RegExp> = {

@@ -10,6 +10,8 @@ import type { SelfCarePresentation, TriageRule } from '../decide-urgency.ts'
 // binds the concepts to one clause ("sudden" belongs to its own symptom). `notResolved` ignores
 // findings that have already stopped.
 
+// Where red, hot, swollen skin is a skin infection rather than a sore throat or a joint (RF75, RF76).
+const SKIN_INFECTION_SITES = ['lip_face_swelling', 'calf_swelling', 'animal_bite', 'insect_bite', 'skin_wound', 'burn', 'minor_cut']
 const CHEST_ALARM = ['sweating', 'breathless', 'breathing_severe', 'nausea', 'vomiting', 'near_faint', 'loss_of_consciousness']
 
 export const TRIAGE_RULES: TriageRule[] = [
@@ -117,6 +119,8 @@ export const TRIAGE_RULES: TriageRule[] = [
   { id: 'swallowed_object_tummy', level: 'urgent', all: ['swallowed_object'], any: [['abdominal_pain', 'constipation', 'fever']], source: 'Alder Hey swallowed objects: tummy pain, fever or not pooing after swallowing an object means a doctor today (amber)' },
   { id: 'swallowed_object_symptoms', level: 'emergency', all: ['swallowed_object'], any: [['breathless', 'breathing_severe', 'cannot_swallow_saliva', 'vomiting', 'chest_pain']], source: 'Alder Hey swallowed objects: symptoms after swallowing mean A&E' },
   { id: 'poisoning', level: 'emergency', any: [['poison_ingestion', 'overdose']], source: 'RF50, RF89, RF93' },
+  { id: 'swallowed_product_with_symptoms', level: 'emergency', all: ['swallowed_household_product'], any: [['vomiting', 'breathless', 'breathing_severe', 'drowsy_severe', 'confusion', 'seizure', 'unresponsive', 'cannot_swallow_saliva']], source: 'RF50 (swallowed something possibly harmful, now with symptoms)' },
+  { id: 'swallowed_product_unsure', level: 'urgent', all: ['swallowed_household_product'], source: 'RF94' },
   { id: 'tablets_overdose', level: 'emergency', measure: { tabletsAtLeast: 10 }, source: 'RF93' },
   { id: 'newborn_sticky_eyes', level: 'urgent', any: [['sticky_eyes_newborn', 'red_eye']], patient: { maxAgeMonths: 0 }, source: 'RF51' },
   { id: 'chickenpox_unwell', level: 'emergency', all: ['chickenpox'], any: [['drowsy_severe', 'confusion', 'seizure', 'cannot_weight_bear', 'breathing_severe', 'dizziness', 'limb_weakness']], source: 'RF52 (drowsiness, weakness, trouble walking or a fit)' },
@@ -142,7 +146,7 @@ export const TRIAGE_RULES: TriageRule[] = [
   { id: 'electrical_injury', level: 'emergency', all: ['electrical_injury'], source: 'RF64 (electrical burns need A&E)' },
   { id: 'blistering_burn_sensitive_site', level: 'emergency', all: ['burn', 'blisters', 'sensitive_site'], source: 'RF64' },
   { id: 'infected_burn', level: 'urgent', all: ['burn', 'wound_infection'], source: 'RF65' },
-  { id: 'serious_bite', level: 'emergency', all: ['animal_bite'], any: [['bleeding_uncontrolled', 'face_or_head']], source: 'RF66' },
+  { id: 'serious_bite', level: 'emergency', all: ['animal_bite'], any: [['bleeding_uncontrolled', 'face_or_head', 'wound_gaping']], source: 'RF66 (deep or large, on the face or head, or bleeding that will not stop)' },
   { id: 'bite_broke_skin', level: 'urgent', all: ['animal_bite'], any: [['skin_broken', 'cellulitis_features', 'wound_infection', 'sensitive_site']], source: 'RF67' },
 
   // ---- eyes, ENT, teeth, skin
@@ -160,6 +164,8 @@ export const TRIAGE_RULES: TriageRule[] = [
   { id: 'severe_toothache', level: 'urgent', all: ['toothache'], any: [['severe_pain', 'painkillers_not_helping', 'night_pain']], source: 'RF74' },
   { id: 'cellulitis', level: 'urgent', all: ['cellulitis_features'], any: [['rash', 'lip_face_swelling', 'calf_swelling', 'joint_or_limb_pain', 'animal_bite', 'insect_bite', 'lump', 'fever', 'skin_wound', 'burn']], source: 'RF75' },
   { id: 'cellulitis_systemic', level: 'emergency', all: ['cellulitis_features'], any: [['confusion', 'near_faint']], source: 'RF76' },
+  { id: 'skin_infection_fast_heart_or_dizzy', level: 'emergency', all: ['cellulitis_features'], any: [['palpitations', 'dizziness'], SKIN_INFECTION_SITES], source: 'RF76 (red swollen skin with a fast heartbeat or dizziness)' },
+  { id: 'skin_infection_high_fever', level: 'emergency', all: ['cellulitis_features'], any: [SKIN_INFECTION_SITES], measure: { temperatureAtLeast: 39 }, source: 'RF76 (red swollen skin with a high temperature)' },
   { id: 'shingles', level: 'urgent', all: ['shingles_pattern'], any: [['rash', 'blisters', 'shingles_pattern']], source: 'RF77' },
   { id: 'earache_with_discharge_or_swelling', level: 'urgent', all: ['earache', 'ear_discharge', 'fever'], source: 'NHS earache: discharge with a high temperature needs urgent advice' },
 
@@ -174,6 +180,7 @@ export const TRIAGE_RULES: TriageRule[] = [
   { id: 'later_pregnancy_bleeding_with_pain', level: 'emergency', all: ['vaginal_bleeding', 'abdominal_pain'], patient: { pregnant: true, minPregnancyWeeksOrUnknown: 20 }, source: 'NHS vaginal bleeding in later pregnancy: with tummy pain, contact the maternity unit immediately' },
   { id: 'bleeding_in_pregnancy', level: 'urgent', all: ['vaginal_bleeding'], patient: { pregnant: true }, source: 'RF83' },
   { id: 'reduced_fetal_movements', level: 'emergency', all: ['reduced_fetal_movement'], source: 'RF84' },
+  { id: 'baby_quiet_in_pregnancy', level: 'emergency', all: ['fetal_quiet'], patient: { pregnant: true, minPregnancyWeeksOrUnknown: 24 }, source: 'RF84 (the baby quieter than usual, from about 24 weeks)' },
   { id: 'pre_eclampsia_signs', level: 'emergency', any: [['preeclampsia_features', 'vision_change']], patient: { pregnant: true, minPregnancyWeeksOrUnknown: 20 }, source: 'RF85' },
   { id: 'pregnancy_severe_headache', level: 'emergency', all: ['headache', 'severe_pain'], patient: { pregnant: true, minPregnancyWeeksOrUnknown: 20 }, source: 'RF85' },
   { id: 'pregnancy_abdominal_pain', level: 'urgent', all: ['abdominal_pain'], patient: { pregnant: true }, source: 'NHS pregnancy: stomach pain in pregnancy needs urgent advice' },
