@@ -34,8 +34,8 @@ const SAFETY_DEVELOPMENT_FILES = ['emergency', 'crisis', 'emergency-probes', 'be
 // bare "孩子发烧了怎么办" scored as an emergency. Rows the rules read as an emergency are left out.
 const CONSULTATION_FILES = ['department_dev_cmtmedqa.jsonl', 'department_dev_toyhom_neike.jsonl']
   .map((name) => resolve(REPO_ROOT, '..', 'shared', 'data', name))
-/** Chosen on the cross-validated figures: the rules' missed emergencies it recovers against the non-emergencies it raises. */
-const THRESHOLD = 0.85
+/** Chosen on the cross-validated figures (session 6: 74 of 106 rule-missed emergencies recovered, 1.2% of non-emergencies raised; 0.85 gave 67 at 0.8%): a missed emergency costs more than an early look. */
+const THRESHOLD = 0.8
 const KEEP_ABOVE = 0.02
 /** Stronger than the trainer's default: with less, short ordinary questions ("娃吐了一次") scored as emergencies. */
 const TRAINING = { l2: 3e-3 }
