@@ -4,6 +4,7 @@ import { createInputGuard, GUARD_PRECEDENCE, type InputGuard } from './guards/in
 import { KEYWORD_RULE_CONCEPTS, KEYWORD_SET_ASIDE } from './guards/keyword-rule-concepts.ts'
 import { normalizeText } from './guards/normalize-text.ts'
 import { checkOutput } from './guards/output-guard.ts'
+import { isWithoutImmediateDanger } from './guards/crisis-immediacy.ts'
 import { decideUrgency } from './triage/decide-urgency.ts'
 import { TRIAGE_RULES } from './triage/rules/triage-rules.ts'
 import type { InputGuardVerdict, SafetyGuards } from './turn-services.ts'
@@ -30,7 +31,8 @@ export function createSafetyGuards ({ findings, inputGuard = createInputGuard() 
 function checkInputText (inputGuard: InputGuard, findings: FindingExtractor, text: string): InputGuardVerdict {
   const reading = findings.read(text)
   const keyword = withoutPastOrDenied(inputGuard, inputGuard.check(text), reading, text)
-  if (keyword.verdict === 'emergency' || keyword.verdict === 'crisis') return keyword
+  if (keyword.verdict === 'crisis') return withCrisisImmediacy(keyword, text)
+  if (keyword.verdict === 'emergency') return keyword
   const decision = decideUrgency(reading, EMERGENCY_RULES, [])
   if (decision.urgency !== 'emergency') return keyword
   const redFlags = decision.reasons.map((reason) => `triage.${reason}`)
@@ -39,6 +41,17 @@ function checkInputText (inputGuard: InputGuard, findings: FindingExtractor, tex
     matches: [...redFlags.map((ruleId) => ({ ruleId, category: 'emergency' as const, priority: 'emergency' })), ...keyword.matches],
     redFlags
   }
+}
+
+/**
+ * Thoughts of suicide, and nothing else of the crisis rules, told with safety stated and no sign of
+ * danger now are RF90 (urgent), not RF89: the crisis reply stays, the urgency and queue priority follow.
+ */
+function withCrisisImmediacy (verdict: InputGuardVerdict, text: string): InputGuardVerdict {
+  const crises = verdict.matches.filter((match) => match.category === 'crisis')
+  if (!crises.every((match) => match.ruleId === 'crisis.suicidal_thoughts')) return verdict
+  if (verdict.matches.some((match) => match.category === 'emergency')) return verdict
+  return isWithoutImmediateDanger(normalizeText(text).text) ? { ...verdict, immediateDanger: false } : verdict
 }
 
 /**

@@ -40,11 +40,12 @@ function emergencyOutcome (verdict: InputGuardVerdict): FlowOutcome {
 }
 
 function crisisOutcome (verdict: InputGuardVerdict): FlowOutcome {
+  const immediate = verdict.immediateDanger !== false
   return {
     replies: [{ kind: 'emergency', key: 'safety.crisis' }],
     next: null,
-    triage: { urgency: 'emergency', department: 'psychiatry', redFlags: verdict.redFlags },
-    handoff: { priority: 'emergency', reason: `crisis: ${verdict.redFlags.join(', ')}` }
+    triage: { urgency: immediate ? 'emergency' : 'urgent', department: 'psychiatry', redFlags: verdict.redFlags },
+    handoff: { priority: immediate ? 'emergency' : 'high', reason: `crisis${immediate ? '' : ' (no immediate danger stated)'}: ${verdict.redFlags.join(', ')}` }
   }
 }
 

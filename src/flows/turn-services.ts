@@ -22,6 +22,8 @@ export type InputGuardVerdict = {
   verdict: GuardCategory | 'pass'
   matches: Array<{ ruleId: string, category: GuardCategory, subtype?: string | undefined, priority?: string | undefined }>
   redFlags: string[]
+  /** A crisis told with safety stated and no danger now (red_flags.md RF90): urgent, not an emergency. */
+  immediateDanger?: false
 }
 
 export type OutputGuardVerdict = { ok: boolean, problems: string[] }
