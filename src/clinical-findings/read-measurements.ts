@@ -13,6 +13,8 @@ export type Measurements = {
   /** Tablets swallowed at once, when stated. */
   tabletCount?: number
   pregnancyWeeks?: number
+  /** The share of a baby's usual feed now taken, when both amounts are given ("3oz of her 7oz"). */
+  feedFraction?: number
 }
 
 const CN = `[${CHINESE_NUMERAL_CHARACTERS}]`
@@ -62,7 +64,7 @@ function tabletCount (text: string): number | undefined {
   return best
 }
 
-/** Numbers a patient gives: temperature, oxygen, pulse, blood pressure, sugar, ketones, minutes, tablets, weeks pregnant. */
+/** Numbers a patient gives: temperature, oxygen, pulse, blood pressure, sugar, ketones, minutes, tablets, weeks pregnant, feeds. */
 export function readMeasurements (text: string): Measurements {
   const found: Measurements = {}
   const temperature = highest(text, TEMPERATURE_PATTERNS)
@@ -83,7 +85,38 @@ export function readMeasurements (text: string): Measurements {
   if (tablets !== undefined) found.tabletCount = tablets
   const weeks = firstNumber(text, /(?:(\d{1,2})\s*(?:\+\d\s*)?(?:weeks?|wks?)\s*(?:pregnant|along|gone)|(?:孕|怀孕|怀孕了)\s*(\d{1,2})\s*周)/gu, [1, 43]) ?? pregnancyWeeksZh(text)
   if (weeks !== undefined) found.pregnancyWeeks = weeks
+  const feeds = feedFraction(text)
+  if (feeds !== undefined) found.feedFraction = feeds
   return found
+}
+
+const AMOUNT = '(\\d{1,3})\\s*(oz|ounces?|ml|mls)?'
+// "only taking 3oz of her 7oz bottles", "managed 60ml out of the usual 150ml"
+const FEED_OF_USUAL_EN = new RegExp(`(?:taking|taken|takes|took|had|having|drinking|drunk|drinks|drank|managing|managed|finishing|finished|downing|feeding)\\s+(?:about |around |maybe |roughly |only |just |barely )?${AMOUNT}\\s+(?:of|out of)\\s+(?:his|her|their|the|a|an|my)?\\s*(?:usual |normal )?${AMOUNT}`, 'gu')
+// "60ml when she normally takes 150", "2oz, she usually has 6oz"
+const FEED_THEN_USUAL_EN = new RegExp(`${AMOUNT}\\s*(?:,|when|whereas|but|and|while)?\\s*(?:she|he|they|baby)\\s+(?:normally|usually|would normally|would usually)\\s+(?:takes?|has|have|drinks?|finishes)\\s+(?:about |around |a full )?${AMOUNT}`, 'gu')
+// "usually takes 150ml, today only 50"
+const USUAL_THEN_FEED_EN = new RegExp(`(?:normally|usually)\\s+(?:takes?|has|have|drinks?|finishes)\\s+(?:about |around )?${AMOUNT}[^.\\d]{0,40}?(?:now|today|only|but)\\s+(?:only |just |barely )?(?:taking|takes|having|had|drinking|drinks|managing|manages|took)?\\s*(?:about |around )?${AMOUNT}`, 'gu')
+const ZH_AMOUNT = `(\\d{1,3}|[一二三四五六七八九]?[一二三四五六七八九]十|${CN}{1,3})\\s*(毫升|ml|mL)?`
+// "平时一顿能喝150毫升，现在只喝五六十"
+const USUAL_THEN_FEED_ZH = new RegExp(`(?:平时|平常|以前|原来|本来|一般|往常)(?:一顿|每顿|每次|一次)?(?:能)?(?:喝|吃)(?:个)?${ZH_AMOUNT}[^。\\d]{0,12}?(?:现在|这两天|今天|昨天|只)(?:只|就|才)?(?:能)?(?:喝|吃)?(?:了)?(?:个)?${ZH_AMOUNT}`, 'gu')
+
+/** The share of the usual feed now taken, from the two amounts a parent gives; ounces and millilitres compared as such. */
+function feedFraction (text: string): number | undefined {
+  const readings: Array<{ taken: number, usual: number }> = []
+  const amount = (raw: string | undefined, unit: string | undefined) => {
+    if (raw === undefined) return null
+    const range = raw.match(/^([一二三四五六七八九])([一二三四五六七八九])十$/u)
+    const value = range ? (parseNumberWord(range[1]!)! + parseNumberWord(range[2]!)!) * 5 : parseNumberWord(raw)
+    return value === null ? null : (unit && /^o/u.test(unit) ? value * 30 : value)
+  }
+  const add = (taken: number | null, usual: number | null) => { if (taken !== null && usual !== null && usual > 0) readings.push({ taken, usual }) }
+  for (const m of text.matchAll(FEED_OF_USUAL_EN)) add(amount(m[1], m[2] ?? m[4]), amount(m[3], m[4] ?? m[2]))
+  for (const m of text.matchAll(FEED_THEN_USUAL_EN)) add(amount(m[1], m[2] ?? m[4]), amount(m[3], m[4] ?? m[2]))
+  for (const m of text.matchAll(USUAL_THEN_FEED_EN)) add(amount(m[3], m[4] ?? m[2]), amount(m[1], m[2] ?? m[4]))
+  for (const m of text.matchAll(USUAL_THEN_FEED_ZH)) add(amount(m[3], m[4] ?? m[2]), amount(m[1], m[2] ?? m[4]))
+  const fractions = readings.map(({ taken, usual }) => taken / usual).filter((value) => value > 0 && value <= 1.5)
+  return fractions.length === 0 ? undefined : Math.min(...fractions)
 }
 
 function chineseMinutes (text: string): number | undefined {

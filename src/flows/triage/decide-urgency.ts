@@ -28,6 +28,8 @@ type MeasureCondition = {
   tabletsAtLeast?: number
   durationHoursAtLeast?: number
   durationHoursBelow?: number
+  /** A baby taking less than this share of the usual feed (both amounts given). */
+  feedFractionBelow?: number
 }
 
 export type TriageRule = {
@@ -122,6 +124,7 @@ function measuresMatch (condition: MeasureCondition, patient: PatientContext, pr
   }
   if (condition.durationHoursBelow !== undefined && patient.durationHours !== undefined && patient.durationHours >= condition.durationHoursBelow) return false
   if (condition.glucoseBelow !== undefined && !(patient.glucoseMmol !== undefined && patient.glucoseMmol < condition.glucoseBelow)) return false
+  if (condition.feedFractionBelow !== undefined && !(patient.feedFraction !== undefined && patient.feedFraction < condition.feedFractionBelow)) return false
   return atLeast(patient.temperatureC, condition.temperatureAtLeast) &&
     atMost(patient.oxygenSaturation, condition.oxygenAtMost) &&
     atLeast(patient.heartRate, condition.heartRateAtLeast) &&

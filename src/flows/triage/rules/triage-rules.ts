@@ -114,6 +114,7 @@ export const TRIAGE_RULES: TriageRule[] = [
   { id: 'child_no_urine_12_hours', level: 'emergency', all: ['no_urine_long'], patient: { child: true }, source: 'RF43' },
   { id: 'child_no_urine', level: 'urgent', any: [['no_urine', 'dehydration_signs']], patient: { child: true }, source: 'RF44' },
   { id: 'poor_feeding', level: 'urgent', all: ['poor_feeding'], patient: { child: true }, source: 'RF45' },
+  { id: 'feeds_under_half', level: 'urgent', patient: { child: true }, measure: { feedFractionBelow: 0.5 }, source: 'RF45' },
   { id: 'child_rectal_bleeding', level: 'urgent', any: [['rectal_bleeding', 'bloody_diarrhoea']], patient: { child: true }, source: 'RF46' },
   { id: 'swallowed_battery_or_magnet', level: 'emergency', all: ['swallowed_battery_or_magnet'], source: 'RF49 (even if the child seems well)' },
   { id: 'swallowed_object_tummy', level: 'urgent', all: ['swallowed_object'], any: [['abdominal_pain', 'constipation', 'fever']], source: 'Alder Hey swallowed objects: tummy pain, fever or not pooing after swallowing an object means a doctor today (amber)' },

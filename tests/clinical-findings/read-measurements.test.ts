@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest'
+import { createFindingExtractor } from '../../src/clinical-findings/extract-findings.ts'
+import { assessTriage } from '../../src/flows/triage/assess-findings.ts'
+
+const extractor = createFindingExtractor()
+const triage = (text: string, locale = 'en') => assessTriage(extractor, { texts: [text], answers: {}, locale })
+
+describe('feeds given as amounts (red_flags.md RF45: a baby taking less than half of usual feeds)', () => {
+  it('reads the share of the usual feed from the two amounts, in ounces, millilitres and Chinese numerals', () => {
+    expect(extractor.read('my 4 month old is only managing about 2oz of her usual 6oz bottles since last night').patient.feedFraction).toBeCloseTo(1 / 3)
+    expect(extractor.read('she had 60ml when she normally takes 150ml').patient.feedFraction).toBeCloseTo(0.4)
+    expect(extractor.read('he usually takes 180ml but today only 70').patient.feedFraction).toBeCloseTo(70 / 180)
+    expect(extractor.read('宝宝5个月，平时一顿能喝150毫升，这两天只喝五六十').patient.feedFraction).toBeCloseTo(55 / 150)
+    expect(extractor.read('my baby had a bottle at 7 and a nap at 9').patient.feedFraction).toBeUndefined()
+  })
+
+  it('under half of the usual feed is urgent for a baby; most of it is not', () => {
+    expect(triage('my 4 month old is only managing about 2oz of her usual 6oz bottles since last night, bit of a cold').urgency).toBe('urgent')
+    expect(triage('宝宝5个月，有点鼻塞，平时一顿能喝150毫升，这两天只喝五六十', 'zh-CN').urgency).toBe('urgent')
+    expect(triage('my 5 month old has a bit of a cold, took 5oz of her 6oz bottle this morning, happy and smiley').urgency).not.toBe('urgent')
+    expect(triage('女儿8个月，有点流鼻涕，平常每顿吃200ml，今天吃了150ml，精神很好', 'zh-CN').urgency).not.toBe('urgent')
+  })
+})
