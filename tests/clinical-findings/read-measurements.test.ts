@@ -21,3 +21,12 @@ describe('feeds given as amounts (red_flags.md RF45: a baby taking less than hal
     expect(triage('女儿8个月，有点流鼻涕，平常每顿吃200ml，今天吃了150ml，精神很好', 'zh-CN').urgency).not.toBe('urgent')
   })
 })
+
+describe('who the message is about when it starts with the person, without "my"', () => {
+  it('a child or a relative named first, with their age, is the patient', () => {
+    expect(extractor.read('Daughter (7) has had a sore ear since last night, no temperature').patient).toMatchObject({ relation: 'child', child: true, ageMonths: 84 })
+    expect(extractor.read('Son, 4, fever since Tuesday and off his food').patient).toMatchObject({ child: true, ageMonths: 48 })
+    expect(extractor.read('Mum (58) has had a bad cough for a week').patient).toMatchObject({ relation: 'adult_relative', child: false, ageMonths: 58 * 12 })
+    expect(extractor.read('I have had a bad cough for a week, my mum has one too').patient.relation).toBe('self')
+  })
+})

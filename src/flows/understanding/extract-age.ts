@@ -37,6 +37,8 @@ const AGE_RULES: AgeRule[] = [
   { pattern: /\b(?:is|are|was|turned|aged?|hes|he's|shes|she's|just)\s+(\d{1,2})\s*(?:weeks?|wks?)\b(?!\s*(?:pregnant|along|gone|ago|since|postpartum))/iu, unit: 'week' },
   { pattern: /\b(?:i'?m|i am|aged?|age:?|he'?s|she'?s|he is|she is)\s+(\d{1,3})\b(?!\s*(?:kg|lbs?|cm|%|\/|weeks?|wks?|days?|months?|mos?|hours|degrees|°|am|pm|minutes))/iu, unit: 'year' },
   { pattern: /\b(?:mother|father|mom|mum|mam|mummy|mommy|dad|daddy|grandmother|grandfather|grandma|grandpa|grandad|granddad|gran|granny|nan|nana|nanna|nanny|wife|husband|hubby|partner|son|daughter|brother|sister|aunt|auntie|uncle|baby|kid|child|patient)(?:s|\s+(?:is|was|turned|just turned|is now|is nearly))\s+(\d{1,3})\b(?!\s*(?:kg|lbs?|cm|%|\/|weeks?|wks?|days?|months?|mos?|hours|degrees|°|am|pm|minutes))/iu, unit: 'year' },
+  // "Daughter (7) has…", "my mum (58)", "Son, 4, fever since…": the age in brackets or commas right after the person.
+  { pattern: /\b(?:mother|father|mom|mum|mam|dad|grandmother|grandfather|grandma|grandpa|grandad|granddad|gran|granny|nan|nana|wife|husband|partner|son|daughter|stepson|stepdaughter|grandson|granddaughter|brother|sister|aunt|auntie|uncle|baby|kid|child|toddler|boy|girl|friend|flatmate|neighbour|neighbor)(?:[\s-]in[\s-]law)?\s*(?:\(\s*|,\s*)(\d{1,3})\s*(?:\)|,)/iu, unit: 'year' },
   // "我爸78了", "奶奶都九十多了": an older relative's age told without 岁.
   { pattern: new RegExp(`(?:爸|妈|爷爷|奶奶|外婆|外公|姥姥|姥爷|老人|老爷子|老太太|婆婆|公公|父亲|母亲|老公|老婆)(?:今年|已经|都|快)?(\\d{2,3}|[${CHINESE_NUMERAL_CHARACTERS}]{2,4})(?:多)?了`, 'u'), unit: 'year' },
   { pattern: /(?:^|[\s,(])([MF男女])\s*[,/，]?\s*(\d{1,3})(?:\s*[yY岁])?(?=$|[\s,)，。])/u, unit: 'year' },

@@ -35,6 +35,14 @@ describe('extractAge', () => {
     expect(extractAge('我爸三天了还在咳')).toBeNull()
   })
 
+  it('reads an age given in brackets or commas right after the person', () => {
+    expect(extractAge('daughter (7) has had a sore ear since last night')?.months).toBe(84)
+    expect(extractAge('son, 4, fever since tuesday')?.months).toBe(48)
+    expect(extractAge('mother-in-law (81) fell in the garden')?.months).toBe(81 * 12)
+    expect(extractAge('my son (after 2 days of this) is fed up')).toBeNull()
+    expect(extractAge('took the kids, 2 buses and a train')).toBeNull()
+  })
+
   it('treats a newborn as under four weeks', () => {
     expect(extractAge('newborn has a fever')?.months).toBe(0)
   })
