@@ -15,6 +15,8 @@ export type Measurements = {
   pregnancyWeeks?: number
   /** The share of a baby's usual feed now taken, when both amounts are given ("3oz of her 7oz"). */
   feedFraction?: number
+  /** Hours since the last wee or wet nappy, from two clock times ("dry since 6am… it's now 3pm"). */
+  hoursWithoutUrine?: number
 }
 
 const CN = `[${CHINESE_NUMERAL_CHARACTERS}]`
@@ -87,6 +89,8 @@ export function readMeasurements (text: string): Measurements {
   if (weeks !== undefined) found.pregnancyWeeks = weeks
   const feeds = feedFraction(text)
   if (feeds !== undefined) found.feedFraction = feeds
+  const dryHours = hoursWithoutUrine(text)
+  if (dryHours !== undefined) found.hoursWithoutUrine = dryHours
   return found
 }
 
@@ -117,6 +121,50 @@ function feedFraction (text: string): number | undefined {
   for (const m of text.matchAll(USUAL_THEN_FEED_ZH)) add(amount(m[3], m[4] ?? m[2]), amount(m[1], m[2] ?? m[4]))
   const fractions = readings.map(({ taken, usual }) => taken / usual).filter((value) => value > 0 && value <= 1.5)
   return fractions.length === 0 ? undefined : Math.min(...fractions)
+}
+
+const URINE_CONTEXT = /\b(?:nappy|nappies|diaper|diapers|wee|weed|wees|pee|peed|urine|urinated)\b|尿不湿|尿布|纸尿裤|尿|小便/u
+const CLOCK_EN = '(\\d{1,2})(?:[:.](\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.|oclock|o clock)?\\s*(last night|this morning|yesterday|tonight|this afternoon|in the morning|at night)?'
+// "dry since 10 last night", "last wet at 6am", "last wee was at 7"
+const DRY_SINCE_EN = new RegExp(`(?:dry since|(?:had a |last )?wet (?:nappy|diaper) (?:at|around|about)|last (?:wet|changed|wee|pee)\\w*(?: nappy| diaper)?(?: was)?(?: at| around| about)?|no (?:wet )?(?:nappy|nappies|diaper|wee|pee)s? since|(?:hasnt|hasn't|not|havent) (?:weed|peed|had a wee|had a wet nappy|wet a nappy)\\w* since)\\s+(?:about |around )?${CLOCK_EN}`, 'u')
+const NOW_EN = new RegExp(`(?:its|it is|now|now its)\\s+(?:now\\s+)?(?:nearly |almost |about |around |gone |past |just after |after )?${CLOCK_EN}(?=\\s*now\\b|)`, 'gu')
+const ZH_PERIOD = '(凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|昨晚|昨天晚上|昨天早上|昨天下午|夜里|半夜)?'
+const ZH_CLOCK = `${ZH_PERIOD}\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*(?:点|點|:00)`
+const DRY_SINCE_ZH = new RegExp(`${ZH_CLOCK}(?:半)?(?:多)?(?:钟)?(?:换的|换了|尿过|尿了|撒过|解过|以后|之后|到现在|开始)`, 'u')
+const NOW_ZH = new RegExp(`(?:现在|到现在|这会儿|眼下)(?:都|已经|是)?(?:快|差不多)?${ZH_CLOCK}`, 'u')
+
+/** Hours on a 24-hour clock from a clock reading and its part of the day; null when the hour is not a clock hour. */
+function hourOfDay (hour: number, minutes: number, marker: string | undefined, period: string | undefined): { hour: number, yesterday: boolean } | null {
+  if (!(hour >= 0 && hour <= 24)) return null
+  let value = hour + minutes / 60
+  const afternoon = /pm|p\.m\.|afternoon|tonight|at night|last night|下午|傍晚|晚上|昨晚|昨天晚上|昨天下午|夜里/u.test(`${marker ?? ''} ${period ?? ''}`)
+  const morning = /am|a\.m\.|morning|凌晨|早上|早晨|上午/u.test(`${marker ?? ''} ${period ?? ''}`)
+  if (afternoon && value < 12) value += 12
+  if (morning && value >= 12) value -= 12
+  return { hour: value, yesterday: /last night|yesterday|昨/u.test(period ?? '') }
+}
+
+/** Hours between the last wee or wet nappy and now, when the message gives both clock times. */
+function hoursWithoutUrine (text: string): number | undefined {
+  for (const sentence of text.split(/(?<=[.!?。！？\n])/u)) {
+    if (!URINE_CONTEXT.test(sentence) && !URINE_CONTEXT.test(text)) continue
+    const since = sentence.match(DRY_SINCE_EN)
+    const sinceZh = since ? null : sentence.match(DRY_SINCE_ZH)
+    if (!since && !sinceZh) continue
+    const start = since
+      ? hourOfDay(Number(since[1]), Number(since[2] ?? 0), since[3], since[4])
+      : hourOfDay(parseNumberWord(sinceZh![2]!) ?? -1, 0, undefined, sinceZh![1])
+    const rest = text.slice(text.indexOf(sentence))
+    const now = since ? [...rest.matchAll(NOW_EN)].at(-1) : rest.match(NOW_ZH)
+    if (!start || !now) continue
+    const end = since ? hourOfDay(Number(now[1]), Number(now[2] ?? 0), now[3], now[4]) : hourOfDay(parseNumberWord(now[2]!) ?? -1, 0, undefined, now[1])
+    if (!end) continue
+    let hours = end.hour - start.hour + (start.yesterday ? 24 : 0)
+    if (hours <= 0) hours += start.yesterday ? 0 : 12
+    if (hours <= 0) hours += 24
+    if (hours > 0 && hours <= 48) return Math.round(hours * 10) / 10
+  }
+  return undefined
 }
 
 function chineseMinutes (text: string): number | undefined {

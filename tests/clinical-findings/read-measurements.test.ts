@@ -30,3 +30,20 @@ describe('who the message is about when it starts with the person, without "my"'
     expect(extractor.read('I have had a bad cough for a week, my mum has one too').patient.relation).toBe('self')
   })
 })
+
+describe('hours without a wee told as clock times (red_flags.md RF44: 8 hours, RF43: 12 hours)', () => {
+  it('reads the hours between the last wet nappy and now, across midnight, in both languages', () => {
+    expect(extractor.read('her nappy was last wet at 6am and it is now 3pm').patient.hoursWithoutUrine).toBe(9)
+    expect(extractor.read('his nappy has been dry since 10 last night, it is nearly 1pm now').patient.hoursWithoutUrine).toBe(15)
+    expect(extractor.read('早上7点换的尿不湿，到现在下午4点还是干的').patient.hoursWithoutUrine).toBe(9)
+    expect(extractor.read('宝宝昨天晚上10点尿过一次，现在上午9点了还没尿').patient.hoursWithoutUrine).toBe(11)
+    expect(extractor.read('fed at 6am and again at 3pm, lots of wet nappies').patient.hoursWithoutUrine).toBeUndefined()
+  })
+
+  it('a child dry for 8 hours is urgent, for 12 hours an emergency; a couple of hours is nothing', () => {
+    expect(triage('my 2 year old has a tummy bug, her nappy was last wet at 6am and it is now 3pm, still chatty').urgency).toBe('urgent')
+    expect(triage('11 month old with a tummy bug, nappy bone dry since 10 last night and it is nearly 1pm now').urgency).toBe('emergency')
+    expect(triage('娃一岁两个月，昨晚开始吐，早上7点换的尿不湿到现在下午4点还是干的', 'zh-CN').urgency).not.toMatch(/self_care|routine/u)
+    expect(triage('my 2 year old has a runny nose, had a wet nappy at 6am, it is 8am now, playing happily').urgency).not.toMatch(/urgent|emergency/u)
+  })
+})

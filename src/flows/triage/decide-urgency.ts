@@ -30,6 +30,8 @@ type MeasureCondition = {
   durationHoursBelow?: number
   /** A baby taking less than this share of the usual feed (both amounts given). */
   feedFractionBelow?: number
+  /** Hours since the last wee or wet nappy, from the clock times given. */
+  hoursWithoutUrineAtLeast?: number
 }
 
 export type TriageRule = {
@@ -133,7 +135,8 @@ function measuresMatch (condition: MeasureCondition, patient: PatientContext, pr
     atLeast(patient.ketonesMmol, condition.ketonesAtLeast) &&
     atLeast(patient.minutes, condition.minutesAtLeast) &&
     atLeast(patient.tabletCount, condition.tabletsAtLeast) &&
-    atLeast(patient.durationHours, condition.durationHoursAtLeast)
+    atLeast(patient.durationHours, condition.durationHoursAtLeast) &&
+    atLeast(patient.hoursWithoutUrine, condition.hoursWithoutUrineAtLeast)
 }
 
 const SELF_CARE_STOPPERS = ['worsening', 'severe_pain', 'affects_daily_life']

@@ -113,6 +113,8 @@ export const TRIAGE_RULES: TriageRule[] = [
   { id: 'dehydration_with_drowsiness', level: 'emergency', any: [['dehydration_signs', 'no_urine'], ['lethargic', 'drowsy_severe']], patient: { child: true }, source: 'RF43' },
   { id: 'child_no_urine_12_hours', level: 'emergency', all: ['no_urine_long'], patient: { child: true }, source: 'RF43' },
   { id: 'child_no_urine', level: 'urgent', any: [['no_urine', 'dehydration_signs']], patient: { child: true }, source: 'RF44' },
+  { id: 'child_dry_8_hours', level: 'urgent', patient: { child: true }, measure: { hoursWithoutUrineAtLeast: 8 }, source: 'RF44' },
+  { id: 'child_dry_12_hours', level: 'emergency', patient: { child: true }, measure: { hoursWithoutUrineAtLeast: 12 }, source: 'RF43' },
   { id: 'poor_feeding', level: 'urgent', all: ['poor_feeding'], patient: { child: true }, source: 'RF45' },
   { id: 'feeds_under_half', level: 'urgent', patient: { child: true }, measure: { feedFractionBelow: 0.5 }, source: 'RF45' },
   { id: 'child_rectal_bleeding', level: 'urgent', any: [['rectal_bleeding', 'bloody_diarrhoea']], patient: { child: true }, source: 'RF46' },
