@@ -47,3 +47,12 @@ describe('hours without a wee told as clock times (red_flags.md RF44: 8 hours, R
     expect(triage('my 2 year old has a runny nose, had a wet nappy at 6am, it is 8am now, playing happily').urgency).not.toMatch(/urgent|emergency/u)
   })
 })
+
+describe('cancer treatment and immune-suppressing medicines named by drug (red_flags.md RF78)', () => {
+  it('a fever on capecitabine, azathioprine or 卡培他滨 is seen the same day', () => {
+    expect(triage('I\'m on capecitabine for bowel cancer, cycle 4, temperature of 38.1 since 3pm and a bit achy').urgency).toBe('urgent')
+    expect(triage('on azathioprine for my crohns, fever of 38.4 today, otherwise ok').urgency).toBe('urgent')
+    expect(triage('我妈在吃卡培他滨，今天下午开始发烧38度5，别的还好', 'zh-CN').urgency).toBe('urgent')
+    expect(triage('had a fever of 38.1 since this afternoon, bit achy, no other health problems').urgency).not.toBe('urgent')
+  })
+})
