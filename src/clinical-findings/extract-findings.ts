@@ -153,9 +153,36 @@ function sinceOnset (text: string): { hours: number } | null {
   return count === null || unit === undefined ? null : { hours: count * HOURS_PER[unit] }
 }
 
+const WEEKDAYS_EN = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']
+const WEEKDAY_EN = `(${WEEKDAYS_EN.join('|')})`
+const WEEKDAY_ZH = '(?:周|星期|礼拜)([日天一二三四五六])'
+const WEEKDAYS_ZH = ['日', '一', '二', '三', '四', '五', '六']
+// "since last Friday… today is Thursday", "from Saturday, now Tuesday", "上周五开始的…今天周四"
+const SINCE_WEEKDAY = {
+  en: new RegExp(`(?<![a-z])(?:since|from|started(?: on)?|began(?: on)?|every (?:single )?day since)\\s+(?:last\\s+)?${WEEKDAY_EN}`, 'u'),
+  zh: new RegExp(`(?:从|打从|自)?(?:上)?${WEEKDAY_ZH}(?:开始|起|那天开始|就开始|到现在)`, 'u')
+}
+const TODAY_WEEKDAY = {
+  en: new RegExp(`(?<![a-z])(?:today is|today being|its|it is|now its|now it is|and now)\\s+(?:a\\s+)?${WEEKDAY_EN}`, 'u'),
+  zh: new RegExp(`(?:今天|今儿|现在)(?:是|都|已经)?${WEEKDAY_ZH}`, 'u')
+}
+
+/** Days between a weekday the complaint began and the weekday the message says it is now. */
+function sinceWeekday (text: string): { hours: number } | null {
+  for (const language of ['en', 'zh'] as const) {
+    const start = text.match(SINCE_WEEKDAY[language])
+    const today = text.match(TODAY_WEEKDAY[language])
+    if (!start || !today) continue
+    const index = (day: string) => language === 'en' ? WEEKDAYS_EN.indexOf(day) : WEEKDAYS_ZH.indexOf(day === '天' ? '日' : day)
+    const days = (index(today[1]!) - index(start[1]!) + 7) % 7 || 7
+    return { hours: days * 24 }
+  }
+  return null
+}
+
 function patientContext (normalized: string, identified: ReturnType<typeof identifyPatient>): PatientContext {
   const measurements = readMeasurements(normalized)
-  const duration = extractDuration(withoutAgesAndPast(normalized)) ?? sinceOnset(normalized)
+  const duration = extractDuration(withoutAgesAndPast(normalized)) ?? sinceOnset(normalized) ?? sinceWeekday(normalized)
   const sex = statedSex(normalized) ?? extractSex(normalized)
   const pregnant = PREGNANT.test(normalized) && !NOT_PREGNANT.test(normalized)
   return {

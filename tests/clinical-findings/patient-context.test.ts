@@ -56,3 +56,16 @@ describe('cancer treatment and immune-suppressing medicines named by drug (red_f
     expect(triage('had a fever of 38.1 since this afternoon, bit achy, no other health problems').urgency).not.toBe('urgent')
   })
 })
+
+describe('how long, told as weekdays', () => {
+  it('counts the days from the weekday it began to the weekday it is now, in both languages', () => {
+    expect(extractor.read('she has had a temperature every day since last friday, today is thursday').patient.durationHours).toBe(6 * 24)
+    expect(extractor.read('being sick since saturday and now its tuesday').patient.durationHours).toBe(3 * 24)
+    expect(extractor.read('孩子从上周五开始发烧，今天周三了还烧').patient.durationHours).toBe(5 * 24)
+    expect(extractor.read('booked for friday, sore throat since this morning').patient.durationHours).not.toBe(7 * 24)
+  })
+
+  it('a fever every day from last Friday to Thursday is a fever of five days or more (RF37)', () => {
+    expect(triage('Our daughter is 4. She has had a temperature every single day since last Friday, today is Thursday, highest 39. Calpol brings it down and she is eating a bit').urgency).toBe('urgent')
+  })
+})
