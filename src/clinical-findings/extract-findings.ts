@@ -23,6 +23,8 @@ const anyOf = (patterns: readonly string[]) => `(?:${patterns.join('|')})`
 
 // "还没停", "没好", "没退": a finding that has not stopped is affirmed, not denied.
 const STILL_GOING = '(?:有)?(?:停|好|退|消|完|断|缓|减|醒|止)'
+// "牙疼得一宿都没睡": a symptom that kept the patient awake is affirmed, not denied.
+const KEPT_AWAKE = '(?:睡|合眼)'
 
 const TRIGGERS = {
   historical: { en: new RegExp(englishAlternatives(HISTORICAL.en), 'u'), zh: new RegExp(anyOf(HISTORICAL.zh), 'u') },
@@ -30,7 +32,7 @@ const TRIGGERS = {
   recurrent: { en: new RegExp(englishAlternatives(RECURRENT.en), 'u'), zh: new RegExp(anyOf(RECURRENT.zh), 'u') },
   hypothetical: { en: new RegExp(englishAlternatives(HYPOTHETICAL.en), 'u'), zh: new RegExp(anyOf(HYPOTHETICAL.zh), 'u') },
   otherPerson: { en: new RegExp(englishAlternatives(OTHER_PERSON.en), 'gu'), zh: new RegExp(anyOf(OTHER_PERSON.zh), 'gu') },
-  negationAfter: { en: new RegExp(`^[\\s,:-]*${englishAlternatives(NEGATION_AFTER.en)}`, 'u'), zh: new RegExp(`^[,:]?(?:(?:和|、)?\\p{Script=Han}{1,4}(?=都|也))?(?:都|也)?${anyOf(NEGATION_AFTER.zh)}(?!${STILL_GOING})`, 'u') }
+  negationAfter: { en: new RegExp(`^[\\s,:-]*${englishAlternatives(NEGATION_AFTER.en)}`, 'u'), zh: new RegExp(`^[,:]?(?:(?:和|、)?\\p{Script=Han}{1,4}(?=都|也))?(?:都|也)?${anyOf(NEGATION_AFTER.zh)}(?!${STILL_GOING}|${KEPT_AWAKE})`, 'u') }
 }
 // "Today", "now", "this time": a finding in such a segment is current even beside a past marker.
 const CURRENT_MARKER = { en: /(?<![a-z])(?:now|today|tonight|this (?:morning|afternoon|evening|time|week)|since (?:yesterday|last night|this)|just now|right now|again|new|started)(?![a-z])/u, zh: /现在|今天|今晚|今早|刚才|这次|这两天|昨天|昨晚|又|突然|开始/u }
