@@ -17,7 +17,7 @@ export const CONDITION_CUES: Record<string, RegExp> = {
 
 export const MEDICINE_CUES: Record<string, RegExp> = {
   chemotherapy: /(?<![a-z])(?:chemo\w*|capecitabine)(?![a-z])|化疗|卡培他滨/u,
-  anticoagulant: /(?<![a-z])(?:warfarin|apixaban|rivaroxaban|edoxaban|dabigatran|clopidogrel|blood thinners?|anticoagula\w*|eliquis|xarelto)(?![a-z])|华法(?:林|令)|利伐沙班|阿哌沙班|达比加群|氯吡格雷|抗凝/u,
+  anticoagulant: /(?<![a-z])(?:warfarin|apixaban|rivaroxaban|edoxaban|dabigatran|clopidogrel|blood thinners?|anticoagula\w*|eliquis|xarelto)(?![a-z])|(?<!(?:不|没|没有|没在|从不|从没|未)(?:吃|用|服|服用|打)\S{0,3})(?:华法(?:林|令)|利伐沙班|阿哌沙班|达比加群|氯吡格雷|抗凝)/u,
   immunosuppressant: /(?<![a-z])(?:chemo\w*|methotrexate|immunosuppress\w*|prednisolone|steroids|azathioprine|mercaptopurine|mycophenolate|tacrolimus|ciclosporin|cyclosporine|leflunomide|capecitabine|infliximab|adalimumab)(?![a-z])|硫唑嘌呤|巯嘌呤|来氟米特|卡培他滨|化疗|免疫抑制剂|(?:吃|用|打|服)(?:\S{0,2})激素|激素(?:药|治疗)|他克莫司|吗替麦考酚酯|环孢素|甲氨蝶呤/u,
   insulin: /(?<![a-z])(?:insulin|type (?:1|one)(?! (?:of|hour|minute))|t1d?)(?![a-z])|胰岛素|1型糖尿病/u
 }
