@@ -51,7 +51,15 @@ describe('lex-d phrasings: findings', () => {
     ['RF15 en: a prickly scalp', 'her scalp is prickling when she brushes her hair', 'temporal_arteritis_features'],
     ['RF91 en: a tracker planted', 'he says someone has planted a tracker in his phone', 'psychosis_features'],
     ['RF60 zh: upper back with words between', '后背中间那一片疼了两周', 'back_pain'],
-    ['RF60 zh: weight loss in jin', '最近没减肥，掉了五斤', 'weight_loss']
+    ['RF60 zh: weight loss in jin', '最近没减肥，掉了五斤', 'weight_loss'],
+    ['UTI zh: stinging at the end of peeing', '尿到最后有点刺刺的', 'dysuria'],
+    ['head injury zh: 头顶 hit', '站起来的时候头顶碰到了门框', 'head_injury'],
+    ['head injury en: head first into furniture', 'she went head first into the door frame', 'head_injury'],
+    ['lump en: a bump with a size word', 'he now has a big bump there', 'lump'],
+    ['lump zh: 鼓了个包', '额头鼓了个大包', 'lump'],
+    ['heartburn en: an acid taste', 'an acid taste in my mouth after dinner', 'heartburn'],
+    ['heartburn en: burning rising to the throat', 'a burning feeling rising up into my throat', 'heartburn'],
+    ['another person named only as the owner of an event', 'I twisted my ankle at my friends wedding', 'sprain_or_strain']
   ])('%s', (_label, text, concept) => {
     expect(current(text)).toContain(concept)
   })
@@ -60,7 +68,10 @@ describe('lex-d phrasings: findings', () => {
     ['a weekend is not pee', 'I cut my shin at the weekend, now a red area round it', 'haematuria'],
     ['"a bit" is not a bite', 'I was a bit shaken by the dog barking', 'animal_bite'],
     ['teething is not a bite', 'the baby got two teeth in this week', 'animal_bite'],
-    ['puffs that only helped', 'I took two puffs before football and it helped', 'asthma_attack']
+    ['puffs that only helped', 'I took two puffs before football and it helped', 'asthma_attack'],
+    ['incomplete emptying is not "no urine"', '尿完总觉得没尿干净', 'no_urine'],
+    ['"a bit of" heat illness is not heatstroke (zh)', '今天有点中暑，吹了空调好多了', 'heatstroke_features'],
+    ['"a touch of" sunstroke is not heatstroke (en)', 'I think I had a touch of sunstroke, better after a rest in the shade', 'heatstroke_features']
   ])('stays quiet: %s', (_label, text, concept) => {
     expect(current(text)).not.toContain(concept)
   })
@@ -73,7 +84,9 @@ describe('lex-d phrasings: rules', () => {
     ['RF78 en: fever on azathioprine', 'I take azathioprine for my bowel and I have a temperature of 38.4 today', 'urgent'],
     ['RF78 zh: fever on an oral chemotherapy', '我在吃卡培他滨，今天发烧38.3度', 'urgent'],
     ['RF83 zh: pink on the paper in pregnancy', '怀孕六周，今天纸上有一点粉色，肚子不疼', 'urgent'],
-    ['RF67 en: hand bite that broke the skin', 'got bitten on the finger by my sisters cat, two little puncture holes', 'urgent']
+    ['RF67 en: hand bite that broke the skin', 'got bitten on the finger by my sisters cat, two little puncture holes', 'urgent'],
+    ['RF14 zh: head bump, saying no blood thinners, is not anticoagulated', '头撞到柜门上了，起了个包，不吃抗凝药', 'self_care'],
+    ['RF14 zh: head bump on warfarin', '我爸一直吃着华法林，今天头撞到了门上', 'emergency']
   ])('%s', (_label, text, level) => {
     expect(rulesSay(text)).toBe(level)
   })
