@@ -59,7 +59,9 @@ describe('lex-d phrasings: findings', () => {
     ['lump zh: 鼓了个包', '额头鼓了个大包', 'lump'],
     ['heartburn en: an acid taste', 'an acid taste in my mouth after dinner', 'heartburn'],
     ['heartburn en: burning rising to the throat', 'a burning feeling rising up into my throat', 'heartburn'],
-    ['another person named only as the owner of an event', 'I twisted my ankle at my friends wedding', 'sprain_or_strain']
+    ['another person named only as the owner of an event', 'I twisted my ankle at my friends wedding', 'sprain_or_strain'],
+    ['worsening en: has got worse', 'the rash on my arms has got much worse since Monday', 'worsening'],
+    ['worsening zh: 没断根', '咳嗽吃了药好一点，但一直没断根', 'worsening']
   ])('%s', (_label, text, concept) => {
     expect(current(text)).toContain(concept)
   })
@@ -71,7 +73,9 @@ describe('lex-d phrasings: findings', () => {
     ['puffs that only helped', 'I took two puffs before football and it helped', 'asthma_attack'],
     ['incomplete emptying is not "no urine"', '尿完总觉得没尿干净', 'no_urine'],
     ['"a bit of" heat illness is not heatstroke (zh)', '今天有点中暑，吹了空调好多了', 'heatstroke_features'],
-    ['"a touch of" sunstroke is not heatstroke (en)', 'I think I had a touch of sunstroke, better after a rest in the shade', 'heatstroke_features']
+    ['"a touch of" sunstroke is not heatstroke (en)', 'I think I had a touch of sunstroke, better after a rest in the shade', 'heatstroke_features'],
+    ['"nearly fainted" is no faint', 'I almost passed out in the queue', 'loss_of_consciousness'],
+    ['a painless testicle is no testicle pain', 'a small lump on my right testicle, completely painless', 'testicular_pain']
   ])('stays quiet: %s', (_label, text, concept) => {
     expect(current(text)).not.toContain(concept)
   })
