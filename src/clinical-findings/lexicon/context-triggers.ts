@@ -40,7 +40,7 @@ export const HYPOTHETICAL = {
 
 /** Another person than the patient, within the clause: the finding is theirs (e.g. family history). */
 export const OTHER_PERSON = {
-  en: ['(?<!\\b(?:son|daughter|boy|girl|kid|child|toddler|baby|grandson|granddaughter|he|she|i|me)[^a-z]{1,6}and )(?:my|his|her|their|our) (?:brother|sister|sibling|cousin|friend|neighbour|neighbor|colleague|flatmate|roommate|classmate|grandad|grandpa|grandma|nan|granny|uncle|aunt|aunty|auntie)s?(?! (?:dog|cat|house|garden|place|car|toy|toys|tablets|pills|medicine|said|says|thinks|told))', 'runs in the family', 'family history', 'someone (?:at|in) (?:work|school|nursery)', '(?:other )?kids at (?:school|nursery)', 'everyone (?:at|in)'],
+  en: ['(?<!\\b(?:son|daughter|boy|girl|kid|child|toddler|baby|grandson|granddaughter|he|she|i|me)[^a-z]{1,6}and )(?:my|his|her|their|our) (?:brother|sister|sibling|cousin|friend|neighbour|neighbor|colleague|flatmate|roommate|classmate|grandad|grandpa|grandma|nan|granny|uncle|aunt|aunty|auntie)s?(?! (?:dog|cat|house|garden|place|car|toy|toys|tablets|pills|medicine|said|says|thinks|told|wedding|party|birthday|funeral|christening|graduation|barbecue|bbq))', 'runs in the family', 'family history', 'someone (?:at|in) (?:work|school|nursery)', '(?:other )?kids at (?:school|nursery)', 'everyone (?:at|in)'],
   zh: ['(?:哥哥|姐姐|弟弟|妹妹|表哥|表姐|堂哥|同事|同学|邻居|朋友|室友|他哥|她姐)(?!的|家|玩具|给|说|让|带|发现|陪)', '家族', '家里人(?:也)?有', '遗传', '别人家']
 }
 

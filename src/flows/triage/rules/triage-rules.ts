@@ -175,6 +175,7 @@ export const TRIAGE_RULES: TriageRule[] = [
   // ---- infection, pregnancy, diabetes, mental health, environment
   { id: 'fever_immunosuppressed', level: 'urgent', all: ['fever'], patient: { conditions: ['immunosuppressed'] }, source: 'RF78' },
   { id: 'fever_not_improving', level: 'urgent', all: ['fever_not_improving'], source: 'RF79' },
+  { id: 'chickenpox_contact_pregnant', level: 'urgent', all: ['chickenpox_exposure'], patient: { pregnant: true }, source: 'RF80 (pregnant and not immune, in contact with chickenpox)' },
   { id: 'chickenpox_risk_group', level: 'urgent', all: ['chickenpox'], patient: { pregnantOrAdultOrNewborn: true }, source: 'RF80' },
   { id: 'heavy_bleeding_features_pregnancy', level: 'emergency', all: ['heavy_bleeding_features'], patient: { pregnant: true }, source: 'RF81 (soaking a pad an hour, clots)' },
   { id: 'heavy_bleeding_pregnancy', level: 'emergency', all: ['vaginal_bleeding'], any: [['heavy_bleeding_features', 'near_faint', 'loss_of_consciousness', 'dizziness']], patient: { pregnant: true }, source: 'RF81' },
