@@ -34,8 +34,9 @@ const TRIGGERS = {
   otherPerson: { en: new RegExp(englishAlternatives(OTHER_PERSON.en), 'gu'), zh: new RegExp(anyOf(OTHER_PERSON.zh), 'gu') },
   negationAfter: { en: new RegExp(`^[\\s,:-]*${englishAlternatives(NEGATION_AFTER.en)}`, 'u'), zh: new RegExp(`^[,:]?(?:(?:和|、)?\\p{Script=Han}{1,4}(?=都|也))?(?:都|也)?${anyOf(NEGATION_AFTER.zh)}(?!${STILL_GOING}|${KEPT_AWAKE})`, 'u') }
 }
-// "Today", "now", "this time": a finding in such a segment is current even beside a past marker.
-const CURRENT_MARKER = { en: /(?<![a-z])(?:now|today|tonight|this (?:morning|afternoon|evening|time|week)|since (?:yesterday|last night|this)|just now|right now|again|new|started)(?![a-z])/u, zh: /现在|今天|今晚|今早|刚才|这次|这两天|昨天|昨晚|又|突然|开始/u }
+// "Today", "now", "this time": a finding in such a segment is current even beside a past marker;
+// so is one said never to have happened before ("以前从没这样过", "never had this before").
+const CURRENT_MARKER = { en: /(?<![a-z])(?:now|today|tonight|this (?:morning|afternoon|evening|time|week)|since (?:yesterday|last night|this)|just now|right now|again|new|started|never (?:had|felt|experienced|been like) (?:this|it|that|anything like))(?![a-z])/u, zh: /现在|今天|今晚|今早|刚才|这次|这两天|昨天|昨晚|又|突然|开始|(?:以前|之前|过去|从前|从来)(?:从|都|也)?(?:没|未|不曾)/u }
 const NEGATION_INSIDE = { en: /(?<![a-z])(?:not|no|never|isnt|arent|wasnt|werent|dont|doesnt|didnt|hasnt|havent|without)(?![a-z])/u, zh: new RegExp(`没(?!${STILL_GOING})|无(?!法|名)|不(?!停|止|住|了|下|断|行|得了)(?=\\S{0,3}(?:疼|痛|闷|肿|烧|喘|咳|痒|红|吐|晕|麻|紧|憋|出血|紫|压|勒|箍|堵|刺|硬|僵))`, 'u') }
 const HAN = /\p{Script=Han}/u
 // "脑出血后": a diagnosis or event named before 后 is the past event (a symptom before 后 is not: "腰疼以后尿不出来").
@@ -73,7 +74,7 @@ function readMessage (raw: string, compiled: readonly CompiledConcept[], segment
   const findings: Finding[] = []
   clauses.forEach((clause, index) => {
     if (LATIN.test(clause)) findings.push(...englishFindings(clause, index, compiled, identified))
-    if (HAN.test(clause)) findings.push(...chineseFindings(clause.replace(/ /g, ''), index, compiled, segmenter, identified))
+    if (HAN.test(clause)) findings.push(...chineseFindings(compactChinese(clause), index, compiled, segmenter, identified))
   })
   resolvedInNextClause(clauses, findings)
   const patient = patientContext(normalized, identified)
@@ -92,6 +93,12 @@ function englishFindings (clause: string, index: number, compiled: readonly Comp
     }
   }
   return found
+}
+
+// "拉肚子三天了 今天有血": a space between Chinese words is how many patients type a comma; it ends
+// the segment (the scope of a time marker or a negation). Other spaces are dropped ("胸 痛").
+function compactChinese (clause: string): string {
+  return clause.replace(/(?<=\p{Script=Han}) (?=\p{Script=Han})/gu, ',').replace(/ /g, '')
 }
 
 function chineseFindings (compact: string, index: number, compiled: readonly CompiledConcept[], segmenter: ChineseSegmenter, patient: IdentifiedPatient): Finding[] {
@@ -267,9 +274,9 @@ function statedSex (text: string): 'female' | 'male' | null {
 // the word before it, not another item of a denied list, so the negation is not carried into it.
 const OWN_ABSENCE = /[没不无]/u
 
-// "My heart started racing and I felt faint. It stopped after 10 minutes": a next sentence that
-// opens by saying the episode is over resolves the symptoms of the sentence before it.
-const RESOLVED_OPENER = /^(?:and |but |then )?(?:it|that|this|they|everything|all of it)(?: all)? (?:stopped|passed|settled|went away|eased(?: off)?|calmed down|wore off|subsided)(?![a-z])/u
+// "My heart started racing and I felt faint. It stopped after 10 minutes" ("Lasted 5 mins then
+// stopped"): a next sentence that opens by saying the episode is over resolves the symptoms of the sentence before it.
+const RESOLVED_OPENER = /^(?:and |but |then )?(?:(?:it|that|this|they|everything|all of it)(?: all)? (?:stopped|passed|settled|went away|eased(?: off)?|calmed down|wore off|subsided)|(?:it |that |this )?lasted [a-z0-9 ]{1,25}(?:then|and|before) (?:it )?(?:just )?(?:stopped|passed|settled|went away|eased|calmed down|wore off))(?![a-z])/u
 
 function resolvedInNextClause (clauses: readonly string[], findings: Finding[]): void {
   for (const finding of findings) {

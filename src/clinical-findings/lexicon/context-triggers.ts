@@ -28,14 +28,14 @@ export const HISTORICAL = {
 
 /** Recently and now stopped: still counts for presentations whose advice covers a passed episode. */
 export const RESOLVED = {
-  en: ['(?:now|since) (?:fine|ok|okay|better|normal|settled|gone)', '(?:then|and) (?:it )?(?:passes|goes away|stops|settles|eases(?: off)?)', 'it (?:passes|settles|eases off|stops) (?:after|within|in)', '(?:then|and) (?:it )?(?:passed|went away|stopped|settled|eased|calmed down|wore off|subsided)', 'it (?:passed|settled|eased off|stopped|calmed down|wore off|subsided)', 'feel fine now', 'fine now', 'better now', 'back to normal', 'has (?:passed|settled|gone|stopped)', 'went away', 'settled (?:down )?(?:after|with|now)', 'lasted (?:a few|about|only|\\d+) (?:minutes|mins|seconds)', 'came back (?:to normal|round)', 'stopped after'],
+  en: ['(?:now|since) (?:fine|ok|okay|better|normal|settled|gone)', '(?:then|and) (?:it )?(?:passes|goes away|stops|settles|eases(?: off)?)', 'it (?:passes|settles|eases off|stops) (?:after|within|in)', '(?:then|and) (?:it )?(?:passed|went away|stopped|settled|eased|calmed down|wore off|subsided)', 'it (?:passed|settled|eased off|stopped|calmed down|wore off|subsided)', 'feel fine now', 'fine now', 'better now', 'back to normal', 'has (?:passed|settled|gone|stopped)', 'went away', 'settled (?:down )?(?:after|with|now)', 'lasted (?:(?:a few|about|only|around|maybe|roughly|\\d+) ){1,2}(?:minutes|mins|seconds|secs)', '(?:then|and) (?:it )?just (?:passed|went away|stopped|settled|eased)', 'came back (?:to normal|round)', 'stopped after'],
   zh: ['现在好了', '已经好了', '过去了', '完全正常', '恢复正常', '缓过来', '恢复了', '过一会(?:儿)?(?:又|就)?好了', '好了', '没事了', '自己好了', '停了']
 }
 
 /** Asked about or imagined: not present now. */
 export const HYPOTHETICAL = {
   en: ['if', 'in case', 'what if', 'should (?:i|we) (?:watch|look) (?:out )?for', 'watch (?:out )?for', 'look out for', 'signs of', 'how do (?:i|we|you) (?:know|tell)', 'what (?:are|is) the (?:signs|symptoms)', 'could (?:it|this|that) be', 'is (?:it|this|that) (?:a|an)?', 'might (?:be|get)', 'worried (?:it|he|she|they) (?:might|will|could)', 'would', 'risk of', 'prevent', 'avoid', 'scared (?:of|it)', 'afraid (?:of|it)'],
-  zh: ['如果', '万一', '要是', '会不会', '是不是', '怎么知道', '预防', '担心会', '怕会', '有没有可能', '有可能', '可能会', '假如', '容易', '会出现', '症状是什么', '有哪些症状']
+  zh: ['如果', '万一', '要是', '会不会', '是不是', '怎么知道', '以为(?:自己|是|要)', '预防', '担心会', '怕会', '有没有可能', '有可能', '可能会', '假如', '容易', '会出现', '症状是什么', '有哪些症状']
 }
 
 /** Another person than the patient, within the clause: the finding is theirs (e.g. family history). */
@@ -46,6 +46,6 @@ export const OTHER_PERSON = {
 
 /** Comes and goes over weeks or months: a pattern to book for, not an acute episode. */
 export const RECURRENT = {
-  en: ['(?:for|over) (?:the )?(?:last|past) (?:few|couple of|\\d+|two|three|several) months', 'often', 'always', 'on and off', 'comes and goes', 'coming and going', 'off and on', 'every (?:day|night|week|morning|few days|couple of days)', 'most days', 'from time to time', 'keeps? (?:coming back|happening)', 'for (?:weeks|months|years)', 'times a (?:week|month|day)', '(?:several|a few|many|\\d+|two|three|four|five|six) times (?:this|a|in the|over the|per|last) (?:week|month|year|few weeks|past)', 'every (?:couple of|few) (?:days|weeks)', 'again and again', 'sometimes', 'occasionally', 'every so often', '(?:dizzy|fainting|funny|coughing|shaking) spells', 'now and (?:then|again)', 'on occasion'],
-  zh: ['时好时坏', '断断续续', '这(?:两三|几|一两|两|三)个(?:多)?月', '最近(?:两三|几|一两)个(?:多)?月', '经常', '总是', '老是', '时不时', '反复', '每天', '每次', '常常', '动不动', '隔三差五', '有时', '(?:这个|这|本|上个|一个)月.{0,4}(?:好几|几|[两三四五六七八九十]{1,2})次', '(?:一|每)(?:周|个?星期|个?月)(?:有|要|来|都)?(?:好几|几|[两三四五六七八九十]{1,2})次']
+  en: ['(?:for|over) (?:the )?(?:last|past) (?:few|couple of|\\d+|two|three|several) months', 'often', 'always', 'on and off', 'comes and goes', 'coming and going', 'off and on', 'every (?:day|night|week|morning|few days|couple of days)', 'most days', 'from time to time', 'keeps? (?:coming back|happening)', 'for (?:weeks|months|years)', 'times a (?:week|month|day)', '(?:several|a few|many|\\d+|two|three|four|five|six) times (?:this|a|in the|over the|per|last) (?:week|month|year|few weeks|past)', 'every (?:couple of|few) (?:days|weeks)', 'again and again', 'sometimes', 'occasionally', 'every so often', 'keeps? (?:getting|having)', '(?:third|fourth|fifth|3rd|4th|5th|another) (?:bout|episode|attack|infection|time this (?:year|month))', '(?:several|a few|many|\\d+) (?:bouts|episodes|attacks)', '(?:dizzy|fainting|funny|coughing|shaking) spells', 'now and (?:then|again)', 'on occasion'],
+  zh: ['时好时坏', '断断续续', '第(?:三|四|五|六|3|4|5|6)次', '又(?:一次)?(?:犯|复发)了', '这(?:两三|几|一两|两|三)个(?:多)?月', '最近(?:两三|几|一两)个(?:多)?月', '经常', '总是', '老是', '时不时', '反复', '每天', '每次', '常常', '动不动', '隔三差五', '有时', '(?:这个|这|本|上个|一个)月.{0,4}(?:好几|几|[两三四五六七八九十]{1,2})次', '(?:一|每)(?:周|个?星期|个?月)(?:有|要|来|都)?(?:好几|几|[两三四五六七八九十]{1,2})次']
 }

@@ -8,7 +8,7 @@ export const CONDITION_CUES: Record<string, RegExp> = {
   diabetes: /(?<![a-z])(?:diabet\w*|type (?:1|one|2|two)|t1d?|t2d?|insulin|metformin)(?![a-z])|糖尿病|胰岛素|二甲双胍/u,
   asthma: /(?<![a-z])(?:asthma\w*|inhaler)(?![a-z])|哮喘/u,
   copd: /(?<![a-z])(?:copd|emphysema)(?![a-z])|慢阻肺|肺气肿/u,
-  heart_disease: /(?<![a-z])(?:heart (?:failure|disease|condition|problems?)|stents?|bypass|angina)(?![a-z])|心脏病|冠心病|心衰|支架/u,
+  heart_disease: /(?<![a-z])(?:heart (?:failure|disease|condition|problems?)|stents?|bypass|angina|(?:heart )?valve (?:repair|replacement|surgery|disease|problems?)|pacemaker)(?![a-z])|心脏病|冠心病|心衰|支架|(?:心脏)?瓣膜(?:置换|修复|手术|病)|起搏器/u,
   epilepsy: /(?<![a-z])(?:epilep\w*)(?![a-z])|癫痫/u,
   immunosuppressed: /(?<![a-z])(?:chemo\w*|methotrexate|immunosuppress\w*|transplant|on steroids|biologics?|capecitabine|cyclophosphamide|azathioprine|mycophenolate|tacrolimus|ciclosporin|cyclosporine|leflunomide|cancer treatment|(?:treatment|tablets|cycle \d+) for (?:my |his |her )?(?:\w+ )?cancer|mercaptopurine|infliximab|adalimumab)(?![a-z])|化疗|免疫抑制|移植|卡培他滨|环磷酰胺|硫唑嘌呤|来氟米特|靶向药|巯嘌呤|吗替麦考酚酯|他克莫司|环孢素|甲氨蝶呤/u,
   hypertension: /(?<![a-z])(?:high blood pressure|hypertension|bp meds)(?![a-z])|高血压/u,
@@ -17,7 +17,7 @@ export const CONDITION_CUES: Record<string, RegExp> = {
 
 export const MEDICINE_CUES: Record<string, RegExp> = {
   chemotherapy: /(?<![a-z])(?:chemo\w*|capecitabine|cyclophosphamide|cancer treatment|(?:treatment|tablets|cycle \d+) for (?:my |his |her )?(?:\w+ )?cancer)(?![a-z])|化疗|卡培他滨|环磷酰胺|靶向药/u,
-  anticoagulant: /(?<![a-z])(?:warfarin|apixaban|rivaroxaban|edoxaban|dabigatran|clopidogrel|blood thinners?|anticoagula\w*|eliquis|xarelto)(?![a-z])|(?<!(?:不|没|没有|没在|从不|从没|未)(?:吃|用|服|服用|打)\S{0,3})(?:华法(?:林|令)|利伐沙班|阿哌沙班|达比加群|氯吡格雷|抗凝)/u,
+  anticoagulant: /(?<![a-z])(?:warfarin|apixaban|rivaroxaban|edoxaban|dabigatran|clopidogrel|blood thinners?|anticoagula\w*|eliquis|xarelto)(?![a-z])|(?<!(?:不|没|没有|没在|从不|从没|未)(?:吃|用|服|服用|打)[^,，。\s]{0,10})(?:华法(?:林|令)|利伐沙班|阿哌沙班|达比加群|氯吡格雷|抗凝)/u,
   immunosuppressant: /(?<![a-z])(?:chemo\w*|methotrexate|immunosuppress\w*|prednisolone|steroids|capecitabine|cyclophosphamide|azathioprine|mycophenolate|tacrolimus|ciclosporin|cyclosporine|leflunomide|mercaptopurine|infliximab|adalimumab)(?![a-z])|化疗|免疫抑制剂|(?:吃|用|打|服)(?:\S{0,2})激素|激素(?:药|治疗)|他克莫司|吗替麦考酚酯|环孢素|甲氨蝶呤|卡培他滨|环磷酰胺|硫唑嘌呤|来氟米特|巯嘌呤/u,
   insulin: /(?<![a-z])(?:insulin|type (?:1|one)(?! (?:of|hour|minute))|t1d?)(?![a-z])|胰岛素|1型糖尿病/u
 }

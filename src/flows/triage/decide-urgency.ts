@@ -152,8 +152,12 @@ function selfCarePathway (reading: ClinicalReading, selfCare: readonly SelfCareP
   const days = patient.durationHours === undefined ? 0 : patient.durationHours / 24
   const ages = patient.ageMonths
   const matched = symptoms.map((finding) => ({ finding, entry: selfCare.find((entry) => entry.concept === finding.concept) }))
+  // A companion is part of the presentation it comes with (the sneezing of hay fever, the itch of
+  // thrush): that presentation's limits decide, not the companion's own.
+  const companions = new Set(matched.flatMap(({ entry }) => entry?.companions ?? []))
+  const own = matched.filter(({ finding }) => !companions.has(finding.concept))
   // "Period pain every month" explains the tummy ache that comes with it.
-  const explainedByRecurring = matched.some(({ entry }) => entry?.usuallyRecurs === true)
+  const explainedByRecurring = own.some(({ entry }) => entry?.usuallyRecurs === true)
   const unsuitable = (finding: Finding, entry: SelfCarePresentation | undefined) =>
     entry === undefined || days > entry.maxDays ||
     (entry.minAgeMonths !== undefined && ages !== undefined && ages < entry.minAgeMonths) ||
@@ -161,8 +165,6 @@ function selfCarePathway (reading: ClinicalReading, selfCare: readonly SelfCareP
     (finding.recurrent && !entry.usuallyRecurs && !explainedByRecurring) ||
     (entry.notWithMedicines?.some((medicine) => patient.medicines.includes(medicine)) ?? false)
 
-  const companions = new Set(matched.flatMap(({ entry }) => entry?.companions ?? []))
-  const own = matched.filter(({ finding, entry }) => entry !== undefined || !companions.has(finding.concept))
   if (own.some(({ finding, entry }) => unsuitable(finding, entry))) return null
   if (ages !== undefined && ages < 3) return null
   const main = own.find(({ entry }) => entry !== undefined)
