@@ -53,6 +53,8 @@ function sinceDuration (text: string): Duration | null {
   if (/(从|自从?)?(前天)(开始|起|以来)/u.test(text)) return duration(2, 'day')
   if (/(从|自从?)?(上周|上个?星期|上礼拜)(开始|起|以来)|since last week/iu.test(text)) return duration(1, 'week')
   if (/(从|自从?)?(上个?月)(开始|起|以来)|since last month/iu.test(text)) return duration(1, 'month')
+  // Began yesterday and is still there this morning: a day, not the hours since this morning.
+  if (/\byesterday\b.*\b(?:still|not (?:gone|settled|better))\b|(?:昨天|昨日).*(?:还是|还在|仍然|依然|还没好)/isu.test(text)) return duration(1, 'day')
   if (/(今天早上|今早|早上起来|this morning)(开始|起|以来)?|since this morning/iu.test(text)) return duration(6, 'hour')
   if (/刚才|刚刚|just now|a few minutes ago/iu.test(text)) return duration(30, 'minute')
   return null

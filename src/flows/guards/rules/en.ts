@@ -386,6 +386,7 @@ export const englishRules = {
         `(?:dont|do not|no longer|not) ${WORDS(1)}want to (?:be alive|live(?! (?:in|with|near|there|here|abroad|alone))|exist|go on|wake up(?! (?:early|at|for|so|too|in)))`,
         '(?:want|wanna|wish i could|wish i was|wish i were|would rather) (?:to )?(?:die|be dead)\\b',
         'better off (?:without me|dead|if i (?:was|were) dead)',
+        `(?:everyone|everybody|people|my family|my kids|they|the world) ${WORDS(1)}(?:would|will|d) be (?:just )?(?:fine|better|happier|ok|okay|alright)(?: off)? without me`,
         '(?:no|whats the|what is the) (?:point|reason) (?:in |of |to )?(?:living|live|life|going on|being alive)',
         'never wake up',
         '(?:care|notice|miss me|matter) if i (?:was|were|died|disappeared|am gone|wasnt here|wasnt around)',
@@ -405,7 +406,7 @@ export const englishRules = {
         `(?:message|text|note|letter) ${WORDS(3)}thanks? (?:you )?for everything`,
         `(?:im|i am|being|feel like|feels like (?:he|she) is|says (?:he|she) is|(?:he|she) is) ${WORDS(1)}(?:just )?(?:a )?(?:burden|dead weight) (?:to|on|for) (?:everyone|us|the family|my family|his family|her family|everybody|you all)`
       ],
-      examples: ['I keep thinking of suicide', 'I want to kill myself', 'i dont want to be alive', 'everyone is better off without me', 'sucidal thoughts', 'I want to die', 'tonight I put all my tablets out in little rows', 'sent my brother a long message saying thanks for everything'],
+      examples: ['I keep thinking of suicide', 'I want to kill myself', 'i dont want to be alive', 'everyone is better off without me', 'my family would be fine without me', 'sucidal thoughts', 'I want to die', 'tonight I put all my tablets out in little rows', 'sent my brother a long message saying thanks for everything'],
       nearMisses: ['I put my tablets out for the week in my dosette box', 'I\'d kill for a coffee', 'this traffic is killing me', 'dying to know my results', 'I\'m dead tired']
     },
     {
