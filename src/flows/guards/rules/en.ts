@@ -398,6 +398,8 @@ export const englishRules = {
         `${IDEATION} ${WORDS(1)}(?:over ?dos\\w*|od\\b|taking all (?:my|the) (?:pills|tablets)|hanging myself|jumping off)`,
         '(?:wont|will not) be (?:around|here) (?:much longer|for much longer|for long|anymore)',
         'giving (?:my|all my|away my) (?:things|stuff|belongings|possessions)',
+        `(?:written|wrote|left|typed) ${WORDS(2)}(?:everything|all) (?:that )?i (?:want|wanted|need|needed) to say`,
+        `(?:knife|blade|razor|rope) ${WORDS(2)}(?:hidden |ready |waiting )?(?:under|beneath|beside) (?:my|the) (?:pillow|mattress|bed)`,
         '(?:want|wanna|going) to disappear (?:forever|for good|permanently)',
         '(?:want|wish|need) (?:it all|everything|my life) to (?:end|be over)',
         '(?:going to|gonna|wants? to|plans? to|planning to|will) end it(?! (?:with|between))',
@@ -406,8 +408,8 @@ export const englishRules = {
         `(?:message|text|note|letter) ${WORDS(3)}thanks? (?:you )?for everything`,
         `(?:im|i am|being|feel like|feels like (?:he|she) is|says (?:he|she) is|(?:he|she) is) ${WORDS(1)}(?:just )?(?:a )?(?:burden|dead weight) (?:to|on|for) (?:everyone|us|the family|my family|his family|her family|everybody|you all)`
       ],
-      examples: ['I keep thinking of suicide', 'I want to kill myself', 'i dont want to be alive', 'everyone is better off without me', 'my family would be fine without me', 'sucidal thoughts', 'I want to die', 'tonight I put all my tablets out in little rows', 'sent my brother a long message saying thanks for everything'],
-      nearMisses: ['I put my tablets out for the week in my dosette box', 'I\'d kill for a coffee', 'this traffic is killing me', 'dying to know my results', 'I\'m dead tired']
+      examples: ['I keep thinking of suicide', 'I want to kill myself', 'I have written down everything I want to say to them', 'the knife is under my pillow now', 'i dont want to be alive', 'everyone is better off without me', 'my family would be fine without me', 'sucidal thoughts', 'I want to die', 'tonight I put all my tablets out in little rows', 'sent my brother a long message saying thanks for everything'],
+      nearMisses: ['I put my tablets out for the week in my dosette box', 'I wrote down everything I want to ask the doctor', 'the bread knife is in the drawer', 'I\'d kill for a coffee', 'this traffic is killing me', 'dying to know my results', 'I\'m dead tired']
     },
     {
       id: 'crisis.self_harm',
