@@ -15,7 +15,7 @@ export type ConceptDefinition = {
   rf?: string[]
   /** The concept is itself a negative ("hasn't peed"): a negation inside its words does not cancel it. */
   intrinsicNegation?: boolean
-  /** Something done to the patient by someone else ("bitten by a kid at nursery"): the other person named is the cause, not the experiencer. */
+  /** Something done to the patient by someone else ("bitten by a kid at nursery"), or another's thing swallowed ("his sister's magnets"): the other person named is not the experiencer. */
   doneByOthers?: boolean
 }
 

@@ -17,6 +17,8 @@ export type Measurements = {
   feedFraction?: number
   /** Hours since the last wee or wet nappy, from two clock times ("dry since 6am… it's now 3pm"). */
   hoursWithoutUrine?: number
+  /** Puffs of a reliever inhaler taken for this attack ("done 10 puffs", "万托林喷了十来下"). */
+  relieverPuffs?: number
 }
 
 const CN = `[${CHINESE_NUMERAL_CHARACTERS}]`
@@ -54,7 +56,7 @@ function firstNumber (text: string, pattern: RegExp, bounds: [number, number]): 
 const TABLETS_EN = /(?:took|taken|swallowed|had|downed|ate)\s+(?:about |around |nearly |maybe |like |roughly |over |at least )?(\d{1,3}|[a-z]+(?:[ -][a-z]+)?)\s+(?:\w+\s+){0,2}(?:tablets|pills|paracetamol|capsules|ibuprofen|sleeping pills|co ?codamol|aspirin|of (?:his|her|my|their|the) (?:tablets|pills))/gu
 // A count with no verb right before it, when the time it was taken over follows ("about 14 paracetamol tablets since last night").
 const TABLETS_SINCE_EN = /(?<![\d.a-z])(\d{1,3}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[ -][a-z]+)?|thirty(?:[ -][a-z]+)?|forty|fifty)\s+(?:\w+\s+){0,2}(?:tablets|pills|capsules)\s+(?:since|in the (?:last|past)|over the (?:last|past)|today|yesterday|overnight|in (?:one|a|24) (?:day|go|hours?))/gu
-const TABLETS_ZH = new RegExp(`(?:吃了|吞了|服了|喝了)(?:差不多|大概|大约|将近|快)?(\\d{1,3}|十几|${CN}{1,3}|好几十|几十)(?:多)?(?:片|粒|颗)`, 'gu')
+const TABLETS_ZH = new RegExp(`(?:吃了|吞了|服了|喝了|一共|总共|加起来|算下来)(?:差不多|大概|大约|将近|快)?(\\d{1,3}|十几|${CN}{1,3}|好几十|几十)(?:多)?(?:片|粒|颗)`, 'gu')
 
 function tabletCount (text: string): number | undefined {
   let best: number | undefined
@@ -91,6 +93,8 @@ export function readMeasurements (text: string): Measurements {
   if (feeds !== undefined) found.feedFraction = feeds
   const dryHours = hoursWithoutUrine(text)
   if (dryHours !== undefined) found.hoursWithoutUrine = dryHours
+  const puffs = relieverPuffs(text)
+  if (puffs !== undefined) found.relieverPuffs = puffs
   return found
 }
 
@@ -165,6 +169,20 @@ function hoursWithoutUrine (text: string): number | undefined {
     if (hours > 0 && hours <= 48) return Math.round(hours * 10) / 10
   }
   return undefined
+}
+
+const PUFFS_EN = /(?<![\d.])(\d{1,2}|ten|eleven|twelve|fifteen|twenty)\s+(?:more\s+)?puffs\b/gu
+const PUFFS_ZH = new RegExp(`(?:喷|吸|按|摁)(?:了)?(?:有)?(十二三|十来|十几|\\d{1,2}|${CN}{1,3})(?:多)?(?:下|口|喷|次)`, 'gu')
+
+/** The most reliever puffs the message says were taken. */
+function relieverPuffs (text: string): number | undefined {
+  let best: number | undefined
+  for (const match of [...text.matchAll(PUFFS_EN), ...text.matchAll(PUFFS_ZH)]) {
+    const raw = match[1]!
+    const value = raw === '十二三' ? 12 : raw === '十来' ? 10 : raw === '十几' ? 11 : parseNumberWord(raw)
+    if (value !== null && value <= 40 && (best === undefined || value > best)) best = value
+  }
+  return best
 }
 
 function chineseMinutes (text: string): number | undefined {

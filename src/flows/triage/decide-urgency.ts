@@ -32,6 +32,7 @@ type MeasureCondition = {
   feedFractionBelow?: number
   /** Hours since the last wee or wet nappy, from the clock times given. */
   hoursWithoutUrineAtLeast?: number
+  relieverPuffsAtLeast?: number
 }
 
 export type TriageRule = {
@@ -136,7 +137,8 @@ function measuresMatch (condition: MeasureCondition, patient: PatientContext, pr
     atLeast(patient.minutes, condition.minutesAtLeast) &&
     atLeast(patient.tabletCount, condition.tabletsAtLeast) &&
     atLeast(patient.durationHours, condition.durationHoursAtLeast) &&
-    atLeast(patient.hoursWithoutUrine, condition.hoursWithoutUrineAtLeast)
+    atLeast(patient.hoursWithoutUrine, condition.hoursWithoutUrineAtLeast) &&
+    atLeast(patient.relieverPuffs, condition.relieverPuffsAtLeast)
 }
 
 const SELF_CARE_STOPPERS = ['worsening', 'severe_pain', 'affects_daily_life']

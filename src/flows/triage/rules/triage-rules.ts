@@ -60,6 +60,7 @@ export const TRIAGE_RULES: TriageRule[] = [
   { id: 'palpitations_with_alarm_now', level: 'emergency', all: ['palpitations'], any: [['chest_pain', 'breathless', 'breathing_severe', 'near_faint', 'loss_of_consciousness']], notResolved: true, source: 'RF17' },
   { id: 'palpitations_with_alarm_passed', level: 'urgent', all: ['palpitations'], any: [['chest_pain', 'breathless', 'near_faint', 'loss_of_consciousness', 'dizziness']], source: 'RF18' },
   { id: 'asthma_not_responding', level: 'emergency', all: ['asthma_not_responding'], source: 'RF19' },
+  { id: 'reliever_ten_puffs_still_breathless', level: 'emergency', any: [['wheeze', 'breathless', 'breathing_severe']], notResolved: true, measure: { relieverPuffsAtLeast: 10 }, source: 'RF19' },
   { id: 'reliever_overuse', level: 'urgent', all: ['reliever_overuse'], source: 'RF20' },
   { id: 'asthma_attack_settled', level: 'urgent', all: ['asthma_attack'], source: 'RF20' },
   { id: 'breathless', level: 'urgent', any: [['breathless']], measure: { durationHoursBelow: 14 * 24 }, source: 'RF21' },
