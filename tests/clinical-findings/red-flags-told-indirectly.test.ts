@@ -17,6 +17,7 @@ describe('red flags told indirectly', () => {
     expect(urgency('儿子5岁发烧两天，身上出了些小红点，拿玻璃杯压上去红点还在', 'zh-CN')).toBe('emergency')
     expect(urgency('儿子5岁发烧两天，身上出了些小红点，拿玻璃杯压上去就褪了，精神挺好', 'zh-CN')).not.toBe('emergency')
     expect(urgency('our 3 month old keeps bringing up bright green stuff after feeds')).toBe('emergency')
+    expect(urgency('chesty cough bringing up green phlegm and a fever for four days')).not.toBe('emergency')
     expect(urgency('怀孕35周了，今天一整天都没感觉到宝宝动', 'zh-CN')).toBe('emergency')
     expect(urgency('my 4 year old says he swallowed two of his sister\'s magnetic balls, seems fine')).toBe('emergency')
   })
