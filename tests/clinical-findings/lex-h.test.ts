@@ -90,3 +90,36 @@ describe('lex-h: an attack in a story about panic', () => {
     expect(current('my asthma attack set off a panic attack')).toContain('asthma_attack')
   })
 })
+
+describe('lex-h: ages with months, hypos with a number, a dripping nose', () => {
+  it.each([
+    ['一岁两个月 is 14 months, not a two-month illness', '孙子一岁两个月，今天摔了一跤', 14, undefined],
+    ['1岁零3个月', '闺女1岁零3个月，磕到了额头', 15, undefined],
+    ['a toddler with months in brackets', 'Toddler (20 months) bumped his head an hour ago', 20, 1],
+    ['a baby with months after a comma', 'my daughter, 9 months, has had a cough for 2 days', 9, 48]
+  ])('%s', (_name, text, months, hours) => {
+    const { patient } = extractor.read(text)
+    expect(patient.ageMonths).toBe(months)
+    expect(patient.durationHours).toBe(hours)
+  })
+
+  it.each([
+    ['hypo en: a meter reading a few words on', 'my husband is diabetic, the meter on the table read 3.2 after he went shaky', 'hypoglycaemia'],
+    ['hypo zh: 测了3.4', '我有糖尿病，刚才心慌出汗，测了3.4，喝了果汁', 'hypoglycaemia'],
+    ['nosebleed zh: the nose still dripping', '孩子早上起来鼻子在滴血', 'nosebleed']
+  ])('%s', (_name, text, concept) => {
+    expect(current(text)).toContain(concept)
+  })
+
+  it.each([
+    ['a runny nose is not a nosebleed', '感冒了鼻子一直在滴清水', 'nosebleed'],
+    ['a reading of 13.5 is not a hypo', '我有糖尿病，今天测了13.5', 'hypoglycaemia']
+  ])('%s', (_name, text, concept) => {
+    expect(current(text)).not.toContain(concept)
+  })
+
+  it('a treated hypo that has recovered is self-care; a hypo with drowsiness stays an emergency', () => {
+    expect(rulesSay('type 1 diabetic, went sweaty, meter in my bag said 3.1, had glucose tablets, 6.0 now and fine')).toBe('self_care')
+    expect(rulesSay('他有糖尿病，测了2.8，叫不醒')).toBe('emergency')
+  })
+})
