@@ -123,3 +123,32 @@ describe('lex-h: ages with months, hypos with a number, a dripping nose', () => 
     expect(rulesSay('他有糖尿病，测了2.8，叫不醒')).toBe('emergency')
   })
 })
+
+describe('lex-h: grief and the baby blues', () => {
+  it.each([
+    ['bereavement en: a parent died', 'my mum passed away last week and I keep crying', 'bereavement'],
+    ['bereavement zh: 去世', '爷爷前几天去世了，我老是想哭', 'bereavement'],
+    ['bereavement zh: 走了 at the end of a clause', '我姥姥前天走了，心里很难受', 'bereavement'],
+    ['baby blues en', 'since I gave birth on Monday I have been really weepy', 'baby_blues'],
+    ['baby blues zh', '剖腹产第四天，总是莫名其妙想哭', 'baby_blues']
+  ])('%s', (_name, text, concept) => {
+    expect(current(text)).toContain(concept)
+  })
+
+  it('walking a few steps is not a death', () => {
+    expect(current('我妈走了两步就喘')).not.toContain('bereavement')
+  })
+
+  it.each([
+    ['a recent loss with tears', 'my dad died four days ago, I cry on and off and cannot concentrate'],
+    ['a recent loss in Chinese', '奶奶上周过世了，这几天一想起来就哭，吃饭睡觉还行'],
+    ['tearful days after a birth', '生完宝宝第五天，动不动就想哭，能吃能睡']
+  ])('%s is self-care', (_name, text) => {
+    expect(rulesSay(text)).toBe('self_care')
+  })
+
+  it('grief or tearfulness lasting beyond two weeks is for a GP', () => {
+    expect(rulesSay('my husband died 2 months ago and I still feel low every day')).toBe('routine')
+    expect(rulesSay('since the birth 5 weeks ago I have been weepy every day')).toBe('routine')
+  })
+})
