@@ -152,3 +152,14 @@ describe('lex-h: grief and the baby blues', () => {
     expect(rulesSay('since the birth 5 weeks ago I have been weepy every day')).toBe('routine')
   })
 })
+
+describe('lex-h: an attack named by a panic story, something swallowed with food', () => {
+  it('reads "one of my attacks" as a panic attack in a sentence about panic', () => {
+    expect(current('I have panic disorder and had one of my attacks in the lift')).toContain('panic_attack')
+    expect(current('had one of my attacks in the lift')).not.toContain('panic_attack')
+  })
+  it('reads an object swallowed along with food', () => {
+    expect(current('孩子的乳牙掉在碗里，和米饭一起吞下去了')).toContain('swallowed_object')
+    expect(current('鱼刺混着米饭一起咽下去了')).toContain('swallowed_object')
+  })
+})
