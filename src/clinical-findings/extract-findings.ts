@@ -209,9 +209,10 @@ function patientContext (normalized: string, identified: ReturnType<typeof ident
 
 // "3个月的宝宝", "a 6 week old", "5 years ago", "去年": ages and past events are not how long the complaint has lasted.
 const AGE_OR_PAST = new RegExp([
-  '(?:宝宝|孩子|婴儿|儿子|女儿|娃|小孩|闺女)(?:才|刚|今年|现在|已经)?满?[\\d一二两三四五六七八九十半]+(?:个)?多?(?:月|周|天|岁)(?:大)?',
+  '(?:宝宝|孩子|婴儿|儿子|女儿|娃|小孩|闺女)(?:才|刚|今年|现在|已经)?满?[\\d一二两三四五六七八九十半]+(?:个)?多?(?:月|周|天|岁)(?:(?<=岁)(?:零|又)?[\\d一二两三四五六七八九十]+(?:个)?(?:多|半)?月)?(?:大)?',
   '[\\d一二两三四五六七八九十半]+(?:个)?多?(?:月|周|天)(?:大|的(?:宝宝|孩子|婴儿|新生儿))',
-  '[\\d一二两三四五六七八九十]+岁',
+  '[\\d一二两三四五六七八九十]+岁(?:(?:零|又)?[\\d一二两三四五六七八九十]+(?:个)?(?:多|半)?月)?',
+  '\\b(?:son|daughter|grandson|granddaughter|baby|kid|child|toddler|boy|girl|twins?|little one) ?[(,] ?\\d+ ?(?:months?|mos?|weeks?|wks?)\\b',
   '\\b\\d+ ?(?:week|month|year|day)s? old\\b',
   '\\b(?:\\d+|[a-z]+) (?:years?|months?|weeks?|days?) ago\\b',
   '[\\d一二两三四五六七八九十几]+年前',

@@ -62,6 +62,8 @@ export type SelfCarePresentation = {
   notWithMedicines?: string[]
   /** Findings that are part of this presentation and no reason of their own to book (the lump of a head knock). */
   companions?: string[]
+  /** Self-care only when one of these findings explains the presentation (red pee after beetroot). */
+  onlyWith?: string[]
 }
 
 export type UrgencyDecision = {
@@ -165,7 +167,8 @@ function selfCarePathway (reading: ClinicalReading, selfCare: readonly SelfCareP
     (entry.minAgeMonths !== undefined && ages !== undefined && ages < entry.minAgeMonths) ||
     (entry.maxAgeMonths !== undefined && ages !== undefined && ages > entry.maxAgeMonths) ||
     (finding.recurrent && !entry.usuallyRecurs && !explainedByRecurring) ||
-    (entry.notWithMedicines?.some((medicine) => patient.medicines.includes(medicine)) ?? false)
+    (entry.notWithMedicines?.some((medicine) => patient.medicines.includes(medicine)) ?? false) ||
+    (entry.onlyWith !== undefined && !entry.onlyWith.some((concept) => has(reading.current, concept)))
 
   if (own.some(({ finding, entry }) => unsuitable(finding, entry))) return null
   if (ages !== undefined && ages < 3) return null

@@ -10,6 +10,8 @@ function age (value: number, unit: AgeUnit): Age {
 
 const NEWBORN = /\bnew-?born\b|新生儿|刚出生|剛出生/iu
 
+const YEARS_AND_MONTHS = new RegExp(`(?<![\\d.])(${NUMBER})\\s*(?:周)?岁(?:零|又)?(${NUMBER})\\s*(?:个|個)(?:多|半)?月`, 'u')
+
 type AgeRule = { pattern: RegExp, unit: AgeUnit, fixed?: number, less?: number }
 
 // Order matters: the more specific infant wording is tried before plain years.
@@ -39,6 +41,9 @@ const AGE_RULES: AgeRule[] = [
   { pattern: /\b(?:mother|father|mom|mum|mam|mummy|mommy|dad|daddy|grandmother|grandfather|grandma|grandpa|grandad|granddad|gran|granny|nan|nana|nanna|nanny|wife|husband|hubby|partner|son|daughter|brother|sister|aunt|auntie|uncle|baby|kid|child|patient)(?:s|\s+(?:is|was|turned|just turned|is now|is nearly))\s+(\d{1,3})\b(?!\s*(?:kg|lbs?|cm|%|\/|weeks?|wks?|days?|months?|mos?|hours|degrees|°|am|pm|minutes))/iu, unit: 'year' },
   // "Daughter (7) has…", "my mum (58)", "Son, 4, fever since…": the age in brackets or commas right after the person.
   { pattern: /\b(?:mother|father|mom|mum|mam|dad|grandmother|grandfather|grandma|grandpa|grandad|granddad|gran|granny|nan|nana|wife|husband|partner|son|daughter|stepson|stepdaughter|grandson|granddaughter|brother|sister|aunt|auntie|uncle|baby|kid|child|toddler|boy|girl|friend|flatmate|neighbour|neighbor)(?:[\s-]in[\s-]law)?\s*(?:\(\s*|,\s*)(\d{1,3})\s*(?:\)|,)/iu, unit: 'year' },
+  // "Toddler (20 months)", "son, 9 months,": months or weeks in brackets or commas right after the person.
+  { pattern: /\b(?:son|daughter|grandson|granddaughter|baby|kid|child|toddler|boy|girl|twins?|little one)\s*(?:\(\s*|,\s*)(\d{1,2})\s*(?:months?|mos?|m)\s*(?:old\s*)?(?:\)|,)/iu, unit: 'month' },
+  { pattern: /\b(?:son|daughter|grandson|granddaughter|baby|kid|child|toddler|boy|girl|twins?|little one)\s*(?:\(\s*|,\s*)(\d{1,2})\s*(?:weeks?|wks?|w)\s*(?:old\s*)?(?:\)|,)/iu, unit: 'week' },
   // "我爸78了", "奶奶都九十多了": an older relative's age told without 岁.
   { pattern: new RegExp(`(?:爸|妈|爷爷|奶奶|外婆|外公|姥姥|姥爷|老人|老爷子|老太太|婆婆|公公|父亲|母亲|老公|老婆)(?:今年|已经|都|快)?(\\d{2,3}|[${CHINESE_NUMERAL_CHARACTERS}]{2,4})(?:多)?了`, 'u'), unit: 'year' },
   { pattern: /(?:^|[\s,(])([MF男女])\s*[,/，]?\s*(\d{1,3})(?:\s*[yY岁])?(?=$|[\s,)，。])/u, unit: 'year' },
@@ -56,6 +61,13 @@ function valueFrom (match: RegExpMatchArray): number | null {
 /** The patient's age: "I'm 45", "45岁", "my 2 year old", "孩子8个月" (age in months for infants). */
 export function extractAge (text: string): Age | null {
   const newborn = NEWBORN.test(text)
+  // "一岁两个月", "1岁3个月": years and months together.
+  const compound = text.match(YEARS_AND_MONTHS)
+  if (compound !== null) {
+    const years = parseNumberWord(compound[1]!)
+    const months = parseNumberWord(compound[2]!)
+    if (years !== null && months !== null && years <= 18 && months < 12) return age(years * 12 + months, 'month')
+  }
   for (const rule of AGE_RULES) {
     const match = text.match(rule.pattern)
     if (match === null) continue

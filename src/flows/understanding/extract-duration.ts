@@ -29,13 +29,13 @@ function unitFrom (text: string, units: Array<[RegExp, DurationUnit]>): Duration
   return units.find(([pattern]) => pattern.test(text))?.[1] ?? null
 }
 
-// 孕32周 is a pregnancy, 8个月大 / 2 year old an age, 3天后 a date: none is how long a symptom lasted.
+// 孕32周 is a pregnancy, 8个月大 / 2 year old / 一岁两个月 / "toddler (20 months)" an age, 3天后 a date: none is how long a symptom lasted.
 const CHINESE_DURATION = new RegExp(
-  `(?<![孕怀懷\\d.${CHINESE_NUMERAL_CHARACTERS}])([\\d.]+|[${CHINESE_NUMERAL_CHARACTERS}几幾]+|半)(多)?(?:个|個)?(多|半)?\\s*(分钟|分鐘|小时|小時|钟头|鐘頭|天|日|周|星期|礼拜|禮拜|月|年)(半|多)?(?![后後大的]|以后|之后)`,
+  `(?<![孕怀懷\\d.${CHINESE_NUMERAL_CHARACTERS}])(?<!岁(?:零|又)?)([\\d.]+|[${CHINESE_NUMERAL_CHARACTERS}几幾]+|半)(多)?(?:个|個)?(多|半)?\\s*(分钟|分鐘|小时|小時|钟头|鐘頭|天|日|周|星期|礼拜|禮拜|月|年)(半|多)?(?![后後大的]|以后|之后)`,
   'u'
 )
 const ENGLISH_DURATION = new RegExp(
-  `\\b(\\d+(?:\\.\\d+)?|${ENGLISH_NUMBER_WORDS}|a couple of|a few)\\s*(?:more\\s+)?(min(?:ute)?s?|hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?)\\b(?![\\s-]*old)`,
+  `(?<!\\b(?:son|daughter|grandson|granddaughter|baby|kid|child|toddler|boy|girl|twins?|little one)\\s*[(,]\\s*)\\b(\\d+(?:\\.\\d+)?|${ENGLISH_NUMBER_WORDS}|a couple of|a few)\\s*(?:more\\s+)?(min(?:ute)?s?|hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?)\\b(?![\\s-]*old)`,
   'iu'
 )
 

@@ -249,6 +249,11 @@ export const SELF_CARE_PRESENTATIONS: SelfCarePresentation[] = [
   { concept: 'lethargic', maxDays: 14, source: 'NHS tiredness: often better with rest' },
   { concept: 'palpitations', maxDays: 3, source: 'NHS heart palpitations: usually harmless when short and without other symptoms' },
   { concept: 'swallowed_object', maxDays: 3650, source: 'Alder Hey swallowed objects: a small smooth object without symptoms usually passes' },
+  { concept: 'bereavement', maxDays: 14, usuallyRecurs: true, companions: ['low_mood', 'insomnia', 'lethargic'], source: 'NHS low mood (dvn mirror, nhsinform): low mood after a loss usually lifts in days or weeks; see a GP if it lasts more than 2 weeks or self-help is not working' },
+  { concept: 'baby_blues', maxDays: 14, usuallyRecurs: true, companions: ['low_mood', 'insomnia', 'lethargic'], source: 'NHS low mood (dvn mirror, nhsinform): low mood usually lifts in days or weeks; see a GP if it lasts more than 2 weeks' },
+  { concept: 'panic_attack', maxDays: 3650, usuallyRecurs: true, companions: ['low_mood', 'palpitations', 'numbness', 'sweating', 'wheeze', 'dizziness', 'nausea'], source: 'mentalhealth.org.uk panic attacks: a racing heart, breathlessness and tingling that pass in 5-20 minutes and are not dangerous (the rules above still decide chest pain or breathlessness); cool2talk: see a doctor if frequent attacks do not settle' },
+  { concept: 'recent_vaccination', maxDays: 2, minAgeMonths: 3, companions: ['fever'], source: 'Healthier Together (hny) fever: a temperature is common for up to 48 hours after vaccines; paracetamol is fine if the child is otherwise well (the fever rules by age still decide)' },
+  { concept: 'haematuria', maxDays: 2, onlyWith: ['red_food_eaten'], source: 'NHS blood in urine: it might not be blood; beetroot, blackberries or rhubarb can turn pee red or pink' },
   { concept: 'sweating', maxDays: 3650, usuallyRecurs: true, source: 'companion finding' },
   { concept: 'numbness', maxDays: 2, source: 'companion finding' }
 ]
