@@ -104,14 +104,17 @@ function compactChinese (clause: string): string {
 function chineseFindings (compact: string, index: number, compiled: readonly CompiledConcept[], segmenter: ChineseSegmenter, patient: IdentifiedPatient): Finding[] {
   const starts = segmenter.wordStarts(compact)
   const found: Finding[] = []
+  const ownAbsence = new Set<Finding>()
   for (const { concept, chinese } of compiled) {
     if (!chinese) continue
     for (const match of compact.matchAll(chinese)) {
       if (!starts.has(match.index)) continue
-      found.push(describe({ concept, subject: compact, start: match.index, text: match[0], clause: index, language: 'zh', patient }))
+      const finding = describe({ concept, subject: compact, start: match.index, text: match[0], clause: index, language: 'zh', patient })
+      found.push(finding)
+      if (concept.intrinsicNegation && OWN_ABSENCE.test(match[0])) ownAbsence.add(finding)
     }
   }
-  return carryChineseNegation(found, compact, compiled)
+  return carryChineseNegation(found, compact, ownAbsence)
 }
 
 type DescribeInput = { concept: ConceptDefinition, subject: string, start: number, text: string, clause: number, language: 'en' | 'zh', patient: IdentifiedPatient }
@@ -270,11 +273,6 @@ function statedSex (text: string): 'female' | 'male' | null {
   return null
 }
 
-// "没有恶心呕吐": a symptom right after a negated one, with nothing or only 和/或/、 between, is negated too.
-// "拍他脸一点反应都没有": a finding that states an absence in its own words (反应都没有) is what negated
-// the word before it, not another item of a denied list, so the negation is not carried into it.
-const OWN_ABSENCE = /[没不无]/u
-
 // "My heart started racing and I felt faint. It stopped after 10 minutes" ("Lasted 5 mins then
 // stopped"): a next sentence that opens by saying the episode is over resolves the symptoms of the sentence before it.
 const RESOLVED_OPENER = /^(?:and |but |then )?(?:(?:it|that|this|they|everything|all of it)(?: all)? (?:stopped|passed|settled|went away|eased(?: off)?|calmed down|wore off|subsided)|(?:it |that |this )?lasted [a-z0-9 ]{1,25}(?:then|and|before) (?:it )?(?:just )?(?:stopped|passed|settled|went away|eased|calmed down|wore off))(?![a-z])/u
@@ -285,11 +283,15 @@ function resolvedInNextClause (clauses: readonly string[], findings: Finding[]):
   }
 }
 
-function carryChineseNegation (findings: Finding[], compact: string, compiled: readonly CompiledConcept[]): Finding[] {
+// "没有恶心呕吐": a symptom right after a negated one, with nothing or only 和/或/、 between, is negated too.
+// "拍他脸一点反应都没有": a finding that states an absence in its own words (反应都没有) is what negated
+// the word before it, not another item of a denied list, so the negation is not carried into it.
+const OWN_ABSENCE = /[没不无]/u
+
+function carryChineseNegation (findings: Finding[], compact: string, ownAbsence: ReadonlySet<Finding>): Finding[] {
   const ordered = [...findings].sort((first, second) => first.start - second.start)
-  const intrinsic = new Set(compiled.filter(({ concept }) => concept.intrinsicNegation).map(({ concept }) => concept.id))
   for (const finding of ordered) {
-    if (finding.negated || (intrinsic.has(finding.concept) && OWN_ABSENCE.test(finding.text))) continue
+    if (finding.negated || ownAbsence.has(finding)) continue
     const carried = ordered.some((other) => {
       const end = other.start + other.text.length
       return other.negated && end <= finding.start && /^[和或、也]?$/u.test(compact.slice(end, finding.start))
