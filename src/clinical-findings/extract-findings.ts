@@ -2,6 +2,7 @@ import { normalizeText } from '../flows/guards/normalize-text.ts'
 import { isNegated } from '../flows/guards/negation.ts'
 import { splitClauses } from '../flows/guards/split-clauses.ts'
 import { withoutBookingReferences } from '../flows/understanding/extract-booking-reference.ts'
+import { CHILD_TERMS_EN } from '../flows/understanding/extract-age.ts'
 import { extractDuration } from '../flows/understanding/extract-duration.ts'
 import { parseNumberWord } from '../flows/understanding/chinese-numerals.ts'
 import { extractSex } from '../flows/understanding/extract-sex.ts'
@@ -215,7 +216,7 @@ const AGE_OR_PAST = new RegExp([
   '(?:宝宝|孩子|婴儿|儿子|女儿|娃|小孩|闺女)(?:才|刚|今年|现在|已经)?满?[\\d一二两三四五六七八九十半]+(?:个)?多?(?:月|周|天|岁)(?:(?<=岁)(?:零|又)?[\\d一二两三四五六七八九十]+(?:个)?(?:多|半)?月)?(?:大)?',
   '[\\d一二两三四五六七八九十半]+(?:个)?多?(?:月|周|天)(?:大|的(?:宝宝|孩子|婴儿|新生儿))',
   '[\\d一二两三四五六七八九十]+岁(?:(?:零|又)?[\\d一二两三四五六七八九十]+(?:个)?(?:多|半)?月)?',
-  '\\b(?:son|daughter|grandson|granddaughter|baby|kid|child|toddler|boy|girl|twins?|little one) ?[(,] ?\\d+ ?(?:months?|mos?|weeks?|wks?)\\b',
+  `\\b(?:${CHILD_TERMS_EN}) ?[(,] ?\\d+ ?(?:months?|mos?|weeks?|wks?)\\b`,
   '\\b\\d+ ?(?:week|month|year|day)s? old\\b',
   '\\b(?:\\d+|[a-z]+) (?:years?|months?|weeks?|days?) ago\\b',
   '[\\d一二两三四五六七八九十几]+年前',

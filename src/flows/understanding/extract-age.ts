@@ -12,6 +12,9 @@ const NEWBORN = /\bnew-?born\b|新生儿|刚出生|剛出生/iu
 
 const YEARS_AND_MONTHS = new RegExp(`(?<![\\d.])(${NUMBER})\\s*(?:周)?岁(?:零|又)?(${NUMBER})\\s*(?:个|個)(?:多|半)?月`, 'u')
 
+/** A child named right before an age in brackets or commas ("toddler (20 months)", "son, 9 months,"); extract-duration and the findings reader skip such ages. */
+export const CHILD_TERMS_EN = 'son|daughter|grandson|granddaughter|baby|kid|child|toddler|boy|girl|twins?|little one'
+
 type AgeRule = { pattern: RegExp, unit: AgeUnit, fixed?: number, less?: number }
 
 // Order matters: the more specific infant wording is tried before plain years.
@@ -42,8 +45,8 @@ const AGE_RULES: AgeRule[] = [
   // "Daughter (7) has…", "my mum (58)", "Son, 4, fever since…": the age in brackets or commas right after the person.
   { pattern: /\b(?:mother|father|mom|mum|mam|dad|grandmother|grandfather|grandma|grandpa|grandad|granddad|gran|granny|nan|nana|wife|husband|partner|son|daughter|stepson|stepdaughter|grandson|granddaughter|brother|sister|aunt|auntie|uncle|baby|kid|child|toddler|boy|girl|friend|flatmate|neighbour|neighbor)(?:[\s-]in[\s-]law)?\s*(?:\(\s*|,\s*)(\d{1,3})\s*(?:\)|,)/iu, unit: 'year' },
   // "Toddler (20 months)", "son, 9 months,": months or weeks in brackets or commas right after the person.
-  { pattern: /\b(?:son|daughter|grandson|granddaughter|baby|kid|child|toddler|boy|girl|twins?|little one)\s*(?:\(\s*|,\s*)(\d{1,2})\s*(?:months?|mos?|m)\s*(?:old\s*)?(?:\)|,)/iu, unit: 'month' },
-  { pattern: /\b(?:son|daughter|grandson|granddaughter|baby|kid|child|toddler|boy|girl|twins?|little one)\s*(?:\(\s*|,\s*)(\d{1,2})\s*(?:weeks?|wks?|w)\s*(?:old\s*)?(?:\)|,)/iu, unit: 'week' },
+  { pattern: new RegExp(`\\b(?:${CHILD_TERMS_EN})\\s*(?:\\(\\s*|,\\s*)(\\d{1,2})\\s*(?:months?|mos?|m)\\s*(?:old\\s*)?(?:\\)|,)`, 'iu'), unit: 'month' },
+  { pattern: new RegExp(`\\b(?:${CHILD_TERMS_EN})\\s*(?:\\(\\s*|,\\s*)(\\d{1,2})\\s*(?:weeks?|wks?|w)\\s*(?:old\\s*)?(?:\\)|,)`, 'iu'), unit: 'week' },
   // "我爸78了", "奶奶都九十多了": an older relative's age told without 岁.
   { pattern: new RegExp(`(?:爸|妈|爷爷|奶奶|外婆|外公|姥姥|姥爷|老人|老爷子|老太太|婆婆|公公|父亲|母亲|老公|老婆)(?:今年|已经|都|快)?(\\d{2,3}|[${CHINESE_NUMERAL_CHARACTERS}]{2,4})(?:多)?了`, 'u'), unit: 'year' },
   { pattern: /(?:^|[\s,(])([MF男女])\s*[,/，]?\s*(\d{1,3})(?:\s*[yY岁])?(?=$|[\s,)，。])/u, unit: 'year' },

@@ -1,4 +1,5 @@
 import { CHINESE_NUMERAL_CHARACTERS, ENGLISH_NUMBER_WORDS, parseNumberWord } from './chinese-numerals.ts'
+import { CHILD_TERMS_EN } from './extract-age.ts'
 import type { Duration, DurationUnit } from './understanding-types.ts'
 
 const HOURS_PER_UNIT: Record<DurationUnit, number> = { minute: 1 / 60, hour: 1, day: 24, week: 168, month: 720, year: 8760 }
@@ -35,7 +36,7 @@ const CHINESE_DURATION = new RegExp(
   'u'
 )
 const ENGLISH_DURATION = new RegExp(
-  `(?<!\\b(?:son|daughter|grandson|granddaughter|baby|kid|child|toddler|boy|girl|twins?|little one)\\s*[(,]\\s*)\\b(\\d+(?:\\.\\d+)?|${ENGLISH_NUMBER_WORDS}|a couple of|a few)\\s*(?:more\\s+)?(min(?:ute)?s?|hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?)\\b(?![\\s-]*old)`,
+  `(?<!\\b(?:${CHILD_TERMS_EN})\\s*[(,]\\s*)\\b(\\d+(?:\\.\\d+)?|${ENGLISH_NUMBER_WORDS}|a couple of|a few)\\s*(?:more\\s+)?(min(?:ute)?s?|hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?)\\b(?![\\s-]*old)`,
   'iu'
 )
 
