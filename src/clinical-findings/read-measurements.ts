@@ -58,14 +58,20 @@ const TABLETS_EN = /(?:took|taken|swallowed|had|downed|ate)\s+(?:about |around |
 const TABLETS_SINCE_EN = /(?<![\d.a-z])(\d{1,3}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[ -][a-z]+)?|thirty(?:[ -][a-z]+)?|forty|fifty)\s+(?:\w+\s+){0,2}(?:tablets|pills|capsules)\s+(?:since|in the (?:last|past)|over the (?:last|past)|today|yesterday|overnight|in (?:one|a|24) (?:day|go|hours?))/gu
 const TABLETS_ZH = new RegExp(`(?:吃了|吞了|服了|喝了|一共|总共|加起来|算下来)(?:差不多|大概|大约|将近|快)?(\\d{1,3}|十几|${CN}{1,3}|好几十|几十)(?:多)?(?:片|粒|颗)`, 'gu')
 
-function tabletCount (text: string): number | undefined {
+/** The largest count any of the patterns captures (group 1), vague words read by `vague`, at most `max`. */
+function largestCount (text: string, patterns: readonly RegExp[], vague: Record<string, number>, max = Number.POSITIVE_INFINITY): number | undefined {
   let best: number | undefined
-  for (const match of [...text.matchAll(TABLETS_EN), ...text.matchAll(TABLETS_SINCE_EN), ...text.matchAll(TABLETS_ZH)]) {
+  for (const match of patterns.flatMap((pattern) => [...text.matchAll(pattern)])) {
     const raw = match[1] ?? ''
-    const value = /几十/u.test(raw) ? 20 : raw === '十几' ? 11 : parseNumberWord(raw)
-    if (value !== null && (best === undefined || value > best)) best = value
+    const value = vague[raw] ?? parseNumberWord(raw)
+    if (value !== null && value <= max && (best === undefined || value > best)) best = value
   }
   return best
+}
+
+function tabletCount (text: string): number | undefined {
+  // "十几片" at least 11, "几十片" about 20.
+  return largestCount(text, [TABLETS_EN, TABLETS_SINCE_EN, TABLETS_ZH], { 几十: 20, 好几十: 20, 十几: 11 })
 }
 
 /** Numbers a patient gives: temperature, oxygen, pulse, blood pressure, sugar, ketones, minutes, tablets, weeks pregnant, feeds. */
@@ -150,8 +156,8 @@ function hourOfDay (hour: number, minutes: number, marker: string | undefined, p
 
 /** Hours between the last wee or wet nappy and now, when the message gives both clock times. */
 function hoursWithoutUrine (text: string): number | undefined {
+  if (!URINE_CONTEXT.test(text)) return undefined
   for (const sentence of text.split(/(?<=[.!?。！？\n])/u)) {
-    if (!URINE_CONTEXT.test(sentence) && !URINE_CONTEXT.test(text)) continue
     const since = sentence.match(DRY_SINCE_EN)
     const sinceZh = since ? null : sentence.match(DRY_SINCE_ZH)
     if (!since && !sinceZh) continue
@@ -176,13 +182,7 @@ const PUFFS_ZH = new RegExp(`(?:喷|吸|按|摁)(?:了)?(?:有)?(十二三|十�
 
 /** The most reliever puffs the message says were taken. */
 function relieverPuffs (text: string): number | undefined {
-  let best: number | undefined
-  for (const match of [...text.matchAll(PUFFS_EN), ...text.matchAll(PUFFS_ZH)]) {
-    const raw = match[1]!
-    const value = raw === '十二三' ? 12 : raw === '十来' ? 10 : raw === '十几' ? 11 : parseNumberWord(raw)
-    if (value !== null && value <= 40 && (best === undefined || value > best)) best = value
-  }
-  return best
+  return largestCount(text, [PUFFS_EN, PUFFS_ZH], { 十二三: 12, 十来: 10, 十几: 11 }, 40)
 }
 
 function chineseMinutes (text: string): number | undefined {

@@ -123,15 +123,16 @@ function patientMatches (condition: PatientCondition, patient: PatientContext, p
 function measuresMatch (condition: MeasureCondition, patient: PatientContext, present: readonly Finding[]): boolean {
   const atLeast = (value: number | undefined, threshold: number | undefined) => threshold === undefined || (value !== undefined && value >= threshold)
   const atMost = (value: number | undefined, threshold: number | undefined) => threshold === undefined || (value !== undefined && value <= threshold)
+  const below = (value: number | undefined, threshold: number | undefined) => threshold === undefined || (value !== undefined && value < threshold)
   if (condition.temperatureAtLeastOrUnknown !== undefined) {
     const temperature = patient.temperatureC
     if (temperature !== undefined ? temperature < condition.temperatureAtLeastOrUnknown : !has(present, 'fever')) return false
   }
   if (condition.durationHoursBelow !== undefined && patient.durationHours !== undefined && patient.durationHours >= condition.durationHoursBelow) return false
-  if (condition.glucoseBelow !== undefined && !(patient.glucoseMmol !== undefined && patient.glucoseMmol < condition.glucoseBelow)) return false
-  if (condition.feedFractionBelow !== undefined && !(patient.feedFraction !== undefined && patient.feedFraction < condition.feedFractionBelow)) return false
   return atLeast(patient.temperatureC, condition.temperatureAtLeast) &&
     atMost(patient.oxygenSaturation, condition.oxygenAtMost) &&
+    below(patient.glucoseMmol, condition.glucoseBelow) &&
+    below(patient.feedFraction, condition.feedFractionBelow) &&
     atLeast(patient.heartRate, condition.heartRateAtLeast) &&
     atLeast(patient.systolic, condition.systolicAtLeast) &&
     atMost(patient.systolic, condition.systolicAtMost) &&
