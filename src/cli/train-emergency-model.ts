@@ -52,7 +52,8 @@ runCli(async () => {
   })
   const safetyExamples = (await Promise.all(SAFETY_DEVELOPMENT_FILES.map((file) => loadSafetyCaseFile(file)))).flat()
     .map((item) => ({ features: messageFeatures(item.text, extractor.read(item.text)), positive: item.expected === 'emergency' || item.expected === 'crisis' }))
-  const consultations = CONSULTATION_FILES.flatMap((file) => loadDepartmentRows(file))
+  const consultationFiles = CONSULTATION_FILES.map((file) => ({ file, rows: loadDepartmentRows(file) }))
+  const consultations = consultationFiles.flatMap(({ rows }) => rows)
     .map((row) => ({ text: row.question, reading: extractor.read(row.question) }))
     .filter(({ reading }) => decideUrgency(reading, TRIAGE_RULES, SELF_CARE_PRESENTATIONS).urgency !== 'emergency')
     .map(({ text, reading }) => ({ features: messageFeatures(text, reading), positive: false }))
@@ -66,7 +67,7 @@ runCli(async () => {
     trainedOn: [
       ...DEVELOPMENT_FILES.map((file) => ({ file: relative(REPO_ROOT, file), cases: cases.filter((item) => item.file === file).length })),
       { file: relative(REPO_ROOT, resolve(REPO_ROOT, 'tests', 'eval', 'safety')), cases: safetyExamples.length },
-      ...CONSULTATION_FILES.map((file) => ({ file: relative(REPO_ROOT, file), cases: loadDepartmentRows(file).length }))
+      ...consultationFiles.map(({ file, rows }) => ({ file: relative(REPO_ROOT, file), cases: rows.length }))
     ]
   }
   const text = `${JSON.stringify(weights, null, 1)}\n`
