@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { createFindingExtractor } from '../../src/clinical-findings/extract-findings.ts'
+import { extractor, currentConcepts } from '../helpers/read-findings.ts'
 
 // Everyday phrasings of red-flag rows RF01-RF31 (shared/data/triage/red_flags.md) that the lexicon
 // used to miss; each phrase is ours, not a probe message.
-const extractor = createFindingExtractor()
-const current = (text: string) => extractor.read(text).current.map((finding) => finding.concept)
 
 describe('red flags RF01-RF31 in everyday words', () => {
   it.each([
@@ -40,7 +38,7 @@ describe('red flags RF01-RF31 in everyday words', () => {
     ['RF30 zh, toilet turned red', '马桶里一片红', 'rectal_bleeding_heavy'],
     ['RF31 en, plural poos', 'his poos are black', 'melaena']
   ])('%s: %j', (_case, text, concept) => {
-    expect(current(text)).toContain(concept)
+    expect(currentConcepts(text)).toContain(concept)
   })
 
   it('zh-only: anticoagulant spelt 华法令 is read as a medicine', () => {
@@ -52,7 +50,7 @@ describe('red flags RF01-RF31 in everyday words', () => {
     ['en: a dark poo word is not blood in vomit', 'been sick twice and there is blood in his poo', 'haematemesis'],
     ['en: coming to the clinic is not coming round', "she hasn't come to the clinic yet", 'unresponsive']
   ])('%s', (_case, text, concept) => {
-    expect(current(text)).not.toContain(concept)
+    expect(currentConcepts(text)).not.toContain(concept)
   })
 
   it('a next sentence saying the episode stopped resolves it', () => {
@@ -63,7 +61,7 @@ describe('red flags RF01-RF31 in everyday words', () => {
   })
 
   it('an intrinsic absence is not swallowed by the negation of the word before it (zh)', () => {
-    expect(current('拍他脸一点反应都没有')).toContain('unresponsive')
+    expect(currentConcepts('拍他脸一点反应都没有')).toContain('unresponsive')
   })
 
   it('an asthma attack that calmed down is resolved', () => {

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { createFindingExtractor } from '../../src/clinical-findings/extract-findings.ts'
-import { decideUrgency } from '../../src/flows/triage/decide-urgency.ts'
-import { SELF_CARE_PRESENTATIONS, TRIAGE_RULES } from '../../src/flows/triage/rules/triage-rules.ts'
+import { extractor, currentConcepts, rulesUrgency } from '../helpers/read-findings.ts'
 
 // Phrasings for red-flag rows RF64–RF94 (shared/data/triage/red_flags.md) that the lexicon missed:
 // each names the general form it stands for, in English and Chinese where it applies.
-
-const extractor = createFindingExtractor()
-const current = (text: string) => extractor.read(text).current.map((finding) => finding.concept)
-const rulesSay = (text: string) => decideUrgency(extractor.read(text), TRIAGE_RULES, SELF_CARE_PRESENTATIONS).urgency
 
 describe('RF64–RF94 phrasings: findings', () => {
   it.each([
@@ -51,7 +45,7 @@ describe('RF64–RF94 phrasings: findings', () => {
     ['RF94 zh: 喝了一口洗发水', '孩子喝了一口洗发水', 'swallowed_household_product'],
     ['RF50 zh: the product before the verb', '小孩拿着消毒水喝了一口', 'poison_ingestion']
   ])('%s', (_case, text, concept) => {
-    expect(current(text)).toContain(concept)
+    expect(currentConcepts(text)).toContain(concept)
   })
 
   it.each([
@@ -60,7 +54,7 @@ describe('RF64–RF94 phrasings: findings', () => {
     ['washing-up liquid is not the poisoning emergency (RF94, not RF50)', 'my son drank a mouthful of washing up liquid', 'poison_ingestion'],
     ['洗洁精 is not the poisoning emergency (RF94, not RF50)', '孩子喝了一口洗洁精', 'poison_ingestion']
   ])('not: %s', (_case, text, concept) => {
-    expect(current(text)).not.toContain(concept)
+    expect(currentConcepts(text)).not.toContain(concept)
   })
 })
 
@@ -94,17 +88,17 @@ describe('RF64–RF94 rules', () => {
     ['RF84: the baby quiet in later pregnancy', "I'm 34 weeks and she's been really quiet all day"],
     ['RF50: a household product with vomiting', 'my daughter drank some shampoo and has vomited twice']
   ])('emergency: %s', (_case, text) => {
-    expect(rulesSay(text)).toBe('emergency')
+    expect(rulesUrgency(text)).toBe('emergency')
   })
 
   it.each([
     ['RF94: a sip of a low-harm product, well', 'my 3 year old drank a little shampoo, he seems totally fine'],
     ['RF94 zh', '孩子舔了几口沐浴露，现在玩得好好的']
   ])('urgent: %s', (_case, text) => {
-    expect(rulesSay(text)).toBe('urgent')
+    expect(rulesUrgency(text)).toBe('urgent')
   })
 
   it('a quiet toddler is no fetal-movement emergency', () => {
-    expect(rulesSay('my 2 year old has been really quiet all day with a runny nose')).not.toBe('emergency')
+    expect(rulesUrgency('my 2 year old has been really quiet all day with a runny nose')).not.toBe('emergency')
   })
 })

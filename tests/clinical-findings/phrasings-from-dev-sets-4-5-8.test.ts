@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { createFindingExtractor } from '../../src/clinical-findings/extract-findings.ts'
-import { decideUrgency } from '../../src/flows/triage/decide-urgency.ts'
-import { SELF_CARE_PRESENTATIONS, TRIAGE_RULES } from '../../src/flows/triage/rules/triage-rules.ts'
+import { currentConcepts, rulesUrgency } from '../helpers/read-findings.ts'
 
 // Phrasing families the lexicon missed (patient-written development sets 4, 5 and 8): each names the
 // general form it stands for; the sentences are ours.
 
-const extractor = createFindingExtractor()
-const current = (text: string) => extractor.read(text).current.map((finding) => finding.concept)
-const rulesSay = (text: string) => decideUrgency(extractor.read(text), TRIAGE_RULES, SELF_CARE_PRESENTATIONS).urgency
-
-describe('lex-e phrasings: findings', () => {
+describe('phrasings from development sets 4, 5, 8: findings', () => {
   it.each([
     ['RF53 en: urine compared with a red drink', 'when I weed last night it looked like diluted cranberry juice', 'haematuria'],
     ['RF53 en: a pinkish-coloured wee', 'he has had pinkish coloured wee twice today', 'haematuria'],
@@ -53,15 +47,15 @@ describe('lex-e phrasings: findings', () => {
     ['RF65 zh: pus in a wound', '伤口里冒出了脓', 'wound_infection'],
     ['RF50 en: found with a pill box, words between', 'found him asleep on the landing with the pill organiser', 'poison_ingestion']
   ])('%s', (_name, text, concept) => {
-    expect(current(text)).toContain(concept)
+    expect(currentConcepts(text)).toContain(concept)
   })
 
   it('a toothache that kept the patient awake is not denied by the 没 that follows (zh)', () => {
-    expect(current('牙疼得一晚上都没睡着')).toContain('toothache')
+    expect(currentConcepts('牙疼得一晚上都没睡着')).toContain('toothache')
   })
 })
 
-describe('lex-e phrasings: urgency', () => {
+describe('phrasings from development sets 4, 5, 8: urgency', () => {
   it.each([
     ['RF53 en', 'I am 60 and my wee this morning looked like rose wine', 'urgent'],
     ['RF53 zh', '我六十岁，今天小便像洗肉水一样', 'urgent'],
@@ -73,10 +67,10 @@ describe('lex-e phrasings: urgency', () => {
     ['RF44 en', 'my son is 18 months, his nappy has been dry since breakfast', 'urgent'],
     ['RF55 en', 'my 6 year old says it stings when she wees', 'urgent']
   ])('%s: %s', (_row, text, urgency) => {
-    expect(rulesSay(text)).toBe(urgency)
+    expect(rulesUrgency(text)).toBe(urgency)
   })
 
   it('a dry nappy question with a wet nappy stays out of the dehydration rule', () => {
-    expect(current('her nappies are wet and she is feeding well')).not.toContain('no_urine')
+    expect(currentConcepts('her nappies are wet and she is feeding well')).not.toContain('no_urine')
   })
 })

@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { createFindingExtractor } from '../../src/clinical-findings/extract-findings.ts'
-import { decideUrgency } from '../../src/flows/triage/decide-urgency.ts'
-import { SELF_CARE_PRESENTATIONS, TRIAGE_RULES } from '../../src/flows/triage/rules/triage-rules.ts'
+import { extractor, currentConcepts, rulesUrgency } from '../helpers/read-findings.ts'
 
 // Common benign presentations the lexicon over-triaged in the written-patient development sets 4,
 // 11, 12 and the rfb probes: each names the general form it stands for (our own sentences, in
 // English and Chinese), with near misses that must keep their alarm.
 
-const extractor = createFindingExtractor()
-const current = (text: string) => extractor.read(text).current.map((finding) => finding.concept)
-const rulesSay = (text: string) => decideUrgency(extractor.read(text), TRIAGE_RULES, SELF_CARE_PRESENTATIONS).urgency
-
-describe('lex-h phrasings: findings', () => {
+describe('benign presentations: findings', () => {
   it.each([
     ['burn en: water splashed from a kettle', 'some water slopped out of the kettle onto my hand', 'burn'],
     ['burn en: kettle water on the skin', 'kettle water dripped on my foot', 'burn'],
@@ -33,7 +27,7 @@ describe('lex-h phrasings: findings', () => {
     ['vaccine en: after the jabs', 'she had her 12 week jabs this morning and is a bit hot', 'recent_vaccination'],
     ['vaccine zh: after a vaccine', '孩子前天打完疫苗有点低烧', 'recent_vaccination']
   ])('%s', (_name, text, concept) => {
-    expect(current(text)).toContain(concept)
+    expect(currentConcepts(text)).toContain(concept)
   })
 
   it.each([
@@ -44,7 +38,7 @@ describe('lex-h phrasings: findings', () => {
     ['falling asleep is not a fall', 'I find it hard to fall asleep', 'fall'],
     ['a rabies jab after a bite is not a routine vaccine', '被狗咬了，刚打了狂犬疫苗', 'recent_vaccination']
   ])('%s', (_name, text, concept) => {
-    expect(current(text)).not.toContain(concept)
+    expect(currentConcepts(text)).not.toContain(concept)
   })
 
   it.each([
@@ -52,11 +46,11 @@ describe('lex-h phrasings: findings', () => {
     ['fell out of bed is a fall', 'he fell out of bed in the night', 'fall'],
     ['a real shock', '孩子摸插座被电了一下', 'electrical_injury']
   ])('keeps %s', (_name, text, concept) => {
-    expect(current(text)).toContain(concept)
+    expect(currentConcepts(text)).toContain(concept)
   })
 })
 
-describe('lex-h phrasings: urgency', () => {
+describe('benign presentations: urgency', () => {
   it.each([
     ['a minor scald cooled at once', 'splashed water from the kettle on my arm, a pink patch, no blisters'],
     ['a small head bump in a well child', 'my 2 year old bumped her forehead on the table, small lump, playing as normal'],
@@ -69,7 +63,7 @@ describe('lex-h phrasings: urgency', () => {
     ['red pee after beetroot', 'had beetroot soup for lunch and my pee is red now, no pain'],
     ['red pee after dragon fruit in Chinese', '昨天吃了火龙果，今天小便发红，没有不舒服']
   ])('%s is self-care', (_name, text) => {
-    expect(rulesSay(text)).toBe('self_care')
+    expect(rulesUrgency(text)).toBe('self_care')
   })
 
   it.each([
@@ -79,19 +73,19 @@ describe('lex-h phrasings: urgency', () => {
     ['fever of 39 at 4 months after jabs', '4 month old had her jabs yesterday, temperature 39.4', 'urgent'],
     ['an electric shock from a socket', '孩子手指插进插座触电了，手指发黑', 'emergency']
   ])('%s stays %s', (_name, text, urgency) => {
-    expect(rulesSay(text)).toBe(urgency)
+    expect(rulesUrgency(text)).toBe(urgency)
   })
 })
 
-describe('lex-h: an attack in a story about panic', () => {
+describe('benign presentations: an attack in a story about panic', () => {
   it('is not read as an asthma attack, while a named asthma attack still is', () => {
-    expect(current('I get panic attacks, had an attack on the bus')).not.toContain('asthma_attack')
-    expect(current('had an attack last night, used my inhaler')).toContain('asthma_attack')
-    expect(current('my asthma attack set off a panic attack')).toContain('asthma_attack')
+    expect(currentConcepts('I get panic attacks, had an attack on the bus')).not.toContain('asthma_attack')
+    expect(currentConcepts('had an attack last night, used my inhaler')).toContain('asthma_attack')
+    expect(currentConcepts('my asthma attack set off a panic attack')).toContain('asthma_attack')
   })
 })
 
-describe('lex-h: ages with months, hypos with a number, a dripping nose', () => {
+describe('benign presentations: ages with months, hypos with a number, a dripping nose', () => {
   it.each([
     ['一岁两个月 is 14 months, not a two-month illness', '孙子一岁两个月，今天摔了一跤', 14, undefined],
     ['1岁零3个月', '闺女1岁零3个月，磕到了额头', 15, undefined],
@@ -108,23 +102,23 @@ describe('lex-h: ages with months, hypos with a number, a dripping nose', () => 
     ['hypo zh: 测了3.4', '我有糖尿病，刚才心慌出汗，测了3.4，喝了果汁', 'hypoglycaemia'],
     ['nosebleed zh: the nose still dripping', '孩子早上起来鼻子在滴血', 'nosebleed']
   ])('%s', (_name, text, concept) => {
-    expect(current(text)).toContain(concept)
+    expect(currentConcepts(text)).toContain(concept)
   })
 
   it.each([
     ['a runny nose is not a nosebleed', '感冒了鼻子一直在滴清水', 'nosebleed'],
     ['a reading of 13.5 is not a hypo', '我有糖尿病，今天测了13.5', 'hypoglycaemia']
   ])('%s', (_name, text, concept) => {
-    expect(current(text)).not.toContain(concept)
+    expect(currentConcepts(text)).not.toContain(concept)
   })
 
   it('a treated hypo that has recovered is self-care; a hypo with drowsiness stays an emergency', () => {
-    expect(rulesSay('type 1 diabetic, went sweaty, meter in my bag said 3.1, had glucose tablets, 6.0 now and fine')).toBe('self_care')
-    expect(rulesSay('他有糖尿病，测了2.8，叫不醒')).toBe('emergency')
+    expect(rulesUrgency('type 1 diabetic, went sweaty, meter in my bag said 3.1, had glucose tablets, 6.0 now and fine')).toBe('self_care')
+    expect(rulesUrgency('他有糖尿病，测了2.8，叫不醒')).toBe('emergency')
   })
 })
 
-describe('lex-h: grief and the baby blues', () => {
+describe('benign presentations: grief and the baby blues', () => {
   it.each([
     ['bereavement en: a parent died', 'my mum passed away last week and I keep crying', 'bereavement'],
     ['bereavement zh: 去世', '爷爷前几天去世了，我老是想哭', 'bereavement'],
@@ -132,11 +126,11 @@ describe('lex-h: grief and the baby blues', () => {
     ['baby blues en', 'since I gave birth on Monday I have been really weepy', 'baby_blues'],
     ['baby blues zh', '剖腹产第四天，总是莫名其妙想哭', 'baby_blues']
   ])('%s', (_name, text, concept) => {
-    expect(current(text)).toContain(concept)
+    expect(currentConcepts(text)).toContain(concept)
   })
 
   it('walking a few steps is not a death', () => {
-    expect(current('我妈走了两步就喘')).not.toContain('bereavement')
+    expect(currentConcepts('我妈走了两步就喘')).not.toContain('bereavement')
   })
 
   it.each([
@@ -144,22 +138,22 @@ describe('lex-h: grief and the baby blues', () => {
     ['a recent loss in Chinese', '奶奶上周过世了，这几天一想起来就哭，吃饭睡觉还行'],
     ['tearful days after a birth', '生完宝宝第五天，动不动就想哭，能吃能睡']
   ])('%s is self-care', (_name, text) => {
-    expect(rulesSay(text)).toBe('self_care')
+    expect(rulesUrgency(text)).toBe('self_care')
   })
 
   it('grief or tearfulness lasting beyond two weeks is for a GP', () => {
-    expect(rulesSay('my husband died 2 months ago and I still feel low every day')).toBe('routine')
-    expect(rulesSay('since the birth 5 weeks ago I have been weepy every day')).toBe('routine')
+    expect(rulesUrgency('my husband died 2 months ago and I still feel low every day')).toBe('routine')
+    expect(rulesUrgency('since the birth 5 weeks ago I have been weepy every day')).toBe('routine')
   })
 })
 
-describe('lex-h: an attack named by a panic story, something swallowed with food', () => {
+describe('benign presentations: an attack named by a panic story, something swallowed with food', () => {
   it('reads "one of my attacks" as a panic attack in a sentence about panic', () => {
-    expect(current('I have panic disorder and had one of my attacks in the lift')).toContain('panic_attack')
-    expect(current('had one of my attacks in the lift')).not.toContain('panic_attack')
+    expect(currentConcepts('I have panic disorder and had one of my attacks in the lift')).toContain('panic_attack')
+    expect(currentConcepts('had one of my attacks in the lift')).not.toContain('panic_attack')
   })
   it('reads an object swallowed along with food', () => {
-    expect(current('孩子的乳牙掉在碗里，和米饭一起吞下去了')).toContain('swallowed_object')
-    expect(current('鱼刺混着米饭一起咽下去了')).toContain('swallowed_object')
+    expect(currentConcepts('孩子的乳牙掉在碗里，和米饭一起吞下去了')).toContain('swallowed_object')
+    expect(currentConcepts('鱼刺混着米饭一起咽下去了')).toContain('swallowed_object')
   })
 })

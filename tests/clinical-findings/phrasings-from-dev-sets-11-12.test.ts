@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { createFindingExtractor } from '../../src/clinical-findings/extract-findings.ts'
-import { decideUrgency } from '../../src/flows/triage/decide-urgency.ts'
-import { SELF_CARE_PRESENTATIONS, TRIAGE_RULES } from '../../src/flows/triage/rules/triage-rules.ts'
+import { currentConcepts, rulesUrgency } from '../helpers/read-findings.ts'
 import { extractAge } from '../../src/flows/understanding/extract-age.ts'
 import { extractDuration } from '../../src/flows/understanding/extract-duration.ts'
 
 // Phrasing families the lexicon missed (patient-written development sets 11 and 12): each names the
 // general form it stands for; the sentences are ours.
 
-const extractor = createFindingExtractor()
-const current = (text: string) => extractor.read(text).current.map((finding) => finding.concept)
-const rulesSay = (text: string) => decideUrgency(extractor.read(text), TRIAGE_RULES, SELF_CARE_PRESENTATIONS).urgency
-
-describe('lex-g phrasings: findings', () => {
+describe('phrasings from development sets 11-12: findings', () => {
   it.each([
     ['vomiting en: sick a number of times', 'she has been up all night and was sick 4 times', 'vomiting'],
     ['RF44 en: bringing up most feeds', 'he keeps bringing up most of his feeds today', 'cannot_keep_fluids'],
@@ -35,7 +29,7 @@ describe('lex-g phrasings: findings', () => {
     ['RF70 en: sawdust in an eye', 'a fleck of sawdust blew into my left eye', 'eye_foreign_body'],
     ['RF70 zh: 木屑进眼', '锯木头的时候木屑进了右眼', 'eye_foreign_body']
   ])('%s', (_name, text, concept) => {
-    expect(current(text)).toContain(concept)
+    expect(currentConcepts(text)).toContain(concept)
   })
 
   it.each([
@@ -44,11 +38,11 @@ describe('lex-g phrasings: findings', () => {
     ['feeling sick is not being sick', 'I feel sick a few times a day', 'vomiting'],
     ['a sweet mistaken for a sweet is not confusion', '他把维生素软糖当成糖果吃了', 'confusion']
   ])('%s', (_name, text, concept) => {
-    expect(current(text)).not.toContain(concept)
+    expect(currentConcepts(text)).not.toContain(concept)
   })
 })
 
-describe('lex-g phrasings: measurements and urgency', () => {
+describe('phrasings from development sets 11-12: measurements and urgency', () => {
   it('reads a possessive age ("my 3 month old\'s nappy")', () => {
     expect(extractAge('my 3 month olds nappy')?.months).toBe(3)
     expect(extractAge('our 2 year olds cough')?.months).toBe(24)
@@ -64,6 +58,6 @@ describe('lex-g phrasings: measurements and urgency', () => {
     ['RF65 en: a stove burn now infected', 'burnt my hand on the stove, now it has pus and smells', 'urgent'],
     ['RF50 zh: medicine eaten as sweets', '两岁的孩子把奶奶的降糖药当糖豆吃了', 'emergency']
   ])('%s', (_name, text, urgency) => {
-    expect(rulesSay(text)).toBe(urgency)
+    expect(rulesUrgency(text)).toBe(urgency)
   })
 })

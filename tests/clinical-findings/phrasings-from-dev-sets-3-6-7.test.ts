@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { createFindingExtractor } from '../../src/clinical-findings/extract-findings.ts'
-import { decideUrgency } from '../../src/flows/triage/decide-urgency.ts'
-import { SELF_CARE_PRESENTATIONS, TRIAGE_RULES } from '../../src/flows/triage/rules/triage-rules.ts'
+import { currentConcepts, rulesUrgency } from '../helpers/read-findings.ts'
 
 // Phrasings the lexicon missed in the written-patient development sets 3, 6 and 7: each names the
 // general form it stands for (our own sentences, in English and Chinese), and a few near misses
 // that must stay quiet.
 
-const extractor = createFindingExtractor()
-const current = (text: string) => extractor.read(text).current.map((finding) => finding.concept)
-const rulesSay = (text: string) => decideUrgency(extractor.read(text), TRIAGE_RULES, SELF_CARE_PRESENTATIONS).urgency
-
-describe('lex-d phrasings: findings', () => {
+describe('phrasings from development sets 3, 6, 7: findings', () => {
   it.each([
     ['RF22 zh: red threads in the phlegm, no 血', '早上咳出来的痰里面带着几丝鲜红', 'haemoptysis'],
     ['RF32 zh: blood mixed into loose stool', '腹泻两天，水样便里夹着一些血', 'bloody_diarrhoea'],
@@ -63,7 +57,7 @@ describe('lex-d phrasings: findings', () => {
     ['worsening en: has got worse', 'the rash on my arms has got much worse since Monday', 'worsening'],
     ['worsening zh: 没断根', '咳嗽吃了药好一点，但一直没断根', 'worsening']
   ])('%s', (_label, text, concept) => {
-    expect(current(text)).toContain(concept)
+    expect(currentConcepts(text)).toContain(concept)
   })
 
   it.each([
@@ -77,11 +71,11 @@ describe('lex-d phrasings: findings', () => {
     ['"nearly fainted" is no faint', 'I almost passed out in the queue', 'loss_of_consciousness'],
     ['a painless testicle is no testicle pain', 'a small lump on my right testicle, completely painless', 'testicular_pain']
   ])('stays quiet: %s', (_label, text, concept) => {
-    expect(current(text)).not.toContain(concept)
+    expect(currentConcepts(text)).not.toContain(concept)
   })
 })
 
-describe('lex-d phrasings: rules', () => {
+describe('phrasings from development sets 3, 6, 7: rules', () => {
   it.each([
     ['RF80 en: pregnant and exposed to chickenpox', '20 weeks pregnant and my nephew who stayed with us has chickenpox, I have never had it and my bloods say I am not immune to chickenpox', 'urgent'],
     ['RF80 zh: pregnant and in contact', '怀孕五个月，前天接触了一个出水痘的小朋友', 'urgent'],
@@ -92,6 +86,6 @@ describe('lex-d phrasings: rules', () => {
     ['RF14 zh: head bump, saying no blood thinners, is not anticoagulated', '头撞到柜门上了，起了个包，不吃抗凝药', 'self_care'],
     ['RF14 zh: head bump on warfarin', '我爸一直吃着华法林，今天头撞到了门上', 'emergency']
   ])('%s', (_label, text, level) => {
-    expect(rulesSay(text)).toBe(level)
+    expect(rulesUrgency(text)).toBe(level)
   })
 })

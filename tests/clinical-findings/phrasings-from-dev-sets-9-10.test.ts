@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { createFindingExtractor } from '../../src/clinical-findings/extract-findings.ts'
-import { decideUrgency } from '../../src/flows/triage/decide-urgency.ts'
-import { SELF_CARE_PRESENTATIONS, TRIAGE_RULES } from '../../src/flows/triage/rules/triage-rules.ts'
+import { extractor, currentConcepts, rulesUrgency } from '../helpers/read-findings.ts'
 
 // Phrasings the lexicon missed in the written-patient development sets 9 and 10: each names the
 // general form it stands for (our own sentences, in English and Chinese), and near misses that
 // must stay quiet.
 
-const extractor = createFindingExtractor()
-const current = (text: string) => extractor.read(text).current.map((finding) => finding.concept)
 const reading = (text: string) => extractor.read(text)
-const rulesSay = (text: string) => decideUrgency(extractor.read(text), TRIAGE_RULES, SELF_CARE_PRESENTATIONS).urgency
 
-describe('lex-f phrasings: findings', () => {
+describe('phrasings from development sets 9-10: findings', () => {
   it.each([
     ['RF32 zh: 拉肚子 typed as 拉度子', '拉度子两天了', 'diarrhoea'],
     ['RF32 zh: 拉的是稀水', '昨晚开始拉的都是稀水', 'diarrhoea'],
@@ -39,7 +34,7 @@ describe('lex-f phrasings: findings', () => {
     ['RF38 zh: noise only when crying', '一哭闹吸气就吱吱响', 'stridor_when_upset'],
     ['RF38 en: only when upset (unchanged)', 'the squeaky noise is only when she cries', 'stridor_when_upset']
   ])('%s', (_label, text, concept) => {
-    expect(current(text)).toContain(concept)
+    expect(currentConcepts(text)).toContain(concept)
   })
 
   it.each([
@@ -52,22 +47,22 @@ describe('lex-f phrasings: findings', () => {
     ['en: not working today is no failed treatment', 'I didnt work today because of it', 'worsening'],
     ['zh: 每年体检 is no hay fever', '每年体检都正常', 'hay_fever']
   ])('stays quiet: %s', (_label, text, concept) => {
-    expect(current(text)).not.toContain(concept)
+    expect(currentConcepts(text)).not.toContain(concept)
   })
 })
 
-describe('lex-f context', () => {
+describe('context from development sets 9-10', () => {
   it('zh: a space between words ends the time segment', () => {
     const found = reading('这三天太阳穴疼得厉害 去年体检还好好的').findings.find((finding) => finding.concept === 'headache')
     expect(found?.historical).toBe(false)
   })
 
   it('zh: "以前从没这样过" marks the complaint new, not past', () => {
-    expect(current('以前从没这样头疼过')).toContain('headache')
+    expect(currentConcepts('以前从没这样头疼过')).toContain('headache')
   })
 
   it('en: "never had it before" marks the complaint new, not past', () => {
-    expect(current('sudden headache, never had it before')).toContain('headache')
+    expect(currentConcepts('sudden headache, never had it before')).toContain('headache')
   })
 
   it.each([
@@ -104,7 +99,7 @@ describe('lex-f context', () => {
   })
 })
 
-describe('lex-f rules', () => {
+describe('rules from development sets 9-10', () => {
   it.each([
     ['RF32 zh: watery stool with blood', '拉的是稀水 里面有血', 'urgent'],
     ['RF32 en: diarrhoea with blood (unchanged)', 'diarrhoea since yesterday with blood in it', 'urgent'],
@@ -117,7 +112,7 @@ describe('lex-f rules', () => {
     ['RF18 en: palpitations with a near faint that passed', 'my heart was suddenly racing and I felt like I was going to pass out. Lasted about 3 mins then just stopped.', 'urgent'],
     ['RF67 en: knuckle cut on teeth', 'punched someone and his teeth split my knuckle open, now swollen', 'urgent']
   ])('%s', (_label, text, level) => {
-    expect(rulesSay(text)).toBe(level)
+    expect(rulesUrgency(text)).toBe(level)
   })
 
   it.each([
@@ -130,6 +125,6 @@ describe('lex-f rules', () => {
     ['en: mouth ulcer not healing', 'ulcer on my tongue that is not healing', 'routine'],
     ['en: a feared heart attack that was heartburn', 'thought I was having a heart attack - burning rising into my throat after a big curry, gone with gaviscon', 'self_care']
   ])('%s', (_label, text, level) => {
-    expect(rulesSay(text)).toBe(level)
+    expect(rulesUrgency(text)).toBe(level)
   })
 })
