@@ -154,9 +154,37 @@ function hourOfDay (hour: number, minutes: number, marker: string | undefined, p
   return { hour: value, yesterday: /last night|yesterday|昨/u.test(period ?? '') }
 }
 
-/** Hours between the last wee or wet nappy and now, when the message gives both clock times. */
+const HOURS_EN = '(?:about |around |nearly |almost |over |more than |at least |a good )?(\\d{1,2}|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty)\\s*(?:hours|hrs|hr|h)\\b'
+const NO_WEE_EN = '(?:no (?:wet )?(?:nappy|nappies|diaper|diapers|wee|wees|pee|urine)|(?:hasnt|hasn\'t|havent|not|hadnt|didnt) (?:weed|peed|urinated|had a wee|had a pee|had a wet (?:nappy|diaper)|wet (?:a|her|his) (?:nappy|diaper)|passed (?:any )?urine)|(?:nappy|nappies|diaper|diapers) (?:has been |have been |been |is |are |stayed )?dry)'
+// "no wet nappy for 9 hours", "hasn't weed in about ten hours", "9 hours without a wee"
+const DRY_FOR_EN = [
+  new RegExp(`${NO_WEE_EN} (?:for|in) (?:the (?:last|past) )?${HOURS_EN}`, 'u'),
+  new RegExp(`${HOURS_EN} (?:without|with no) (?:a )?(?:wet )?(?:nappy|diaper|wee|pee)`, 'u')
+]
+const ZH_HOURS = `(?:快|差不多|已经|都|有|将近|超过|大概)?(\\d{1,2}|十几|${CN}{1,3})(?:多)?个?(?:小时|钟头|钟)`
+// "九个钟头尿不湿都是干的", "快九个小时没尿了", "没尿有十个小时了"
+const DRY_FOR_ZH = [
+  new RegExp(`${ZH_HOURS}(?:了)?(?:都|也|一直|还)?(?:没有?|没怎么|不)(?:尿|小便|撒尿|尿尿|解小便)`, 'u'),
+  new RegExp(`${ZH_HOURS}(?:了)?(?:尿不湿|尿布|纸尿裤)(?:都|也|一直|还)?(?:是)?干`, 'u'),
+  new RegExp(`(?:没有?|没怎么)(?:尿|小便|撒尿|尿尿)(?:了)?(?:有|已经)?${ZH_HOURS}`, 'u')
+]
+
+/** Hours since the last wee or wet nappy: stated as a duration, or from two clock times. */
 function hoursWithoutUrine (text: string): number | undefined {
   if (!URINE_CONTEXT.test(text)) return undefined
+  return statedDryHours(text) ?? dryHoursFromClock(text)
+}
+
+function statedDryHours (text: string): number | undefined {
+  for (const pattern of [...DRY_FOR_EN, ...DRY_FOR_ZH]) {
+    const raw = text.match(pattern)?.[1]
+    const hours = raw === '十几' ? 11 : raw === undefined ? null : parseNumberWord(raw)
+    if (hours !== null && hours > 0 && hours <= 48) return hours
+  }
+  return undefined
+}
+
+function dryHoursFromClock (text: string): number | undefined {
   for (const sentence of text.split(/(?<=[.!?。！？\n])/u)) {
     const since = sentence.match(DRY_SINCE_EN)
     const sinceZh = since ? null : sentence.match(DRY_SINCE_ZH)

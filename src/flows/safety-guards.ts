@@ -79,6 +79,7 @@ function setAside (ruleId: string, reading: ClinicalReading): boolean {
   return (KEYWORD_SET_ASIDE[ruleId] ?? []).some((condition) =>
     (condition.ageMonthsAtLeast === undefined || (patient.ageMonths !== undefined && patient.ageMonths >= condition.ageMonthsAtLeast)) &&
     (condition.temperatureBelow === undefined || (patient.temperatureC !== undefined && patient.temperatureC < condition.temperatureBelow)) &&
+    (condition.hoursWithoutUrineBelow === undefined || (patient.hoursWithoutUrine !== undefined && patient.hoursWithoutUrine < condition.hoursWithoutUrineBelow)) &&
     (condition.concepts?.every(present) ?? true) &&
     !(condition.unlessConcepts?.some(present) ?? false))
 }

@@ -1,3 +1,6 @@
+import { isNegated } from './negation.ts'
+import { splitClauses } from './split-clauses.ts'
+
 // Reviewed data: when thoughts of suicide come with no immediate danger. shared/data/triage/red_flags.md
 // separates RF89 (an overdose, serious self-harm, or unable to keep safe: a plan and the means,
 // emergency) from RF90 (suicidal thoughts without immediate danger: urgent, the same day; NHS "Help
@@ -12,6 +15,7 @@ const SAFETY_STATED = [
   /\b(?:not|never) (?:going|gonna) to (?:do|act on|try) (?:anything|it|them)\b/u,
   /\b(?:wouldnt|would not|wont|will not|would never) (?:actually |really |ever )?(?:do|act on|go through with) (?:anything|it|them)\b/u,
   /\b(?:i am|im|i feel|he is|hes|she is|shes) safe\b/u,
+  /\b(?:is|are|will be|staying|stays|shes|hes|theyre|theyll be) (?:at home |home |here |staying )?with (?:me|him|her|us) (?:tonight|today|now|this evening)\b/u,
   /没(?:有)?(?:想过)?(?:具体)?(?:的)?(?:计划|打算)/u,
   /没(?:有)?想过(?:具体)?(?:要)?怎么(?:做|弄|死)/u,
   /(?:不会|不敢)(?:真|真的)?(?:去)?(?:做|干|行动|做傻事|伤害自己|自杀)/u,
@@ -33,7 +37,13 @@ const DANGER_NOW = [
   /(?:控制不住)/u
 ]
 
-/** True when thoughts of suicide are told with safety stated and no sign of danger now (RF90, not RF89). */
+/**
+ * True when thoughts of suicide are told with safety stated and no sign of danger now (RF90, not RF89).
+ * A danger cue counts unless its own clause denies it: "I'm not going to do anything tonight" and
+ * "I'm safe right now" state safety; "no plan, but I've saved up my tablets" does not.
+ */
 export function isWithoutImmediateDanger (normalizedText: string): boolean {
-  return SAFETY_STATED.some((pattern) => pattern.test(normalizedText)) && !DANGER_NOW.some((pattern) => pattern.test(normalizedText))
+  if (!SAFETY_STATED.some((pattern) => pattern.test(normalizedText))) return false
+  return !splitClauses(normalizedText).some((clause) => !SAFETY_STATED.some((pattern) => pattern.test(clause)) &&
+    DANGER_NOW.some((pattern) => [...clause.matchAll(new RegExp(pattern.source, 'gu'))].some((match) => !isNegated(clause.slice(0, match.index)))))
 }

@@ -11,6 +11,8 @@
 export type KeywordSetAside = {
   ageMonthsAtLeast?: number
   temperatureBelow?: number
+  /** Hours since the last wee, when the message gives them, below this. */
+  hoursWithoutUrineBelow?: number
   concepts?: string[]
   unlessConcepts?: string[]
 }
@@ -23,6 +25,11 @@ export const KEYWORD_SET_ASIDE: Record<string, KeywordSetAside[]> = {
   // RF16 vs chest ache when coughing with a cold (NHS chest pain): the finding rules still catch its alarms.
   'emergency.chest_pain': [{ concepts: ['on_coughing', 'cough'], unlessConcepts: ['cardiac_chest_features', 'sweating', 'breathing_severe', 'near_faint', 'loss_of_consciousness', 'palpitations'] }],
   // RF04 vs RF21: more breathless than usual but able to talk in sentences is urgent, not an emergency.
+  // RF48 vs RF47: another short fit in the same illness, come round fully, is urgent; the finding
+  // rules keep a fit of 5 minutes or more, or one with a sign of not recovering, an emergency.
+  'emergency.seizure': [{ concepts: ['repeat_episode', 'came_round'], unlessConcepts: ['unresponsive', 'drowsy_severe', 'breathing_severe', 'cyanosis', 'confusion', 'limb_weakness', 'head_injury', 'stiff_neck', 'non_blanching_rash'] }],
+  // RF44 vs RF43: a child dry for 8 to 12 hours and alert is urgent; 12 hours, drowsiness or sunken eyes stay an emergency.
+  'emergency.child_dehydration': [{ hoursWithoutUrineBelow: 12, unlessConcepts: ['drowsy_severe', 'unresponsive', 'dehydration_signs', 'confusion', 'mottled_skin', 'no_urine_long'] }],
   'emergency.breathing_difficulty': [{ concepts: ['talks_in_sentences'], unlessConcepts: ['breathing_severe', 'cyanosis', 'recession', 'stridor', 'grunting_or_apnoea', 'confusion', 'drowsy_severe', 'chest_pain'] }]
 }
 

@@ -138,7 +138,8 @@ export const englishRules = {
         'unresponsive',
         '(?:went|gone|going|is|was|goes) (?:all |really |very )?(?:limp|floppy)',
         '(?:isnt|is not|not|wont|doesnt|didnt|stopped) respond(?:ing)? (?:to (?:me|us|anything|touch|voices?|his name|her name)|when)',
-        '(?:wont|isnt|is not|not) (?:wake|waking) up(?! (?:early|in time|on time|for|at|so|too))',
+        // A wish not to wake up is thoughts of suicide (crisis rules), not a person who cannot be woken.
+        '(?<!(?:rather|sleep and|asleep and|(?:hoping|hope|hopes|wish|wishes|wishing|wished)(?: (?:i|he|she|they|id|could|would|just|d))*) )(?:wont|isnt|is not|not) (?:wake|waking) up(?! (?:early|in time|on time|for|at|so|too))',
         '(?:cant|cannot|couldnt|unable to) (?:wake|rouse) (?:him|her|them|my|the|our)',
         '(?:passed|blacked) out',
         'collapsed',
@@ -156,12 +157,14 @@ export const englishRules = {
         'seizing',
         'convuls\\w*',
         '(?:is|was|hes|shes|been|keeps|started|still|now|are|baby s|babys) fitting',
-        '(?:having|had|has|been having|keeps having|keep having) (?:a |another |more |several )?fits?\\b',
+        '(?:having|had|has|been having|keeps having|keep having) (?:a |another |more |several )?fits?\\b(?! of)',
         'epileptic (?:fit|attack)',
+        'febrile fits?',
+        '(?:another|short|quick|brief|second|first) (?:febrile )?fits?(?! (?:of|for|in|and))',
         'fits? (?:wont|that wont|not|dont) stop'
       ],
       examples: ['she is having a seizure', 'he is fitting', 'my son had a fit and is still confused', 'convulsions'],
-      nearMisses: ['I had a seizure 10 years ago and have been fine since', 'the dress fitting is at noon', 'does the shoe fit']
+      nearMisses: ['I had a seizure 10 years ago and have been fine since', 'she had a fit of giggles in class', 'the dress fitting is at noon', 'does the shoe fit']
     },
     {
       id: 'emergency.severe_bleeding',
@@ -389,6 +392,9 @@ export const englishRules = {
         `(?:everyone|everybody|people|my family|my kids|they|the world) ${WORDS(1)}(?:would|will|d) be (?:just )?(?:fine|better|happier|ok|okay|alright)(?: off)? without me`,
         '(?:no|whats the|what is the) (?:point|reason) (?:in |of |to )?(?:living|live|life|going on|being alive)',
         'never wake up',
+        '(?:sleep|asleep) and (?:not|never) wake up',
+        '(?:rather|prefer to|prefers to) (?:just )?not wake up',
+        `(?:hoping|hope|hopes|wish|wishes|wishing|wished) ${WORDS(3)}(?:wont|wouldnt|didnt|dont|doesnt|not|never) wake up`,
         '(?:care|notice|miss me|matter) if i (?:was|were|died|disappeared|am gone|wasnt here|wasnt around)',
         `(?:jump|jumping|jumped|throw myself|throwing myself) (?:off|from|in front of|under) ${WORDS(2)}(?:bridge|building|roof|cliff|train|balcony|tower|car park|bus|motorway)`,
         '(?:done|finished) with (?:life|living|it all|everything)',
@@ -408,7 +414,7 @@ export const englishRules = {
         `(?:message|text|note|letter) ${WORDS(3)}thanks? (?:you )?for everything`,
         `(?:im|i am|being|feel like|feels like (?:he|she) is|says (?:he|she) is|(?:he|she) is) ${WORDS(1)}(?:just )?(?:a )?(?:burden|dead weight) (?:to|on|for) (?:everyone|us|the family|my family|his family|her family|everybody|you all)`
       ],
-      examples: ['I keep thinking of suicide', 'I want to kill myself', 'I have written down everything I want to say to them', 'the knife is under my pillow now', 'i dont want to be alive', 'everyone is better off without me', 'my family would be fine without me', 'sucidal thoughts', 'I want to die', 'tonight I put all my tablets out in little rows', 'sent my brother a long message saying thanks for everything'],
+      examples: ['I keep thinking of suicide', 'I want to kill myself', 'he wishes he could go to sleep and not wake up', 'hoping I just won\'t wake up', 'I have written down everything I want to say to them', 'the knife is under my pillow now', 'i dont want to be alive', 'everyone is better off without me', 'my family would be fine without me', 'sucidal thoughts', 'I want to die', 'tonight I put all my tablets out in little rows', 'sent my brother a long message saying thanks for everything'],
       nearMisses: ['I put my tablets out for the week in my dosette box', 'I wrote down everything I want to ask the doctor', 'the bread knife is in the drawer', 'I\'d kill for a coffee', 'this traffic is killing me', 'dying to know my results', 'I\'m dead tired']
     },
     {
