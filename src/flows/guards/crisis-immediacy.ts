@@ -24,13 +24,14 @@ const SAFETY_STATED = [
 
 /** A plan, the means at hand, a time, an act begun or a farewell: danger now, whatever else is said. */
 const DANGER_NOW = [
-  /\b(?:tonight|right now|today is the day|this evening)\b/u,
+  // A time counts when an act is bound to it; "he said tonight on the phone" is not a plan.
+  /\b(?:do it|end it|end things|going to|gonna|plan(?:ning)? to|kill (?:myself|himself|herself)|take (?:them|it|all)|jump)\b[^.,]{0,30}\b(?:tonight|right now|this evening|today)\b|\btoday is the day\b|\btonight is the night\b/u,
   /\b(?:have|got|bought|saved|saving|stockpil\w*|collected|hoarded) (?:up )?(?:the |some |enough |all (?:my |the )?)?(?:pills|tablets|meds|rope|razors?|blades?|charcoal)\b/u,
   /\b(?:took|taken|swallowed|cut|jumped)\b/u,
   /\b(?:goodbye|farewell|suicide note|a note)\b/u,
   /\b(?:plan(?:ning)? to|going to|gonna) (?:end|kill|do it)\b/u,
   /\b(?:cant|cannot|can not|unable to) keep (?:myself|himself|herself|themselves) safe\b/u,
-  /(?:今晚|今天晚上|现在就|马上就|就今天)/u,
+  /(?:今晚|今天晚上|现在就|马上就|就今天)(?:就)?(?:[^，。,.\s]{0,4})(?:吃|跳|走|动手|结束|了断|死|割|喝)/u,
   /(?:已经|刚|刚刚)(?:吃|喝|割|买|准备|写)/u,
   /(?:攒了|囤了|买好了|准备好了)/u,
   /(?:遗书|告别|道别|后事)/u,

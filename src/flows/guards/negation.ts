@@ -2,7 +2,7 @@
 // last separator is "or"/"nor" ("no fever or chest pain"). "No fever, crushing chest pain" and
 // "no fever and I have chest pain" stay affirmed: when in doubt, the symptom counts.
 const ENGLISH_CUE = '(?:no|not|without|denies|denied|deny|denying|never|nor|neither|negative for|free of|none of|dont|doesnt|didnt|havent|hasnt|hadnt|isnt|arent|wasnt|werent)'
-const ENGLISH_FILLER = '(?:any|really|much|some|signs? of|thoughts? of|ideas? of|plans? to|intention of|urge to|talking about|said anything about|mentioned|have|has|had|having|get|got|getting|feel|felt|feeling|notice|noticed|experience|experienced|experiencing|a|an|the|my|his|her|their|obvious|significant|major|more|other|further|been|with|complain of|complaining of|report|reported|on|taking|take|taken|using|use|used)'
+const ENGLISH_FILLER = '(?:want to|wanna|intend to|mean to|any|really|much|some|signs? of|thoughts? of|ideas? of|plans? to|intention of|urge to|talking about|said anything about|mentioned|have|has|had|having|get|got|getting|feel|felt|feeling|notice|noticed|experience|experienced|experiencing|a|an|the|my|his|her|their|obvious|significant|major|more|other|further|been|with|complain of|complaining of|report|reported|on|taking|take|taken|using|use|used)'
 const ENGLISH_ITEM = '[a-z0-9]+(?: [a-z0-9]+){0,3}'
 const ENGLISH_LIST = `(?: ${ENGLISH_ITEM}(?:,| or| and| nor|/))* ${ENGLISH_ITEM},? (?:or|nor)(?: ${ENGLISH_FILLER})*`
 const ENGLISH_SCOPE = new RegExp(`(?:^|[^a-z])${ENGLISH_CUE}(?: ${ENGLISH_FILLER})*(?:${ENGLISH_LIST})? ?$`, 'u')

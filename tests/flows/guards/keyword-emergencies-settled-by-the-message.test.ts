@@ -82,3 +82,65 @@ describe('a wish not to wake up is thoughts of suicide, not someone who cannot b
     expect(verdict('she went to sleep after the fall and now she is not waking up properly').verdict).toBe('emergency')
   })
 })
+
+describe('suicide risk told by someone else, in the words people use (RF89)', () => {
+  it('a farewell note, a worked-out method, saved-up medicines or thanks for the years are a crisis, in both languages', () => {
+    expect(verdict('My flatmate left a note on the kitchen table saying goodbye to all of us and that she has worked out how she would do it').verdict).toBe('crisis')
+    expect(verdict('我表妹刚发朋友圈说谢谢大家这么多年照顾她，以后帮她照顾好她的狗').verdict).toBe('crisis')
+    expect(verdict('室友说他攒了不少药，今晚就吃').verdict).toBe('crisis')
+    const photo = verdict('my sister texted me a photo of two empty packets of paracetamol and said thanks for everything')
+    expect(photo.verdict).toBe('crisis')
+    expect(photo.immediateDanger).toBeUndefined()
+  })
+
+  it('thanks or an apology without any means is not a crisis', () => {
+    expect(verdict('thanks for everything, my sleeping tablets prescription came through').verdict).not.toBe('crisis')
+    expect(verdict('sorry for everything I said on the phone yesterday, can I still book the smear test').verdict).not.toBe('crisis')
+  })
+
+  it('a wish not to wake up told as "easier if", with safety stated, is thoughts without immediate danger (RF90)', () => {
+    const wish = verdict('sometimes I think it would be easier if I just didn\'t wake up. No plan, I would never act on it')
+    expect(wish.verdict).toBe('crisis')
+    expect(wish.immediateDanger).toBe(false)
+    expect(verdict('He told me tonight on the phone that he\'d rather not wake up. He says he has no plan and would never act on it').immediateDanger).toBe(false)
+  })
+
+  it('"I don\'t want to hurt myself" denies self-harm; "I don\'t want to keep hurting myself" does not', () => {
+    expect(verdict('I don\'t want to hurt myself, I just feel flat all the time').verdict).not.toBe('crisis')
+    expect(verdict('I don\'t want to keep hurting myself but I can\'t stop').verdict).toBe('crisis')
+  })
+})
+
+describe('a child who may have swallowed medicine or a coin battery (RF50, RF49), even when well', () => {
+  it('found with a strip that has empty spaces, or saying they ate the coin, is an emergency', () => {
+    expect(verdict('found my 3 year old in the bathroom with grandad\'s amlodipine strip, two of the spaces are empty and I don\'t know if they were before. he seems fine').verdict).toBe('emergency')
+    expect(verdict('发现孩子拿着奶奶的降压药在玩，药板上少了两粒，不知道是不是吃了，现在看着挺好').verdict).toBe('emergency')
+    expect(verdict('my 2 year old says he ate the coin from the remote, he is playing happily').verdict).toBe('emergency')
+  })
+})
+
+describe('look-alikes the guards no longer take for an emergency', () => {
+  it('a stroke only feared by a relative, with the symptoms gone, is not an emergency', () => {
+    expect(verdict('Mum went dizzy for a few seconds when she stood up, she\'s fine now, speaking normally, my sister thought it was a stroke').verdict).not.toBe('emergency')
+    expect(verdict('奶奶早上站起来头晕了几秒，现在说话清楚手脚有劲，我还以为是中风了').verdict).not.toBe('emergency')
+    expect(verdict('thought it was a stroke at first but now his face has dropped on one side and he can\'t lift his arm').verdict).toBe('emergency')
+  })
+
+  it('blood sugar and ketone readings are not blood in vomit; clots with a heavy period are not a rectal bleed; an eyebrow piercing is not an eye injury', () => {
+    expect(verdict('拉肚子吐了两次，血糖15，血酮0.8，人清醒').verdict).not.toBe('emergency')
+    expect(verdict('吐了两次，吐出来有血').verdict).toBe('emergency')
+    expect(verdict('heavy periods for months, flooding and big clots, changing pads every hour on day 2').verdict).not.toBe('emergency')
+    expect(verdict('Had my eyebrow pierced on Saturday, it is red and sore now').verdict).not.toBe('emergency')
+    expect(verdict('a bit of metal flew into my eye at work and it is pierced, I can see blood in it').verdict).toBe('emergency')
+  })
+})
+
+describe('a mouthful of washing-up liquid, spat out and well (RF94 urgent, not RF50)', () => {
+  it('is urgent in both languages; with vomiting or breathing trouble it is an emergency', () => {
+    const chinese = '我爸晚上口渴，把我兑在矿泉水瓶里的洗洁精当水喝了一口，马上吐出来了，现在说嘴里发苦，别的都正常'
+    expect(verdict(chinese).verdict).not.toBe('emergency')
+    expect(triage(chinese, 'zh-CN')).toBe('urgent')
+    expect(triage('my husband took a swig of washing up liquid from a water bottle by mistake, spat most of it out, feels fine')).toBe('urgent')
+    expect(verdict('孩子喝了几口洗洁精，现在一直吐，喘气很急').verdict).toBe('emergency')
+  })
+})

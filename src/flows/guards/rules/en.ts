@@ -393,6 +393,9 @@ export const englishRules = {
         '(?:no|whats the|what is the) (?:point|reason) (?:in |of |to )?(?:living|live|life|going on|being alive)',
         'never wake up',
         '(?:sleep|asleep) and (?:not|never) wake up',
+        `(?:better|easier|best|fine|okay|ok|good|nicer|a relief) ${WORDS(3)}(?:if|when) (?:i|he|she|they) (?:dont|didnt|do not|did not|wouldnt|doesnt|never|just dont|just didnt) wake up`,
+        `(?:note|letter|message|text|snap)s? ${WORDS(5)}(?:saying|says|said|to say) (?:bye|goodbye|good bye)s?`,
+        `(?:worked out|figured out|planned|decided|knows|knew|thought about|thinking about|thinks about) ${WORDS(1)}(?:exactly )?how (?:he|she|i|they)(?:d| would| will| is going to| was going to| could| are going to| were going to| wants to| want to)? (?:do it|end it|end (?:his|her|my|their) life|kill (?:himself|herself|myself|themselves))`,
         '(?:rather|prefer to|prefers to) (?:just )?not wake up',
         `(?:hoping|hope|hopes|wish|wishes|wishing|wished) ${WORDS(3)}(?:wont|wouldnt|didnt|dont|doesnt|not|never) wake up`,
         '(?:care|notice|miss me|matter) if i (?:was|were|died|disappeared|am gone|wasnt here|wasnt around)',
@@ -416,6 +419,17 @@ export const englishRules = {
       ],
       examples: ['I keep thinking of suicide', 'I want to kill myself', 'he wishes he could go to sleep and not wake up', 'hoping I just won\'t wake up', 'I have written down everything I want to say to them', 'the knife is under my pillow now', 'i dont want to be alive', 'everyone is better off without me', 'my family would be fine without me', 'sucidal thoughts', 'I want to die', 'tonight I put all my tablets out in little rows', 'sent my brother a long message saying thanks for everything'],
       nearMisses: ['I put my tablets out for the week in my dosette box', 'I wrote down everything I want to ask the doctor', 'the bread knife is in the drawer', 'I\'d kill for a coffee', 'this traffic is killing me', 'dying to know my results', 'I\'m dead tired']
+    },
+    {
+      id: 'crisis.farewell_with_means',
+      category: 'crisis',
+      priority: 'emergency',
+      all: [
+        ['(?:sorry|thanks?|thank you) for everything', `saying ${WORDS(1)}(?:bye|goodbye|good bye)s?`, `look after ${WORDS(1)}(?:my|her|his|their) (?:cat|cats|dog|dogs|pets?|kids|children|son|daughter)`],
+        ['empty (?:blister )?(?:packs?|packets?|strips?|bottles?|boxes|tubs?)', `(?:took|taken|swallowed|necked|downed) ${WORDS(2)}(?:all|loads|lots|a load|a handful|the rest|the whole)`, `(?:tablets|pills|meds) ${WORDS(3)}(?:saved|stockpiled|hoarded|gone|missing)`]
+      ],
+      examples: ['she sent me a photo of an empty blister pack of sleeping tablets with sorry for everything', 'his last message said thanks for everything and he has taken all his pills'],
+      nearMisses: ['sorry for everything I said yesterday, can I book a smear test', 'thanks for everything, my sleeping tablets prescription came through']
     },
     {
       id: 'crisis.self_harm',
