@@ -276,11 +276,19 @@ function statedSex (text: string): 'female' | 'male' | null {
 
 // "My heart started racing and I felt faint. It stopped after 10 minutes" ("Lasted 5 mins then
 // stopped"): a next sentence that opens by saying the episode is over resolves the symptoms of the sentence before it.
-const RESOLVED_OPENER = /^(?:and |but |then )?(?:(?:it|that|this|they|everything|all of it)(?: all)? (?:stopped|passed|settled|went away|eased(?: off)?|calmed down|wore off|subsided)|(?:it |that |this )?lasted [a-z0-9 ]{1,25}(?:then|and|before) (?:it )?(?:just )?(?:stopped|passed|settled|went away|eased|calmed down|wore off))(?![a-z])/u
+const RESOLVED_OPENER = /^(?:and |but |then )?(?:(?:it|its|it has|that|this|they|everything|all of it)(?: all| completely| totally| fully| now)? (?:stopped|passed|settled|went away|eased(?: off)?|calmed down|wore off|subsided)|(?:every one|each one|each time|every time|they all|they always|it always|they usually|it usually) (?:passes|pass|settles|settle|stops|stop|goes away|go away|wears off|calms down|eases)|(?:it |that |this )?lasted [a-z0-9 ]{1,25}(?:then|and|before) (?:it )?(?:just )?(?:stopped|passed|settled|went away|eased|calmed down|wore off))(?![a-z])/u
+
+// "...couldn't catch my breath. Took my inhaler and it settled after 10 minutes": the episode ends
+// inside the next sentence; a sentence that only gives how long it lasted may come between.
+const RESOLVED_IN_NEXT = /(?:^|[^a-z])(?:and|then|until|till) (?:it|that|this|they|everything)(?: all)? (?:settled|passed|stopped|went away|eased(?: off)?|calmed down|wore off|subsided)(?![a-z])|^(?:现在|后来|然后|过了?[^，,]{0,6}(?:分钟|会儿|会|一刻钟))(?:[^，,]{0,6})(?:好了|没事了|正常了|停了|停下来了|慢下来了|缓过来了?|恢复了|舒服多了)/u
+const DURATION_ONLY = /^(?:it |that |this )?(?:lasted|went on|持续了?|大概持续了?|前后)(?:[^,，]{0,25})(?:seconds|secs|minutes|mins|秒|分钟|一刻钟)(?: or so| maybe| roughly| tops| at most| max|左右)?$/u
 
 function resolvedInNextClause (clauses: readonly string[], findings: Finding[]): void {
+  const endsEpisode = (clause: string | undefined) => clause !== undefined && (RESOLVED_OPENER.test(clause) || RESOLVED_IN_NEXT.test(clause))
   for (const finding of findings) {
-    if (finding.kind === 'symptom' && RESOLVED_OPENER.test(clauses[finding.clause + 1] ?? '')) finding.resolved = true
+    if (finding.kind !== 'symptom') continue
+    const next = clauses[finding.clause + 1]
+    if (endsEpisode(next) || (next !== undefined && DURATION_ONLY.test(next) && endsEpisode(clauses[finding.clause + 2]))) finding.resolved = true
   }
 }
 

@@ -23,7 +23,12 @@ export const KEYWORD_SET_ASIDE: Record<string, KeywordSetAside[]> = {
   // RF64 / NHS burns: A&E for large, deep, white or charred burns; a small scald is first aid.
   'emergency.large_burn': [{ concepts: ['small_size'], unlessConcepts: ['burn_serious_features'] }],
   // RF16 vs chest ache when coughing with a cold (NHS chest pain): the finding rules still catch its alarms.
-  'emergency.chest_pain': [{ concepts: ['on_coughing', 'cough'], unlessConcepts: ['cardiac_chest_features', 'sweating', 'breathing_severe', 'near_faint', 'loss_of_consciousness', 'palpitations'] }],
+  'emergency.chest_pain': [
+    { concepts: ['on_coughing', 'cough'], unlessConcepts: ['cardiac_chest_features', 'sweating', 'breathing_severe', 'near_faint', 'loss_of_consciousness', 'palpitations'] },
+    // NHS heartburn: a burning chest after eating, eased by antacids; chest tightness is a symptom of an asthma attack (RF19, RF20).
+    { concepts: ['heartburn'], unlessConcepts: ['cardiac_chest_features', 'sweating', 'breathing_severe', 'breathless', 'near_faint', 'loss_of_consciousness', 'palpitations', 'vomiting'] },
+    { concepts: ['asthma_attack'], unlessConcepts: ['sweating', 'near_faint', 'loss_of_consciousness', 'palpitations', 'vomiting'] }
+  ],
   // RF04 vs RF21: more breathless than usual but able to talk in sentences is urgent, not an emergency.
   // RF48 vs RF47: another short fit in the same illness, come round fully, is urgent; the finding
   // rules keep a fit of 5 minutes or more, or one with a sign of not recovering, an emergency.

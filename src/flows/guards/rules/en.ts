@@ -20,7 +20,7 @@ const PERSON = '(?:my|his|her|their|the|our)'
 // number ("20 mg", "10 days") makes it a dose or a course, not a count of pills.
 const ABOUT = '(?:about|around|roughly|approximately|nearly|almost|over|more than|at least|maybe|like|some)'
 const MANY = '(?:[5-9]|[1-9]\\d+|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|a hundred|hundreds of|dozens of|a dozen|a couple of dozen)'
-const NOT_A_UNIT = '(?! ?(?:mg|mgs|mcg|g|ml|mls|milligrams?|micrograms?|units?|iu|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|am|pm|percent)\\b)'
+const NOT_A_UNIT = '(?! ?(?:mg|mgs|mcg|g|ml|mls|milligrams?|micrograms?|units?|iu|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|am|pm|percent|lots|courses?|rounds?|times|doses)\\b)'
 const FEVER = ['fever', 'feverish', 'febrile', 'temperature', 'burning up', '(?:burning|very|really|so) hot', 'feels? (?:really |very |so )?hot', 'temp\\b', '(?:3[89]|4[0-2])(?:\\.\\d)? ?(?:°c?|c\\b|degrees|deg\\b)']
 const CHILD = ['baby', 'babies', 'toddler', 'child', 'children', 'kid', 'kids', 'son', 'daughter', 'infant', 'newborn', 'little one', '\\d+ (?:year|month|week)s? old', '(?:one|two|three|four|five) (?:year|month)s? old']
 const MEDICINE = '(?<!(?:glucose|dextrose|sugar|vitamin c|chewable vitamin|throat) )(?:medicine|medicines|medication|medications|meds|drugs?|pills?|tablets?|capsules?|antibiotics?|antidepressants?|painkillers?|sleeping pills|statins?|insulin|inhaler|steroids?|paracetamol|acetaminophen|ibuprofen|aspirin|tylenol|panadol|advil|nurofen|calpol|codeine|tramadol|[a-z]+(?:pril|olol|dipine|statin|sartan|oxetine|aline|opram|azole|cillin|mycin|cycline|floxacin|prazole|formin|gliptin|zepam|zolam|codone|morphine))'
@@ -221,7 +221,7 @@ export const englishRules = {
       priority: 'emergency',
       patterns: [
         `(?<!${IDEATION} ${WORDS(1)})over ?dos\\w*`,
-        `(?:took|taken|swallowed|ate|eaten|drank|had|injected|given|gave) ${WORDS(6)}(?:whole|entire|all (?:of )?${PERSON}?|a (?:whole |full )?(?:bottle|packet|pack|box|strip)|lots of|a lot of|a handful of|handful of|a load of|loads of|a bunch of|a pile of|too many|too much|way too (?:much|many)|double|triple) ${WORDS(3)}${MEDICINE}`,
+        `(?:took|taken|swallowed|ate|eaten|drank|had|injected|given|gave) ${WORDS(6)}(?:whole|entire|all (?:of )?${PERSON}?|a (?:whole |full )?(?:bottle|packet|pack|box|strip)|(?<!(?:\\d|two|three|four|five|six|seven|eight|nine|ten|several|multiple|many) )lots of|a lot of|a handful of|handful of|a load of|loads of|a bunch of|a pile of|too many|too much|way too (?:much|many)|double|triple) ${WORDS(3)}${MEDICINE}`,
         '(?:took|taken|swallowed) (?:all|everything) (?:i had|in the (?:cupboard|cabinet))',
         `(?:took|taken|swallowed|swallow|ate|eaten|had|downed|popped) (?:${ABOUT} )?${MANY}${NOT_A_UNIT} ${WORDS(3)}${MEDICINE}`
       ],

@@ -53,7 +53,7 @@ export const TRIAGE_RULES: TriageRule[] = [
   { id: 'fainted', level: 'urgent', all: ['loss_of_consciousness'], source: 'NHS fainting: see a doctor the same day after a faint without a clear reason' },
 
   // ---- chest
-  { id: 'cardiac_chest_pain', level: 'emergency', all: ['chest_pain', 'cardiac_chest_features'], sameClause: true, source: 'RF16' },
+  { id: 'cardiac_chest_pain', level: 'emergency', all: ['chest_pain', 'cardiac_chest_features'], none: ['asthma_attack'], sameClause: true, source: 'RF16 (a tight chest in an asthma attack is the asthma: RF19, RF20)' },
   { id: 'chest_pain_with_alarm', level: 'emergency', all: ['chest_pain'], any: [CHEST_ALARM], notResolved: true, source: 'RF16' },
   { id: 'chest_pain_prolonged', level: 'emergency', all: ['chest_pain'], measure: { minutesAtLeast: 15 }, notResolved: true, source: 'RF16' },
   { id: 'chest_pain_ongoing', level: 'emergency', all: ['chest_pain'], measure: { durationHoursAtLeast: 0.25, durationHoursBelow: 12 }, notResolved: true, source: 'RF16 (lasting over 15 minutes)' },
