@@ -196,7 +196,7 @@ function sinceWeekday (text: string): { hours: number } | null {
 function patientContext (normalized: string, identified: ReturnType<typeof identifyPatient>): PatientContext {
   const measurements = readMeasurements(normalized)
   const duration = extractDuration(withoutAgesAndPast(normalized)) ?? sinceOnset(normalized) ?? sinceWeekday(normalized)
-  const sex = statedSex(normalized) ?? extractSex(normalized)
+  const sex = statedSex(normalized) ?? extractSex(normalized) ?? partnerPronounSex(normalized, identified)
   const pregnant = PREGNANT.test(normalized) && !NOT_PREGNANT.test(normalized)
   return {
     relation: identified.relation,
@@ -213,7 +213,7 @@ function patientContext (normalized: string, identified: ReturnType<typeof ident
 
 // "3个月的宝宝", "a 6 week old", "5 years ago", "去年": ages and past events are not how long the complaint has lasted.
 const AGE_OR_PAST = new RegExp([
-  '(?:宝宝|孩子|婴儿|儿子|女儿|娃|小孩|闺女)(?:才|刚|今年|现在|已经)?满?[\\d一二两三四五六七八九十半]+(?:个)?多?(?:月|周|天|岁)(?:(?<=岁)(?:零|又)?[\\d一二两三四五六七八九十]+(?:个)?(?:多|半)?月)?(?:大)?',
+  '(?:宝宝|孩子|婴儿|儿子|女儿|娃|小孩|闺女)(?:才|刚|今年|现在|已经)?满?[\\d一二两三四五六七八九十半]+(?:个)?(?:多|半)?(?:月|周|天|岁)(?:(?<=岁)(?:零|又)?[\\d一二两三四五六七八九十]+(?:个)?(?:多|半)?月)?(?:大)?',
   '[\\d一二两三四五六七八九十半]+(?:个)?多?(?:月|周|天)(?:大|的(?:宝宝|孩子|婴儿|新生儿))',
   '[\\d一二两三四五六七八九十]+岁(?:(?:零|又)?[\\d一二两三四五六七八九十]+(?:个)?(?:多|半)?月)?',
   `\\b(?:${CHILD_TERMS_EN}) ?[(,] ?\\d+ ?(?:months?|mos?|weeks?|wks?)\\b`,
@@ -268,6 +268,16 @@ function measuredFever (patient: PatientContext, findings: readonly Finding[]): 
 }
 
 // "Male, 47", "34F", "I'm a man": the writer's own description outranks relatives named later.
+// "我老伴…他说": a spouse word that names no sex ("老伴", "爱人", "对象"); the Chinese pronoun used for them does.
+const NEUTRAL_PARTNER_ZH = /^(?:老伴|爱人|对象|伴侣)$/u
+
+function partnerPronounSex (text: string, patient: IdentifiedPatient): 'female' | 'male' | null {
+  if (!patient.term || !NEUTRAL_PARTNER_ZH.test(patient.term)) return null
+  const male = /(?<!其)他(?!们)/u.test(text)
+  const female = /(?<!其)她(?!们)/u.test(text)
+  return male === female ? null : male ? 'male' : 'female'
+}
+
 function statedSex (text: string): 'female' | 'male' | null {
   if (/^(?:[^a-z]*)(?:male\b|m\b|\d{1,2} ?m\b|im a (?:man|guy|bloke))|(?<![a-z])(?:\d{1,2} ?m|male, ?\d{1,2})(?![a-z])|^男|我是男/u.test(text)) return 'male'
   if (/^(?:[^a-z]*)(?:female\b|f\b|\d{1,2} ?f\b|im a (?:woman|girl|lady))|(?<![a-z])(?:\d{1,2} ?f|female, ?\d{1,2})(?![a-z])|^女|我是女/u.test(text)) return 'female'
