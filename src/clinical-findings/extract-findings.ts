@@ -143,7 +143,8 @@ function describe ({ concept, subject, start, text, clause, language, patient }:
     negated,
     historical: !current && (TRIGGERS.historical[language].test(timeScope) || (language === 'zh' && concept.kind === 'modifier' && PAST_EVENT_AFTER.test(after))),
     resolved: TRIGGERS.resolved[language].test(rest),
-    recurrent: TRIGGERS.recurrent[language].test(segment) || (language === 'zh' && TRIGGERS.recurrent.zh.test(shortNextSegment(subject, nextComma))),
+    recurrent: TRIGGERS.recurrent[language].test(segment) || (language === 'zh' && TRIGGERS.recurrent.zh.test(shortNextSegment(subject, nextComma))) ||
+      (language === 'en' && EPISODE_COUNT_EN.test(shortNextSegment(subject, nextComma, SHORT_SEGMENT_EN))),
     hypothetical: TRIGGERS.hypothetical[language].test(before),
     experiencer: !concept.doneByOthers && mentionsAnotherPerson(before, language, patient) ? 'other' : 'patient'
   }
@@ -157,8 +158,11 @@ const SINCE_ONSET = {
   zh: /(\d{1,2}|[一二两三四五六七八九十几]{1,3})(?:个)?(?:多)?(天|周|星期|月)(?:前|以前|之前)[^。！？]{0,16}?(?:以后|之后|开始|起)/u
 }
 
+// "Concussion at hockey 5 weeks ago … she still gets headaches": an event some time ago that the complaint is still there from.
+const STILL_SINCE_EN = /(?<![a-z])(\d{1,2}|a|one|two|three|four|five|six|seven|eight|a couple of|a few)\s+(days?|weeks?|months?)\s+ago(?![a-z])[^?!]{0,80}?(?<![a-z])still(?![a-z])/u
+
 function sinceOnset (text: string): { hours: number } | null {
-  const match = text.match(SINCE_ONSET.en) ?? text.match(SINCE_ONSET.zh)
+  const match = text.match(SINCE_ONSET.en) ?? text.match(SINCE_ONSET.zh) ?? text.match(STILL_SINCE_EN)
   if (!match) return null
   const raw = match[1]!
   const count = raw === 'a' ? 1 : raw === 'a couple of' ? 2 : raw === 'a few' ? 3 : parseNumberWord(raw)
@@ -217,11 +221,19 @@ const AGE_OR_PAST = new RegExp([
   '[\\d一二两三四五六七八九十半]+(?:个)?多?(?:月|周|天)(?:大|的(?:宝宝|孩子|婴儿|新生儿))',
   '[\\d一二两三四五六七八九十]+岁(?:(?:零|又)?[\\d一二两三四五六七八九十]+(?:个)?(?:多|半)?月)?',
   `\\b(?:${CHILD_TERMS_EN}) ?[(,] ?\\d+ ?(?:months?|mos?|weeks?|wks?)\\b`,
+  `\\b(?:${CHILD_TERMS_EN}) ?,? ?\\d+ ?(?:years?|yrs?)(?! ago)\\b`,
   '\\b\\d+ ?(?:week|month|year|day)s? old\\b',
   '\\b(?:\\d+|[a-z]+) (?:years?|months?|weeks?|days?) ago\\b',
   '[\\d一二两三四五六七八九十几]+年前',
   '\\(\\d{1,3}\\)',
   '\\b(?:times?|once|twice) (?:a|per|every) (?:year|month|week|day)\\b',
+  '\\b(?:once|twice|\\d+ times?) in (?:\\d+|two|three|a few|a couple of) (?:months|years)\\b',
+  // "off work 1-2 days every month": how often, not how long.
+  '\\b(?:\\d+(?: ?- ?\\d+)?|one|two|three|a few|a couple of) days? (?:a|per|every|each) (?:week|month|year|cycle|period)\\b',
+  // "back from a week in Spain", "holiday booked in 10 days", "his 2 year review": a trip, a date ahead, a named check.
+  '\\b(?:back from|home from|spent) (?:a|an|one|two|three|\\d+) (?:days?|weeks?|fortnight|months?) (?:in|at|on|away)\\b',
+  '\\b(?:booked|planned|due|arranged|scheduled|leaving|flying|going away) (?:\\w+ ){0,3}in (?:\\d+|a|two|three|a few) (?:days?|weeks?)\\b',
+  '\\b\\d+ ?(?:week|month|year) (?:review|check|checkup|jabs?|vaccinations?|immuni[sz]ations?|appointment|birthday|assessment)\\b',
   '\\b(?:is|are|aged|turned) \\d{1,3}\\b(?: ?(?:weeks?|wks?|months?|days?)\\b)?',
   '(?:孕|怀孕)\\s*[\\d一二三四五六七八九十]+\\s*(?:周|个?星期|个?月)',
   '\\b\\d+ ?(?:weeks?|wks?) pregnant\\b',
@@ -276,7 +288,7 @@ function statedSex (text: string): 'female' | 'male' | null {
 
 // "My heart started racing and I felt faint. It stopped after 10 minutes" ("Lasted 5 mins then
 // stopped"): a next sentence that opens by saying the episode is over resolves the symptoms of the sentence before it.
-const RESOLVED_OPENER = /^(?:and |but |then )?(?:(?:it|that|this|they|everything|all of it)(?: all)? (?:stopped|passed|settled|went away|eased(?: off)?|calmed down|wore off|subsided)|(?:it |that |this )?lasted [a-z0-9 ]{1,25}(?:then|and|before) (?:it )?(?:just )?(?:stopped|passed|settled|went away|eased|calmed down|wore off))(?![a-z])/u
+const RESOLVED_OPENER = /^(?:and |but |then )?(?:(?:it|its|it has|that|this|they|everything|all of it)(?: all| completely| totally| fully)? (?:stopped|passed|settled|went away|eased(?: off)?|calmed down|wore off|subsided)|(?:it |that |this )?lasted [a-z0-9 ]{1,25}(?:then|and|before) (?:it )?(?:just )?(?:stopped|passed|settled|went away|eased|calmed down|wore off)|(?:it |that |this )?lasted (?:about |maybe |around |roughly |only )?(?:\d+|a few|five|ten|twenty) (?:minutes|mins|seconds|secs))(?![a-z])/u
 
 function resolvedInNextClause (clauses: readonly string[], findings: Finding[]): void {
   for (const finding of findings) {
@@ -362,10 +374,13 @@ function longestLiteralWord (pattern: string): string | null {
 
 // "胸口疼，时好时坏": a short segment right after a finding, with no room for another symptom, qualifies it.
 const SHORT_SEGMENT = 8
+// "Thrush again, that's the 4th time since March": an episode count told right after the finding.
+const SHORT_SEGMENT_EN = 40
+const EPISODE_COUNT_EN = /(?<![a-z])(?:(?:third|fourth|fifth|sixth|3rd|4th|5th|6th) time|(?:[3-9]|three|four|five|six) times) (?:since|this|in)(?![a-z])/u
 
-function shortNextSegment (subject: string, nextComma: number): string {
+function shortNextSegment (subject: string, nextComma: number, maxLength = SHORT_SEGMENT): string {
   if (nextComma === -1) return ''
   const end = subject.indexOf(',', nextComma + 1)
   const segment = subject.slice(nextComma + 1, end === -1 ? undefined : end)
-  return segment.length <= SHORT_SEGMENT ? segment : ''
+  return segment.length <= maxLength ? segment : ''
 }
