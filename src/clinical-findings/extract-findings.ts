@@ -143,7 +143,8 @@ function describe ({ concept, subject, start, text, clause, language, patient }:
     negated,
     historical: !current && (TRIGGERS.historical[language].test(timeScope) || (language === 'zh' && concept.kind === 'modifier' && PAST_EVENT_AFTER.test(after))),
     resolved: TRIGGERS.resolved[language].test(rest),
-    recurrent: TRIGGERS.recurrent[language].test(segment) || (language === 'zh' && TRIGGERS.recurrent.zh.test(shortNextSegment(subject, nextComma))),
+    recurrent: TRIGGERS.recurrent[language].test(segment) || (language === 'zh' && TRIGGERS.recurrent.zh.test(shortNextSegment(subject, nextComma))) ||
+      (language === 'en' && EPISODE_COUNT_EN.test(shortNextSegment(subject, nextComma, SHORT_SEGMENT_EN))),
     hypothetical: TRIGGERS.hypothetical[language].test(before),
     experiencer: !concept.doneByOthers && mentionsAnotherPerson(before, language, patient) ? 'other' : 'patient'
   }
@@ -157,8 +158,11 @@ const SINCE_ONSET = {
   zh: /(\d{1,2}|[一二两三四五六七八九十几]{1,3})(?:个)?(?:多)?(天|周|星期|月)(?:前|以前|之前)[^。！？]{0,16}?(?:以后|之后|开始|起)/u
 }
 
+// "Concussion at hockey 5 weeks ago … she still gets headaches": an event some time ago that the complaint is still there from.
+const STILL_SINCE_EN = /(?<![a-z])(\d{1,2}|a|one|two|three|four|five|six|seven|eight|a couple of|a few)\s+(days?|weeks?|months?)\s+ago(?![a-z])[^?!]{0,80}?(?<![a-z])still(?![a-z])/u
+
 function sinceOnset (text: string): { hours: number } | null {
-  const match = text.match(SINCE_ONSET.en) ?? text.match(SINCE_ONSET.zh)
+  const match = text.match(SINCE_ONSET.en) ?? text.match(SINCE_ONSET.zh) ?? text.match(STILL_SINCE_EN)
   if (!match) return null
   const raw = match[1]!
   const count = raw === 'a' ? 1 : raw === 'a couple of' ? 2 : raw === 'a few' ? 3 : parseNumberWord(raw)
@@ -217,11 +221,19 @@ const AGE_OR_PAST = new RegExp([
   '[\\d一二两三四五六七八九十半]+(?:个)?多?(?:月|周|天)(?:大|的(?:宝宝|孩子|婴儿|新生儿))',
   '[\\d一二两三四五六七八九十]+岁(?:(?:零|又)?[\\d一二两三四五六七八九十]+(?:个)?(?:多|半)?月)?',
   `\\b(?:${CHILD_TERMS_EN}) ?[(,] ?\\d+ ?(?:months?|mos?|weeks?|wks?)\\b`,
+  `\\b(?:${CHILD_TERMS_EN}) ?,? ?\\d+ ?(?:years?|yrs?)(?! ago)\\b`,
   '\\b\\d+ ?(?:week|month|year|day)s? old\\b',
   '\\b(?:\\d+|[a-z]+) (?:years?|months?|weeks?|days?) ago\\b',
   '[\\d一二两三四五六七八九十几]+年前',
   '\\(\\d{1,3}\\)',
   '\\b(?:times?|once|twice) (?:a|per|every) (?:year|month|week|day)\\b',
+  '\\b(?:once|twice|\\d+ times?) in (?:\\d+|two|three|a few|a couple of) (?:months|years)\\b',
+  // "off work 1-2 days every month": how often, not how long.
+  '\\b(?:\\d+(?: ?- ?\\d+)?|one|two|three|a few|a couple of) days? (?:a|per|every|each) (?:week|month|year|cycle|period)\\b',
+  // "back from a week in Spain", "holiday booked in 10 days", "his 2 year review": a trip, a date ahead, a named check.
+  '\\b(?:back from|home from|spent) (?:a|an|one|two|three|\\d+) (?:days?|weeks?|fortnight|months?) (?:in|at|on|away)\\b',
+  '\\b(?:booked|planned|due|arranged|scheduled|leaving|flying|going away) (?:\\w+ ){0,3}in (?:\\d+|a|two|three|a few) (?:days?|weeks?)\\b',
+  '\\b\\d+ ?(?:week|month|year) (?:review|check|checkup|jabs?|vaccinations?|immuni[sz]ations?|appointment|birthday|assessment)\\b',
   '\\b(?:is|are|aged|turned) \\d{1,3}\\b(?: ?(?:weeks?|wks?|months?|days?)\\b)?',
   '(?:孕|怀孕)\\s*[\\d一二三四五六七八九十]+\\s*(?:周|个?星期|个?月)',
   '\\b\\d+ ?(?:weeks?|wks?) pregnant\\b',
@@ -291,6 +303,7 @@ const RESOLVED_OPENER = /^(?:and |but |then )?(?:(?:it|its|it has|that|this|they
 // "...couldn't catch my breath. Took my inhaler and it settled after 10 minutes": the episode ends
 // inside the next sentence; a sentence that only gives how long it lasted may come between.
 const RESOLVED_IN_NEXT = /(?:^|[^a-z])(?:and|then|until|till) (?:it|that|this|they|everything)(?: all)? (?:settled|passed|stopped|went away|eased(?: off)?|calmed down|wore off|subsided)(?![a-z])|^(?:现在|后来|然后|过了?[^，,]{0,6}(?:分钟|会儿|会|一刻钟))(?:[^，,]{0,6})(?:好了|没事了|正常了|停了|停下来了|慢下来了|缓过来了?|恢复了|舒服多了)/u
+const EPISODE_GOES_ON = /(?:^|[^a-z])(?:still|not stopped|hasnt stopped|has not stopped|keeps going)(?![a-z])|还在|还没(?:停|好)|没停|又来了/u
 const DURATION_ONLY = /^(?:it |that |this )?(?:lasted|went on|持续了?|大概持续了?|前后)(?:[^,，]{0,25})(?:seconds|secs|minutes|mins|秒|分钟|一刻钟)(?: or so| maybe| roughly| tops| at most| max|左右)?$/u
 
 function resolvedInNextClause (clauses: readonly string[], findings: Finding[]): void {
@@ -298,7 +311,8 @@ function resolvedInNextClause (clauses: readonly string[], findings: Finding[]):
   for (const finding of findings) {
     if (finding.kind !== 'symptom') continue
     const next = clauses[finding.clause + 1]
-    if (endsEpisode(next) || (next !== undefined && DURATION_ONLY.test(next) && endsEpisode(clauses[finding.clause + 2]))) finding.resolved = true
+    // "It lasted about 10 minutes" says the episode is over, unless the sentence after says it goes on.
+    if (endsEpisode(next) || (next !== undefined && DURATION_ONLY.test(next) && !EPISODE_GOES_ON.test(clauses[finding.clause + 2] ?? ''))) finding.resolved = true
   }
 }
 
@@ -380,10 +394,13 @@ function longestLiteralWord (pattern: string): string | null {
 
 // "胸口疼，时好时坏": a short segment right after a finding, with no room for another symptom, qualifies it.
 const SHORT_SEGMENT = 8
+// "Thrush again, that's the 4th time since March": an episode count told right after the finding.
+const SHORT_SEGMENT_EN = 40
+const EPISODE_COUNT_EN = /(?<![a-z])(?:(?:third|fourth|fifth|sixth|3rd|4th|5th|6th) time|(?:[3-9]|three|four|five|six) times) (?:since|this|in)(?![a-z])/u
 
-function shortNextSegment (subject: string, nextComma: number): string {
+function shortNextSegment (subject: string, nextComma: number, maxLength = SHORT_SEGMENT): string {
   if (nextComma === -1) return ''
   const end = subject.indexOf(',', nextComma + 1)
   const segment = subject.slice(nextComma + 1, end === -1 ? undefined : end)
-  return segment.length <= SHORT_SEGMENT ? segment : ''
+  return segment.length <= maxLength ? segment : ''
 }

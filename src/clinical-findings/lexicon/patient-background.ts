@@ -19,5 +19,6 @@ export const MEDICINE_CUES: Record<string, RegExp> = {
   chemotherapy: /(?<![a-z])(?:chemo\w*|capecitabine|cyclophosphamide|cancer treatment|(?:treatment|tablets|cycle \d+) for (?:my |his |her )?(?:\w+ )?cancer)(?![a-z])|化疗|卡培他滨|环磷酰胺|靶向药/u,
   anticoagulant: /(?<![a-z])(?:warfarin|apixaban|rivaroxaban|edoxaban|dabigatran|clopidogrel|blood thinners?|anticoagula\w*|eliquis|xarelto)(?![a-z])|(?<!(?:不|没|没有|没在|从不|从没|未)(?:吃|用|服|服用|打)[^,，。\s]{0,10})(?:华法(?:林|令)|利伐沙班|阿哌沙班|达比加群|氯吡格雷|抗凝)/u,
   immunosuppressant: /(?<![a-z])(?:chemo\w*|methotrexate|immunosuppress\w*|prednisolone|steroids|capecitabine|cyclophosphamide|azathioprine|mycophenolate|tacrolimus|ciclosporin|cyclosporine|leflunomide|mercaptopurine|infliximab|adalimumab)(?![a-z])|化疗|免疫抑制剂|(?:吃|用|打|服)(?:\S{0,2})激素|激素(?:药|治疗)|他克莫司|吗替麦考酚酯|环孢素|甲氨蝶呤|卡培他滨|环磷酰胺|硫唑嘌呤|来氟米特|巯嘌呤/u,
+  opioid: /(?<![a-z])(?:codeine|co ?codamol|dihydrocodeine|tramadol|morphine|oxycodone|zapain|solpadol|tapentadol|buprenorphine|fentanyl)(?![a-z])|可待因|曲马多|吗啡|羟考酮/u,
   insulin: /(?<![a-z])(?:insulin|type (?:1|one)(?! (?:of|hour|minute))|t1d?)(?![a-z])|胰岛素|1型糖尿病/u
 }

@@ -64,6 +64,8 @@ export type SelfCarePresentation = {
   companions?: string[]
   /** Self-care only when one of these findings explains the presentation (red pee after beetroot). */
   onlyWith?: string[]
+  /** Findings that make a GP visit the advice (thrush for the first time). */
+  notWith?: string[]
 }
 
 export type UrgencyDecision = {
@@ -169,7 +171,8 @@ function selfCarePathway (reading: ClinicalReading, selfCare: readonly SelfCareP
     (entry.maxAgeMonths !== undefined && ages !== undefined && ages > entry.maxAgeMonths) ||
     (finding.recurrent && !entry.usuallyRecurs && !explainedByRecurring) ||
     (entry.notWithMedicines?.some((medicine) => patient.medicines.includes(medicine)) ?? false) ||
-    (entry.onlyWith !== undefined && !entry.onlyWith.some((concept) => has(reading.current, concept)))
+    (entry.onlyWith !== undefined && !entry.onlyWith.some((concept) => has(reading.current, concept))) ||
+    (entry.notWith?.some((concept) => has(reading.current, concept)) ?? false)
 
   if (own.some(({ finding, entry }) => unsuitable(finding, entry))) return null
   if (ages !== undefined && ages < 3) return null
