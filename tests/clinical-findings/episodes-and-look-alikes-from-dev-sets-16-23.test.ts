@@ -68,3 +68,13 @@ describe('red flags told in other words (sets 20-23 development parts)', () => {
     expect(triage('踢球被铲了一下，右小腿明显歪了，不是直的，脚动不了', 'zh-CN')).toBe('emergency')
   })
 })
+
+describe('toothache at home only while it is just pain (sources.md toothache)', () => {
+  it('a toothache since yesterday is self-care; swollen or bleeding gums, an abscess, a broken tooth or pain that spoils sleep are for a dentist', () => {
+    expect(triage('toothache on the left when I eat sweets, started yesterday')).toBe('self_care')
+    expect(triage('my gums bleed every time I brush')).toBe('routine')
+    expect(triage('智齿发炎了，牙龈肿着，张嘴还行', 'zh-CN')).not.toBe('self_care')
+    expect(triage('bit into a toffee and snapped my back tooth, it aches a bit')).not.toBe('self_care')
+    expect(triage('牙疼两天了，晚上疼得睡不好', 'zh-CN')).not.toBe('self_care')
+  })
+})

@@ -253,7 +253,7 @@ export const englishRules = {
         '(?:been|got|was|were|is|has been|getting) (?:stabbed|shot)\\b',
         'stab wound',
         'gunshot',
-        `(?:broke|broken|snapped) ${PERSON} (?:back|neck|spine)`,
+        `(?:broke|broken|snapped) ${PERSON} (?:back|neck|spine)(?! (?:tooth|teeth|molar|filling|crown))`,
         'bone (?:is )?(?:sticking|poking) out',
         'hit by a (?:car|bus|lorry|truck|van|bike|motorbike)'
       ],

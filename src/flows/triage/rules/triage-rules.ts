@@ -218,7 +218,7 @@ export const SELF_CARE_PRESENTATIONS: SelfCarePresentation[] = [
   { concept: 'nausea', maxDays: 2, source: 'NHS feeling sick' },
   { concept: 'hay_fever', maxDays: 3650, usuallyRecurs: true, companions: ['cold_symptoms', 'red_eye', 'skin_minor'], source: 'NHS hay fever: a pharmacist can help' },
   { concept: 'insect_bite', maxDays: 3, companions: ['lump', 'skin_minor', 'rash'], source: 'NHS insect bites and stings: most can be treated at home' },
-  { concept: 'toothache', maxDays: 2, source: 'NHS toothache (limelight hub): painkillers, salt water and soft food while waiting; see a dentist if it lasts more than 2 days or painkillers do not help (RF73, RF74 above)' },
+  { concept: 'toothache', maxDays: 2, notWith: ['dental_signs_for_dentist'], source: 'limelight hub (NHS) toothache (sources.md): painkillers, salt water and soft foods at home; see a dentist if it lasts more than 2 days, painkillers do not help, or with fever, pain on biting, red or swollen gums, a bad taste or a swollen cheek (RF73, RF74 above)' },
   { concept: 'barking_cough', maxDays: 2, minAgeMonths: 6, companions: ['cough', 'sore_throat', 'cold_symptoms', 'fever'], source: 'CUH croup and stridor: a croup cough without stridor is looked after at home; nurseryworld (NHS): see a GP or 111 if not gone after 48 hours (stridor and laboured breathing: RF38-RF40 above)' },
   { concept: 'mouth_ulcer', maxDays: 21, source: 'NHS mouth ulcers: see a dentist or GP if one lasts longer than 3 weeks' },
   { concept: 'cold_sore', maxDays: 10, usuallyRecurs: true, companions: ['blisters', 'numbness', 'lump', 'skin_minor', 'shingles_pattern'], source: 'NHS cold sores: usually clear up within 10 days' },
@@ -259,7 +259,6 @@ export const SELF_CARE_PRESENTATIONS: SelfCarePresentation[] = [
   { concept: 'panic_attack', maxDays: 3650, usuallyRecurs: true, companions: ['low_mood', 'palpitations', 'numbness', 'sweating', 'wheeze', 'dizziness', 'nausea'], source: 'mentalhealth.org.uk panic attacks: a racing heart, breathlessness and tingling that pass in 5-20 minutes and are not dangerous (the rules above still decide chest pain or breathlessness); cool2talk: see a doctor if frequent attacks do not settle' },
   { concept: 'recent_vaccination', maxDays: 2, minAgeMonths: 3, companions: ['fever'], source: 'Healthier Together (hny) fever: a temperature is common for up to 48 hours after vaccines; paracetamol is fine if the child is otherwise well (the fever rules by age still decide)' },
   { concept: 'haematuria', maxDays: 2, onlyWith: ['red_food_eaten'], source: 'NHS blood in urine: it might not be blood; beetroot, blackberries or rhubarb can turn pee red or pink' },
-  { concept: 'toothache', maxDays: 2, source: 'limelight hub (NHS) toothache (sources.md): painkillers, salt water and soft foods at home; see a dentist if it lasts more than 2 days or painkillers do not help' },
   { concept: 'shingles_pattern', maxDays: 28, onlyWith: ['rash_healing'], companions: ['blisters', 'rash', 'skin_minor'], source: 'kings pharmacy (NHS text) shingles (sources.md): the rash heals within up to 4 weeks; paracetamol, loose clothing, keep it clean and dry' },
   { concept: 'sweating', maxDays: 3650, usuallyRecurs: true, source: 'companion finding' },
   { concept: 'numbness', maxDays: 2, source: 'companion finding' }
