@@ -101,9 +101,21 @@ async function decideOutcome (input: DecideInput): Promise<FlowOutcome> {
     const triaged = await routeToFlow({ ...input, idleMinutes: input.services.idleMinutes, forceTriage: true })
     return { ...triaged, replies: [...guardOutcome.replies, ...triaged.replies] }
   }
+  // A story of symptoms is triaged even when it also asks to "speak to someone" or trips an
+  // injection pattern ("do I need to do anything now?"): the patient is told how soon and where to
+  // be seen, and a request for a person is still handed off once triage has an answer.
+  if (guardOutcome && (verdict.verdict === 'injection' || isHumanRequest(verdict)) && isClinical(input)) {
+    const triaged = await routeToFlow({ ...input, idleMinutes: input.services.idleMinutes, forceTriage: true })
+    if (verdict.verdict === 'injection') return triaged
+    if (triaged.triage) return { ...triaged, replies: [...triaged.replies, ...guardOutcome.replies], next: null, handoff: guardOutcome.handoff! }
+  }
   if (guardOutcome) return { ...guardOutcome, next: readConversationState(conversation).active }
   if (input.locale.unsupported) return { replies: [{ kind: 'info', key: 'smalltalk.language_unsupported' }], next: readConversationState(conversation).active }
   return routeToFlow({ ...input, idleMinutes: input.services.idleMinutes })
+}
+
+function isHumanRequest (verdict: DecideInput['verdict']): boolean {
+  return verdict.verdict === 'sensitive' && verdict.matches.every((match) => match.category !== 'sensitive' || match.subtype === 'human_request')
 }
 
 function isClinical (input: DecideInput): boolean {

@@ -88,4 +88,23 @@ describe('understanding real patients through the turn', () => {
     const turn = await conversation.say('actually my husband suddenly cannot lift his right arm and his words are slurred')
     expect(turn.triage.urgency).toBe('emergency')
   })
+
+  it('a story that asks to speak to someone is triaged and handed to a person; a bare request for a person is only handed off', async () => {
+    const story = await (await start('en')).say('Type 1 on a pump. Since I started running in the mornings I go low three or four times a week, lowest 2.8, always back up after jelly babies. Should I speak to someone or keep adjusting it myself?')
+    expect(story.triage).toBeDefined()
+    expect(phraseKeys(story)).toContain('handoff.requested')
+    expect(story.handoff).toBeDefined()
+    const chinese = await (await start('zh-CN')).say('生完孩子两个月，这几周经常一阵心慌手抖、喘不过来气，每次十来分钟自己就好了，一周好几次。能不能转人工，找个医生跟我聊聊')
+    expect(chinese.triage).toBeDefined()
+    expect(chinese.handoff).toBeDefined()
+    const bare = await (await start('en')).say('can I speak to a real person please')
+    expect(bare.triage).toBeUndefined()
+    expect(phraseKeys(bare)).toContain('handoff.requested')
+  })
+
+  it('"do I need to do anything now?" after an asthma attack is a question, not a jailbreak: the story is triaged', async () => {
+    const turn = await (await start('en')).say('Had an asthma attack on the bus, chest went tight, took 4 puffs of my blue inhaler and it settled in 10 minutes. Do I need to do anything now it has passed?')
+    expect(phraseKeys(turn)).not.toContain('safety.injection')
+    expect(turn.triage.urgency).toBe('urgent')
+  })
 })

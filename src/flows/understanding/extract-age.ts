@@ -28,7 +28,7 @@ const AGE_RULES: AgeRule[] = [
   { pattern: /\b(?:newborn|baby|infant)\s*\(?\s*(\d{1,2})\s*(?:weeks?|wks?)\b/iu, unit: 'week' },
   { pattern: /\b(?:newborn|baby|infant)\s*\(?\s*(\d{1,2})\s*days?\b/iu, unit: 'day' },
   { pattern: new RegExp(`(${NUMBER})\\s*(?:个|個)?(?:多|半)?月(?:大|的(?:宝宝|孩子|婴儿|小孩|女儿|儿子|男孩|女孩)|龄)`, 'u'), unit: 'month' },
-  { pattern: new RegExp(`(?:宝宝|孩子|婴儿|小孩|女儿|儿子|闺女|新生儿|娃)(?:才|刚|今年|现在|已经)?(?:满)?(${NUMBER})\\s*(?:个|個)?(?:多|半)?月`, 'u'), unit: 'month' },
+  { pattern: new RegExp(`(?<!生完|生了|生下)(?:宝宝|孩子|婴儿|小孩|女儿|儿子|闺女|新生儿|娃)(?:才|刚|今年|现在|已经)?(?:满)?(${NUMBER})\\s*(?:个|個)?(?:多|半)?月`, 'u'), unit: 'month' },
   { pattern: new RegExp(`(${NUMBER})\\s*周(?:大|的(?:宝宝|婴儿|新生儿))`, 'u'), unit: 'week' },
   { pattern: new RegExp(`(?:刚满|才满|满)(${NUMBER})\\s*(?:周|个?星期)(?!岁)`, 'u'), unit: 'week' },
   { pattern: new RegExp(`(?:宝宝|孩子|婴儿|娃)?(?:刚满|才满|满|刚)(${NUMBER})\\s*天`, 'u'), unit: 'day' },
@@ -83,7 +83,7 @@ export function extractAge (text: string): Age | null {
 }
 
 // 生孩子 / 要孩子 / 怀宝宝 are about having a baby, not about a child patient.
-const CHILD_WORDS = /(?<![生要怀懷])(?:孩子|宝宝|寶寶)|小孩|儿子|兒子|女儿|女兒|婴儿|嬰兒|新生儿|幼儿|小儿|小兒|宝贝|娃|儿童|兒童|\bmy (son|daughter|baby|kid|child|toddler|newborn|infant|little one|boy|girl)\b|\b(baby|toddler|newborn|infant|kid|child)('s)?\b/iu
+const CHILD_WORDS = /(?<![生要怀懷]|生完|生了|生下)(?:孩子|宝宝|寶寶)|小孩|儿子|兒子|女儿|女兒|婴儿|嬰兒|新生儿|幼儿|小儿|小兒|宝贝|娃|儿童|兒童|\bmy (son|daughter|baby|kid|child|toddler|newborn|infant|little one|boy|girl)\b|\b(baby|toddler|newborn|infant|kid|child)('s)?\b/iu
 
 /** Whether the message is about a child ("孩子", "宝宝", "my son"); the age, when given, decides. */
 export function mentionsChild (text: string): boolean {
