@@ -302,7 +302,7 @@ const RESOLVED_OPENER = /^(?:and |but |then )?(?:(?:it|its|it has|that|this|they
 
 // "...couldn't catch my breath. Took my inhaler and it settled after 10 minutes": the episode ends
 // inside the next sentence; a sentence that only gives how long it lasted may come between.
-const RESOLVED_IN_NEXT = /(?:^|[^a-z])(?:and|then|until|till) (?:it|that|this|they|everything)(?: all)? (?:settled|passed|stopped|went away|eased(?: off)?|calmed down|wore off|subsided)(?![a-z])|^(?:现在|后来|然后|过了?[^，,]{0,6}(?:分钟|会儿|会|一刻钟))(?:[^，,]{0,6})(?:好了|没事了|正常了|停了|停下来了|慢下来了|缓过来了?|恢复了|舒服多了)/u
+const RESOLVED_IN_NEXT = /(?:^|[^a-z])(?:and|then|until|till) (?:it|that|this|they|everything)(?: all)? (?:settled|passed|stopped|went away|eased(?: off)?|calmed down|wore off|subsided|was gone|had gone|was over|had passed)(?![a-z])|(?:分钟|一会儿?|一阵|一刻钟)(?:就|也就|才|才慢慢|慢慢)?(?:过去了|好了|缓过来了?|平复了?|停了)|^(?:现在|后来|然后|过了?[^，,]{0,6}(?:分钟|会儿|会|一刻钟))(?:[^，,]{0,6})(?:好了|没事了|正常了|停了|停下来了|慢下来了|缓过来了?|恢复了|舒服多了)/u
 const EPISODE_GOES_ON = /(?:^|[^a-z])(?:still|not stopped|hasnt stopped|has not stopped|keeps going)(?![a-z])|还在|还没(?:停|好)|没停|又来了/u
 const DURATION_ONLY = /^(?:it |that |this )?(?:lasted|went on|持续了?|大概持续了?|前后)(?:[^,，]{0,25})(?:seconds|secs|minutes|mins|秒|分钟|一刻钟)(?: or so| maybe| roughly| tops| at most| max|左右)?$/u
 

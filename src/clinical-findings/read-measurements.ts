@@ -87,9 +87,9 @@ export function readMeasurements (text: string): Measurements {
   if (systolic !== undefined) found.systolic = systolic
   const glucose = firstNumber(text, /(?:blood sugar|sugar|glucose|bm|reading|血糖|went|dropped to|down to|(?<![a-z])meter(?: in (?:her|his|my) bag)?(?: says| said| reads| read| showed| shows)?)\s*(?:level|is|was|of|at|only|只有|才|:)?\s*(?:is |was |at |of )?(\d{1,2}(?:\.\d)?)(?!\s*(?:years?|weeks?|days?|hours?|%|am|pm|\/))/gu, [0.5, 40])
   if (glucose !== undefined) found.glucoseMmol = glucose
-  const ketones = firstNumber(text, /(?:ketones?(?: meter)?(?: just)?(?: said| says| reads| read| showed| shows)?|血酮|酮体)\s*(?:level|is|was|of|at|over|above|more than|at least|:)?\s*(?:is |was |at |of )?(\d(?:\.\d)?)/gu, [0, 10])
+  const ketones = firstNumber(text, /(?:ketones?(?: meter)?(?: just)?(?: said| says| reads| read| showed| shows)?|血酮(?:仪)?(?:测(?:了|出来|出|的)?)?|酮体)\s*(?:level|is|was|of|at|over|above|more than|at least|是|有|:)?\s*(?:is |was |at |of )?(\d(?:\.\d)?)/gu, [0, 10])
   if (ketones !== undefined) found.ketonesMmol = ketones
-  const minutes = firstNumber(text, /(\d{1,3})\s*(?:\+\s*)?(?:minutes|mins|min\b|分钟)/gu, [1, 600]) ?? chineseMinutes(text)
+  const minutes = firstNumber(text, /(\d{1,3})\s*(?:\+\s*)?(?:minutes|mins|min\b|分钟)(?!\s*(?:ago|before|earlier|later|after|away|之前|以前|前|后|以后))/gu, [1, 600]) ?? chineseMinutes(text)
   if (minutes !== undefined) found.minutes = minutes
   const tablets = tabletCount(text)
   if (tablets !== undefined) found.tabletCount = tablets
@@ -141,7 +141,7 @@ const NOW_EN = new RegExp(`(?:its|it is|now|now its)\\s+(?:now\\s+)?(?:nearly |a
 const ZH_PERIOD = '(凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|昨晚|昨天晚上|昨天早上|昨天下午|夜里|半夜)?'
 const ZH_CLOCK = `${ZH_PERIOD}\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*(?:点|點|:00)`
 const DRY_SINCE_ZH = new RegExp(`${ZH_CLOCK}(?:半)?(?:多)?(?:钟)?(?:换的|换了|尿过|尿了|撒过|解过|以后|之后|到现在|开始)`, 'u')
-const NOW_ZH = new RegExp(`(?:现在|到现在|这会儿|眼下)(?:都|已经|是)?(?:快|差不多)?${ZH_CLOCK}`, 'u')
+const NOW_ZH = new RegExp(`(?:现在|到现在|这会儿|眼下)[（(]?(?:都|已经|是)?(?:快|差不多)?${ZH_CLOCK}`, 'u')
 
 /** Hours on a 24-hour clock from a clock reading and its part of the day; null when the hour is not a clock hour. */
 function hourOfDay (hour: number, minutes: number, marker: string | undefined, period: string | undefined): { hour: number, yesterday: boolean } | null {

@@ -78,3 +78,40 @@ describe('toothache at home only while it is just pain (sources.md toothache)', 
     expect(triage('牙疼两天了，晚上疼得睡不好', 'zh-CN')).not.toBe('self_care')
   })
 })
+
+describe('red flags and look-alikes from the dev parts of sets 24-27', () => {
+  it('a bottle of sleeping tablets taken, told calmly in Chinese, is an overdose (RF89); tablets taken as the packet says are not', () => {
+    expect(guardVerdict('不好意思打扰，刚才把一整瓶安眠药都吃了，大概三十片，现在有点晕')).toBe('emergency')
+    expect(triage('toothache for 3 days, I have taken ibuprofen as the packet says and it helps a bit')).not.toBe('emergency')
+  })
+
+  it('a numb bottom and straining to start a wee with back pain is cauda equina (RF59)', () => {
+    expect(triage('my back went yesterday lifting a sofa, now my bottom and between my legs feel numb and I have to strain to start a wee')).toBe('emergency')
+  })
+
+  it('blood ketones read from a meter in Chinese (RF87), and a baby who has hardly moved since last night (RF84)', () => {
+    expect(extractor.read('血酮仪测了是3.6，喘得很急').patient.ketonesMmol).toBe(3.6)
+    expect(triage('孕37周，宝宝从昨天晚上到现在好像没怎么动，平时晚上动得很欢', 'zh-CN')).toBe('emergency')
+  })
+
+  it('"20 minutes ago" is when, not how long: another short fit, come round, stays urgent (RF48)', () => {
+    expect(extractor.read('about 20 minutes ago she had another one, shaking for about a minute').patient.minutes).toBeUndefined()
+    expect(triage('Our son (3) had his first febrile fit yesterday and was checked in hospital. 20 minutes ago he had another one, about a minute, and he has come round and is chatting')).toBe('urgent')
+  })
+
+  it('puffy eyelids after a course of antibiotics are not anaphylaxis; a swollen mouth soon after a tablet with breathing trouble is', () => {
+    expect(guardVerdict('孩子9岁，前两周吃了几天阿莫西林，今天尿是淡红色的，眼皮有点肿')).not.toBe('emergency')
+    expect(guardVerdict('吃了头孢以后没多久嘴唇就肿了，喘不上气')).toBe('emergency')
+  })
+
+  it('Chinese denials through 没发现 and 不是那种 deny what follows', () => {
+    expect(guardVerdict('孩子晚上打呼噜挺响，没发现憋气，想问扁桃体要不要切')).not.toBe('emergency')
+    expect(triage('肚子右下边疼，走路颠着疼，不是那种疼得打滚的疼，37.6度', 'zh-CN')).not.toBe('emergency')
+  })
+
+  it('a runny nose pouring is not bleeding; clock times in brackets are read; "hasn\'t weed much" is not no urine', () => {
+    expect(guardVerdict('感冒三天，鼻涕哗哗流，打喷嚏')).not.toBe('emergency')
+    expect(extractor.read('孩子从早上八点到现在（下午六点）尿不湿一直是干的').patient.hoursWithoutUrine).toBe(10)
+    expect(extractor.read('vomiting since yesterday, haven\'t weed much today').current.map((finding) => finding.concept)).not.toContain('no_urine')
+  })
+})

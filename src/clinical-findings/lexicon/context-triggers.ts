@@ -29,7 +29,7 @@ export const HISTORICAL = {
 /** Recently and now stopped: still counts for presentations whose advice covers a passed episode. */
 export const RESOLVED = {
   en: ['(?:now|since) (?:fine|ok|okay|better|normal|settled|gone)', '(?:then|and) (?:it )?(?:passes|goes away|stops|settles|eases(?: off)?)', 'it (?:passes|settles|eases off|stops) (?:after|within|in)', '(?:then|and) (?:it )?(?:passed|went away|stopped|settled|eased|calmed down|wore off|subsided)', 'it (?:passed|settled|eased off|stopped|calmed down|wore off|subsided)', 'feel fine now', 'fine now', 'better now', 'back to normal', 'has (?:passed|settled|gone|stopped)', 'went away', 'settled (?:down )?(?:after|with|now)', 'lasted (?:(?:a few|about|only|around|maybe|roughly|\\d+) ){1,2}(?:minutes|mins|seconds|secs)', '(?:then|and) (?:it )?just (?:passed|went away|stopped|settled|eased)', 'came back (?:to normal|round)', 'stopped after'],
-  zh: ['现在好了', '已经好了', '过去了', '完全正常', '恢复正常', '缓过来', '恢复了', '过一会(?:儿)?(?:又|就)?好了', '好了', '没事了', '自己好了', '停了']
+  zh: ['现在好了', '已经好了', '过去了', '完全正常', '恢复正常', '缓过来', '恢复了', '过一会(?:儿)?(?:又|就)?好了', '好了', '没事了', '自己好了', '停了', '平复']
 }
 
 /** Asked about or imagined: not present now. */

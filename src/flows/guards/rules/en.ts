@@ -99,7 +99,7 @@ export const englishRules = {
         `(?:${CANT}|can barely|can hardly|struggling to) (?:talk|speak|finish) ${WORDS(3)}(?:breath|breaths|breathing)`,
         'wheez\\w* (?:badly|heavily|severely|really bad|a lot|loudly)',
         // a bruise going purple on an ankle or a toe is not a blue patient
-        '(?<!(?:bruise|bruising|ankle|toe|toes|toenail|knee|shin|leg|foot|wrist|nail|bump|lump|finger|thumb) )(?:went|turned|turning|going|gone) (?:a bit |all |very )?(?:blue|purple)(?! (?:on|around|at|in|under|over|down) (?:the )?(?:outside|inside|side|edges?|ankle|knee|shin|toe|leg|arm|wrist|foot|top))',
+        '(?<!(?:bruise|bruising|ankle|toe|toes|toenail|knee|shin|leg|foot|wrist|nail|bump|lump|finger|thumb|its|it|swelling|area) )(?:went|turned|turning|going|gone) (?:a bit |all |very )?(?:blue|purple)(?! (?:on|around|at|in|under|over|down) (?:the )?(?:outside|inside|side|edges?|ankle|knee|shin|toe|leg|arm|wrist|foot|top))',
         '(?:struggling|fighting|gasping|fight) for (?:air|breath)',
         'breathing (?:is )?(?:very |really |so )?(?:fast|rapid|noisy|laboured|labored|grunting)',
         `(?:sucking|pulling|drawing) in (?:under|between|below) ${PERSON} ribs`,
