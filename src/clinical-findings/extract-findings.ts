@@ -161,6 +161,14 @@ const SINCE_ONSET = {
 // "Concussion at hockey 5 weeks ago … she still gets headaches": an event some time ago that the complaint is still there from.
 const STILL_SINCE_EN = /(?<![a-z])(\d{1,2}|a|one|two|three|four|five|six|seven|eight|a couple of|a few)\s+(days?|weeks?|months?)\s+ago(?![a-z])[^?!]{0,80}?(?<![a-z])still(?![a-z])/u
 
+// "Day 15 today", "day 3 of a stomach bug": the patient counts the days of this illness.
+const DAY_OF_ILLNESS_EN = /(?<![a-z])day (\d{1,2}) (?:today|now|of (?:a|an|the|this|my|his|her))(?![a-z])/u
+
+function dayOfIllness (text: string): { hours: number } | null {
+  const match = text.match(DAY_OF_ILLNESS_EN)
+  return match ? { hours: Number(match[1]) * 24 } : null
+}
+
 function sinceOnset (text: string): { hours: number } | null {
   const match = text.match(SINCE_ONSET.en) ?? text.match(SINCE_ONSET.zh) ?? text.match(STILL_SINCE_EN)
   if (!match) return null
@@ -199,7 +207,7 @@ function sinceWeekday (text: string): { hours: number } | null {
 
 function patientContext (normalized: string, identified: ReturnType<typeof identifyPatient>): PatientContext {
   const measurements = readMeasurements(normalized)
-  const duration = extractDuration(withoutAgesAndPast(normalized)) ?? sinceOnset(normalized) ?? sinceWeekday(normalized)
+  const duration = dayOfIllness(normalized) ?? extractDuration(withoutAgesAndPast(normalized)) ?? sinceOnset(normalized) ?? sinceWeekday(normalized)
   const sex = statedSex(normalized) ?? extractSex(normalized) ?? partnerPronounSex(normalized, identified)
   const pregnant = PREGNANT.test(normalized) && !NOT_PREGNANT.test(normalized)
   return {
@@ -228,6 +236,9 @@ const AGE_OR_PAST = new RegExp([
   '\\(\\d{1,3}\\)',
   '\\b(?:times?|once|twice) (?:a|per|every) (?:year|month|week|day)\\b',
   '\\b(?:once|twice|\\d+ times?) in (?:\\d+|two|three|a few|a couple of) (?:months|years)\\b',
+  // "I get them every few months", "they're normally gone in a week": how often, and the usual course, not this episode.
+  '\\bevery (?:\\d+|two|three|four|six|few|couple of|other) (?:days|weeks|months|years)\\b',
+  '\\b(?:usually|normally|typically|always) (?:[a-z]+ ){0,3}(?:gone|go|clear|clears|cleared|better|over|settle|settles|heal|heals|healed) (?:up )?(?:with)?in (?:a|an|one|two|three|a few|a couple of|\\d+) (?:days?|weeks?)\\b',
   // "off work 1-2 days every month": how often, not how long.
   '\\b(?:\\d+(?: ?- ?\\d+)?|one|two|three|a few|a couple of) days? (?:a|per|every|each) (?:week|month|year|cycle|period)\\b',
   // "back from a week in Spain", "holiday booked in 10 days", "his 2 year review": a trip, a date ahead, a named check.

@@ -12,6 +12,9 @@ const SELF_START = /^(?:hi|hello|hey|doctor|dr|please|help|urgent|ok|so|um|sorry
 const WINDOW = { en: 80, zh: 24 }
 const FIRST_PERSON = /\b(?:i (?:[a-z]+ )?(?:have|feel|got|get|keep|woke|am)|ive got|ive had|im|i think i|me)\b|我(?!妈|爸|老公|老婆|老伴|家|儿子|女儿|孩子|宝宝|奶奶|爷爷|外婆|外公|室友|朋友|同事|哥|姐|弟|妹|爱人|丈夫|妻子|婆婆|公公|姥)/u
 const THIRD_PERSON = /\b(?:he|she|his|her|him|hes|shes)\b|他|她/u
+// A mother writing about herself, the baby named only as her circumstance: "I had my baby 5 days
+// ago", "mum of a 4 month old", "baby (8 wks) is totally fine".
+const MOTHER_WRITING_EN = /\b(?:i (?:had|gave birth to|delivered) (?:my|the|our) baby|(?:mum|mom|mother) (?:of|to) (?:a|an|my|our|twins|two|\d+)|baby\b(?: \(?[a-z0-9 ]{1,12}\)?)? (?:is|s) (?:totally |absolutely |completely |perfectly )?(?:fine|ok|okay|unhurt|not hurt))\b/u
 
 export type IdentifiedPatient = { relation: PatientRelation, ageMonths?: number, child: boolean, /** The words naming the patient ("nan", "妈"), never "another person". */ term?: string }
 
@@ -20,6 +23,7 @@ export function identifyPatient (normalized: string): IdentifiedPatient {
   const head = normalized.slice(0, /[\u4e00-\u9fff]/u.test(normalized.slice(0, 20)) ? WINDOW.zh : WINDOW.en)
   const age = extractAge(normalized)
   const ageMonths = age ? age.months : undefined
+  if (MOTHER_WRITING_EN.test(normalized) && FIRST_PERSON.test(normalized)) return { relation: 'self', child: false }
   const { relation, term } = relationOf(head, normalized)
   const childWord = relation === 'child' || (relation === 'self' ? false : mentionsChild(head))
   const child = ageMonths !== undefined ? ageMonths < 16 * 12 : childWord

@@ -66,6 +66,10 @@ export type SelfCarePresentation = {
   onlyWith?: string[]
   /** Findings that make a GP visit the advice (thrush for the first time). */
   notWith?: string[]
+  /** The source gives this self-care advice in pregnancy too (heartburn, constipation). */
+  inPregnancy?: boolean
+  /** The source gives this self-care advice for babies under 3 months too (a temperature after their jabs). */
+  underThreeMonths?: boolean
 }
 
 export type UrgencyDecision = {
@@ -153,7 +157,7 @@ function selfCarePathway (reading: ClinicalReading, selfCare: readonly SelfCareP
   const symptoms = reading.current.filter((finding) => finding.kind === 'symptom')
   if (symptoms.length === 0) return null
   const { patient } = reading
-  if (patient.pregnant || patient.conditions.includes('immunosuppressed')) return null
+  if (patient.conditions.includes('immunosuppressed')) return null
   // Home care already tried and failing, or a problem that stops daily life, is for a GP to see.
   if (SELF_CARE_STOPPERS.some((concept) => has(reading.current, concept))) return null
   const days = patient.durationHours === undefined ? 0 : patient.durationHours / 24
@@ -175,7 +179,9 @@ function selfCarePathway (reading: ClinicalReading, selfCare: readonly SelfCareP
     (entry.notWith?.some((concept) => has(reading.current, concept)) ?? false)
 
   if (own.some(({ finding, entry }) => unsuitable(finding, entry))) return null
-  if (ages !== undefined && ages < 3) return null
+  // Pregnancy and babies under 3 months are seen unless the source gives home care for that group.
+  if (patient.pregnant && !own.every(({ entry }) => entry?.inPregnancy === true)) return null
+  if (ages !== undefined && ages < 3 && !own.every(({ entry }) => entry?.underThreeMonths === true)) return null
   const main = own.find(({ entry }) => entry !== undefined)
   return main ? `self_care:${main.entry!.concept}` : null
 }
