@@ -5,7 +5,7 @@ import type { PatientRelation } from './finding-types.ts'
 // has…", "我儿子…", "posting for my flatmate's brother"); otherwise the writer.
 const CHILD_EN = /(?:^|\b(?:my|our|his|her|the) )(?:\d+ (?:week|month|year|day)s? old |little |baby |eldest |youngest |newborn |toddler )?(?:son|daughter|baby|kid|child|toddler|newborn|infant|little one|boy|girl|grandson|granddaughter|lo)\b|\b\d+ ?(?:week|month|day)s? old\b|\b(?:baby|toddler|newborn|infant)\b/u
 const ADULT_EN = /(?:^|\b(?:my|our) )(?:mum|mom|mother|dad|father|husband|wife|partner|boyfriend|girlfriend|grandad|grandpa|grandma|nan|nana|granny|grandmother|grandfather|brother|sister|aunt|uncle|friend|flatmate|roommate|housemate|colleague|neighbour|neighbor|fiance|fiancee|mother in law|father in law|elderly)\b/u
-const CHILD_ZH = /(?<![生要怀])(?:孩子|宝宝)|小孩|儿子|女儿|婴儿|新生儿|闺女|娃|孙子|孙女|外孙/u
+const CHILD_ZH = /(?<![生要怀]|生完|生了|生下)(?:孩子|宝宝)|小孩|儿子|女儿|婴儿|新生儿|闺女|娃|孙子|孙女|外孙/u
 const ADULT_ZH = /(?:我|俺)?(?:妈|爸|老公|老婆|老伴|丈夫|妻子|爱人|奶奶|爷爷|外婆|外公|姥姥|姥爷|婆婆|公公|老人|哥|姐|弟|妹|朋友|室友|同事|对象|男朋友|女朋友|家里老人|老爸|老妈|母亲|父亲)/u
 const SELF_START = /^(?:hi|hello|hey|doctor|dr|please|help|urgent|ok|so|um|sorry)?[\s,!.]*(?:(?:i|im|i am|ive)(?![a-z])|my (?:left|right|chest|head|back|stomach|tummy|throat|eye|ear|skin|leg|arm|knee|foot)|我(?!(?:妈|爸|老公|老婆|老伴|家|儿子|女儿|孩子|宝宝|奶奶|爷爷|外婆|外公|室友|朋友|同事|哥|姐|弟|妹)))/u
 
