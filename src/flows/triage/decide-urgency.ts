@@ -66,6 +66,10 @@ export type SelfCarePresentation = {
   onlyWith?: string[]
   /** Findings that make a GP visit the advice (thrush for the first time). */
   notWith?: string[]
+  /** Its source gives home care with no pregnancy exception (the pregnancy rules above still decide). */
+  inPregnancy?: boolean
+  /** A baby under 3 months may be cared for at home only with one of these findings (feeding well). */
+  under3MonthsWith?: string[]
 }
 
 export type UrgencyDecision = {
@@ -153,7 +157,7 @@ function selfCarePathway (reading: ClinicalReading, selfCare: readonly SelfCareP
   const symptoms = reading.current.filter((finding) => finding.kind === 'symptom')
   if (symptoms.length === 0) return null
   const { patient } = reading
-  if (patient.pregnant || patient.conditions.includes('immunosuppressed')) return null
+  if (patient.conditions.includes('immunosuppressed')) return null
   // Home care already tried and failing, or a problem that stops daily life, is for a GP to see.
   if (SELF_CARE_STOPPERS.some((concept) => has(reading.current, concept))) return null
   const days = patient.durationHours === undefined ? 0 : patient.durationHours / 24
@@ -172,10 +176,12 @@ function selfCarePathway (reading: ClinicalReading, selfCare: readonly SelfCareP
     (finding.recurrent && !entry.usuallyRecurs && !explainedByRecurring) ||
     (entry.notWithMedicines?.some((medicine) => patient.medicines.includes(medicine)) ?? false) ||
     (entry.onlyWith !== undefined && !entry.onlyWith.some((concept) => has(reading.current, concept))) ||
-    (entry.notWith?.some((concept) => has(reading.current, concept)) ?? false)
+    (entry.notWith?.some((concept) => has(reading.current, concept)) ?? false) ||
+    // Pregnancy and the first 3 months keep self-care only where a reviewed entry allows it.
+    (patient.pregnant && entry.inPregnancy !== true) ||
+    (ages !== undefined && ages < 3 && !(entry.under3MonthsWith?.some((concept) => has(reading.current, concept)) ?? false))
 
   if (own.some(({ finding, entry }) => unsuitable(finding, entry))) return null
-  if (ages !== undefined && ages < 3) return null
   const main = own.find(({ entry }) => entry !== undefined)
   return main ? `self_care:${main.entry!.concept}` : null
 }
