@@ -35,7 +35,7 @@ export const RESOLVED = {
 /** Asked about or imagined: not present now. */
 export const HYPOTHETICAL = {
   en: ['if', 'in case', 'what if', 'should (?:i|we) (?:watch|look) (?:out )?for', 'watch (?:out )?for', 'look out for', 'signs of', 'how do (?:i|we|you) (?:know|tell)', 'what (?:are|is) the (?:signs|symptoms)', 'could (?:it|this|that) be', 'is (?:it|this|that) (?:a|an)?', 'might (?:be|get)', 'worried (?:it|he|she|they) (?:might|will|could)', 'would', 'risk of', 'prevent', 'avoid', 'scared (?:of|it)', 'afraid (?:of|it)', '(?:thinking|thought|think|thinks) (?:it|he|she|this|that|i|we) (?:was|were|is|had|has|might be|could be|would be)(?: having| getting)?(?: (?:a|an|the|another))?(?= ?$)', 'worried (?:it|that|this) (?:is|was|might be|could be)(?: (?:a|an|the))?(?= ?$)'],
-  zh: ['如果', '万一', '要是', '会不会', '是不是', '怎么知道', '以为(?:是|自己|他|她|我|得了|犯了|要|又)?$', '预防', '担心会', '怕会', '有没有可能', '有可能', '可能会', '假如', '容易', '会出现', '症状是什么', '有哪些症状']
+  zh: ['如果', '万一', '要是', '会不会', '是不是', '怎么知道', '以为(?:是|自己|他|她|我|得了|犯了|要|又)?$', '预防', '担心会', '怕会', '有没有可能', '有可能', '可能会', '假如', '容易', '会出现', '症状是什么', '有哪些症状', '^(?:请问)?(?:是|算是)$', '^(?:请问)?(?:这|那)(?:个)?(?:算|是|算是)(?:不是)?\\S{0,4}$']
 }
 
 /** Another person than the patient, within the clause: the finding is theirs (e.g. family history). */

@@ -66,10 +66,12 @@ export type SelfCarePresentation = {
   onlyWith?: string[]
   /** Findings that make a GP visit the advice (thrush for the first time). */
   notWith?: string[]
-  /** The source gives this self-care advice in pregnancy too (heartburn, constipation). */
+  /** Its source gives home care with no pregnancy exception (the pregnancy rules above still decide). */
   inPregnancy?: boolean
-  /** The source gives this self-care advice for babies under 3 months too (a temperature after their jabs). */
+  /** Its source gives home care for babies under 3 months too (a temperature after their jabs). */
   underThreeMonths?: boolean
+  /** A baby under 3 months may be cared for at home only with one of these findings (feeding well). */
+  under3MonthsWith?: string[]
 }
 
 export type UrgencyDecision = {
@@ -176,12 +178,12 @@ function selfCarePathway (reading: ClinicalReading, selfCare: readonly SelfCareP
     (finding.recurrent && !entry.usuallyRecurs && !explainedByRecurring) ||
     (entry.notWithMedicines?.some((medicine) => patient.medicines.includes(medicine)) ?? false) ||
     (entry.onlyWith !== undefined && !entry.onlyWith.some((concept) => has(reading.current, concept))) ||
-    (entry.notWith?.some((concept) => has(reading.current, concept)) ?? false)
+    (entry.notWith?.some((concept) => has(reading.current, concept)) ?? false) ||
+    // Pregnancy and the first 3 months keep self-care only where a reviewed entry allows it.
+    (patient.pregnant && entry.inPregnancy !== true) ||
+    (ages !== undefined && ages < 3 && entry.underThreeMonths !== true && !(entry.under3MonthsWith?.some((concept) => has(reading.current, concept)) ?? false))
 
   if (own.some(({ finding, entry }) => unsuitable(finding, entry))) return null
-  // Pregnancy and babies under 3 months are seen unless the source gives home care for that group.
-  if (patient.pregnant && !own.every(({ entry }) => entry?.inPregnancy === true)) return null
-  if (ages !== undefined && ages < 3 && !own.every(({ entry }) => entry?.underThreeMonths === true)) return null
   const main = own.find(({ entry }) => entry !== undefined)
   return main ? `self_care:${main.entry!.concept}` : null
 }

@@ -154,7 +154,7 @@ export const TRIAGE_RULES: TriageRule[] = [
   { id: 'blistering_burn_sensitive_site', level: 'emergency', all: ['burn', 'blisters', 'sensitive_site'], source: 'RF64' },
   { id: 'infected_burn', level: 'urgent', all: ['burn', 'wound_infection'], source: 'RF65' },
   { id: 'serious_bite', level: 'emergency', all: ['animal_bite'], any: [['bleeding_uncontrolled', 'face_or_head', 'wound_gaping']], source: 'RF66 (deep or large, on the face or head, or bleeding that will not stop)' },
-  { id: 'bite_broke_skin', level: 'urgent', all: ['animal_bite'], any: [['skin_broken', 'cellulitis_features', 'wound_infection', 'sensitive_site']], source: 'RF67' },
+  { id: 'bite_broke_skin', level: 'urgent', all: ['animal_bite'], any: [['skin_broken', 'cellulitis_features', 'wound_infection', 'sensitive_site']], none: ['skin_intact'], source: 'RF67 (a bite on the hand that did not break the skin is washed at home: NHS animal bites)' },
 
   // ---- eyes, ENT, teeth, skin
   { id: 'eye_chemical_or_penetrating', level: 'emergency', any: [['eye_chemical', 'eye_penetrating']], source: 'RF68' },
@@ -169,7 +169,7 @@ export const TRIAGE_RULES: TriageRule[] = [
   { id: 'dental_swelling_spreading', level: 'emergency', all: ['toothache'], any: [['facial_swelling_spreading', 'cannot_swallow_saliva', 'breathing_severe', 'dysphagia']], source: 'RF73' },
   { id: 'facial_swelling_spreading', level: 'emergency', all: ['facial_swelling_spreading'], any: [['lump', 'toothache', 'fever', 'cellulitis_features', 'lip_face_swelling']], source: 'RF73 (swelling spreading to the eye or neck)' },
   { id: 'severe_toothache', level: 'urgent', all: ['toothache'], any: [['severe_pain', 'painkillers_not_helping', 'night_pain']], source: 'RF74' },
-  { id: 'cellulitis', level: 'urgent', all: ['cellulitis_features'], any: [['rash', 'lip_face_swelling', 'calf_swelling', 'joint_or_limb_pain', 'animal_bite', 'insect_bite', 'lump', 'fever', 'skin_wound', 'burn']], source: 'RF75' },
+  { id: 'cellulitis', level: 'urgent', all: ['cellulitis_features'], any: [['rash', 'lip_face_swelling', 'calf_swelling', 'joint_or_limb_pain', 'animal_bite', 'insect_bite', 'lump', 'fever', 'skin_wound', 'burn', 'skin_broken']], none: ['dental_signs_for_dentist'], source: 'RF75 (red, hot, swollen skin where it was broken: a scratch, a hook; red swollen gums are for a dentist, RF73, RF74)' },
   { id: 'cellulitis_systemic', level: 'emergency', all: ['cellulitis_features'], any: [['confusion', 'near_faint']], source: 'RF76' },
   { id: 'skin_infection_fast_heart_or_dizzy', level: 'emergency', all: ['cellulitis_features'], any: [['palpitations', 'dizziness'], SKIN_INFECTION_SITES], source: 'RF76 (red swollen skin with a fast heartbeat or dizziness)' },
   { id: 'skin_infection_high_fever', level: 'emergency', all: ['cellulitis_features'], any: [SKIN_INFECTION_SITES], measure: { temperatureAtLeast: 39 }, source: 'RF76 (red swollen skin with a high temperature)' },
@@ -206,10 +206,10 @@ export const TRIAGE_RULES: TriageRule[] = [
 
 /** Common presentations that are looked after at home when nothing above fires (the positive self-care pathway). */
 export const SELF_CARE_PRESENTATIONS: SelfCarePresentation[] = [
-  { concept: 'cold_symptoms', maxDays: 21, usuallyRecurs: true, source: 'NHS common cold: rest, fluids; see a GP if symptoms last more than 3 weeks' },
+  { concept: 'cold_symptoms', maxDays: 21, usuallyRecurs: true, inPregnancy: true, under3MonthsWith: ['playful_well'], source: 'NHS common cold: rest, fluids; see a GP if symptoms last more than 3 weeks (sources.md common cold: no pregnancy exception); what0-18 bronchiolitis (sources.md): a baby with a cold is cared for at home unless feeding under half, fewer wet nappies, a temperature or laboured breathing (RF35, RF45 above)' },
   { concept: 'sore_throat', maxDays: 7, source: 'NHS sore throat: usually better within a week' },
   { concept: 'cough', maxDays: 21, source: 'NHS cough: see a GP if it lasts more than 3 weeks' },
-  { concept: 'fever', maxDays: 4, minAgeMonths: 6, source: 'NICE NG143 green / NHS fever in adults: managed at home with fluids' },
+  { concept: 'fever', maxDays: 4, minAgeMonths: 3, source: 'NICE NG143 green / NHS fever in adults: managed at home with fluids; rayleigh PCN (sources.md): treat at home over 3 months with a fever under 5 days (39C or more at 3-6 months: RF36 above)' },
   { concept: 'headache', maxDays: 7, source: 'NHS headaches: most go away with rest and painkillers' },
   { concept: 'sinus_symptoms', maxDays: 10, source: 'NHS sinusitis: usually clears up within 2 to 3 weeks; a pharmacist can help' },
   { concept: 'earache', maxDays: 3, source: 'NHS earache: often improves in 3 days' },
@@ -246,8 +246,8 @@ export const SELF_CARE_PRESENTATIONS: SelfCarePresentation[] = [
   { concept: 'burn', maxDays: 3, source: 'NHS burns: cool a small burn under running water' },
   { concept: 'bruise', maxDays: 14, notWithMedicines: ['anticoagulant'], source: 'NHS bruises: most fade within 2 weeks with rest, ice and raising the area; see a GP for bruises with no reason or on blood thinners' },
   { concept: 'blisters', maxDays: 7, source: 'NHS blisters: heal on their own' },
-  { concept: 'nosebleed', maxDays: 3650, minAgeMonths: 24, notWithMedicines: ['anticoagulant'], source: 'NHS nosebleeds: pinch the soft part of the nose for 10-15 minutes; see a GP if they keep happening, you take blood thinners or a child under 2 has had one' },
-  { concept: 'dizziness', maxDays: 7, source: 'NHS dizziness: often goes away on its own; lie down, fluids' },
+  { concept: 'nosebleed', maxDays: 3650, minAgeMonths: 24, notWithMedicines: ['anticoagulant'], inPregnancy: true, source: 'NHS nosebleeds: pinch the soft part of the nose for 10-15 minutes; see a GP if they keep happening, you take blood thinners or a child under 2 has had one (sources.md nosebleed: pregnancy is not among the exceptions)' },
+  { concept: 'dizziness', maxDays: 7, inPregnancy: true, source: 'NHS dizziness: often goes away on its own; lie down, fluids; 111 wales (sources.md): a drop when standing up, get up slowly (in early pregnancy with tummy pain or bleeding: RF82 above)' },
   { concept: 'low_mood', maxDays: 14, source: 'NHS low mood: see a GP if it lasts more than 2 weeks' },
   { concept: 'head_injury', maxDays: 7, companions: ['lump', 'headache', 'bruise', 'minor_cut', 'skin_wound'], source: 'NHS minor head injury: rest and watch for warning signs' },
   { concept: 'fall', maxDays: 7, companions: ['lump', 'bruise', 'minor_cut', 'skin_wound'], source: 'NHS: a fall without injury can be looked after at home' },
