@@ -10,7 +10,7 @@ export const NEGATION_BEFORE = {
 
 /** A negation after the finding ("fever: none", "lips are fine", "发烧没有", "嘴唇颜色正常"). */
 export const NEGATION_AFTER = {
-  en: ['(?:is|are|was|were|looks?|seems?) (?:fine|normal|ok|okay|alright|pink|clear)', 'none', 'no', 'gone now', 'has gone', 'have gone'],
+  en: ['(?:is|are|was|were|looks?|seems?) (?:fine|normal|ok|okay|alright|pink|clear)', 'normal', 'none', 'no', 'gone now', 'has gone', 'have gone'],
   zh: ['没有', '正常', '都没有', '也没有', '没', '不明显', '不快', '不急', '不费劲', '平稳', '顺畅']
 }
 
@@ -46,6 +46,6 @@ export const OTHER_PERSON = {
 
 /** Comes and goes over weeks or months: a pattern to book for, not an acute episode. */
 export const RECURRENT = {
-  en: ['(?:for|over) (?:the )?(?:last|past) (?:few|couple of|\\d+|two|three|several) months', 'often', 'always', 'on and off(?! for (?:a |one |two |three |four |\\d+ |a couple of |a few )?(?:days?|hours?))', 'comes and goes', 'coming and going', 'off and on', 'every (?:day|night|week|morning|few days|couple of days)', 'most days', '(?:third|fourth|fifth|sixth|3rd|4th|5th|6th) time (?:since|in|this)', 'from time to time', 'keeps? (?:coming back|happening)', 'for (?:weeks|months|years)', 'times a (?:week|month|day)', '(?:several|a few|many|\\d+|two|three|four|five|six) times (?:this|a|in the|over the|per|last) (?:week|month|year|few weeks|past)', 'every (?:couple of|few) (?:days|weeks)', 'again and again', 'sometimes', 'occasionally', 'every so often', 'keeps? (?:getting|having)', '(?:third|fourth|fifth|3rd|4th|5th|another) (?:bout|episode|attack|infection|time this (?:year|month))', '(?:several|a few|many|\\d+) (?:bouts|episodes|attacks|hypos)', '(?:dizzy|fainting|funny|coughing|shaking) spells', 'now and (?:then|again)', 'on occasion'],
+  en: ['(?:for|over) (?:the )?(?:last|past) (?:few|couple of|\\d+|two|three|several) months', 'often', 'always', 'on and off(?! for (?:a |one |two |three |four |\\d+ |a couple of |a few )?(?:days?|hours?))', 'comes and goes', 'coming and going', 'off and on', 'every (?:day|night|week|morning|few days|couple of days)', 'most (?:days|weeks|months)', '(?:third|fourth|fifth|sixth|3rd|4th|5th|6th) time (?:since|in|this)', 'from time to time', 'keeps? (?:coming back|happening)', 'for (?:weeks|months|years)', 'times a (?:week|month|day)', '(?:several|a few|many|\\d+|two|three|four|five|six) times (?:this|a|in the|over the|per|last) (?:week|month|year|few weeks|past)', 'every (?:couple of|few) (?:days|weeks)', 'again and again', 'sometimes', 'occasionally', 'every so often', 'keeps? (?:getting|having)', '(?:third|fourth|fifth|3rd|4th|5th|another) (?:bout|episode|attack|infection|time this (?:year|month))', '(?:several|a few|many|\\d+) (?:bouts|episodes|attacks|hypos)', '(?:dizzy|fainting|funny|coughing|shaking) spells', 'now and (?:then|again)', 'on occasion'],
   zh: ['时好时坏', '断断续续', '第(?:三|四|五|六|3|4|5|6)次', '又(?:一次)?(?:犯|复发)了', '这(?:两三|几|一两|两|三)个(?:多)?月', '最近(?:两三|几|一两)个(?:多)?月', '经常', '总是', '老是', '时不时', '反复', '每天', '每次(?!(?:就|只|都只|才)(?:有|尿|解|出)?(?:一点|几滴|一丁点))', '常常', '动不动', '隔三差五', '有时', '(?:这个|这|本|上个|一个)月.{0,4}(?:好几|几|[两三四五六七八九十]{1,2})次', '(?:一|每)(?:周|个?星期|个?月)(?:有|要|来|都)?(?:好几|几|[两三四五六七八九十]{1,2})次']
 }
