@@ -87,7 +87,7 @@ export function readMeasurements (text: string): Measurements {
   if (systolic !== undefined) found.systolic = systolic
   const glucose = firstNumber(text, /(?:blood sugar|sugar|glucose|bm|reading|血糖|went|dropped to|down to|(?<![a-z])meter(?: in (?:her|his|my) bag)?(?: says| said| reads| read| showed| shows)?)\s*(?:level|is|was|of|at|only|只有|才|:)?\s*(?:is |was |at |of )?(\d{1,2}(?:\.\d)?)(?!\s*(?:years?|weeks?|days?|hours?|%|am|pm|\/))/gu, [0.5, 40])
   if (glucose !== undefined) found.glucoseMmol = glucose
-  const ketones = firstNumber(text, /(?:ketones?(?: meter)?(?: just)?(?: said| says| reads| read| showed| shows)?|血酮|酮体)\s*(?:level|is|was|of|at|over|above|more than|at least|:)?\s*(?:is |was |at |of )?(\d(?:\.\d)?)/gu, [0, 10])
+  const ketones = firstNumber(text, /(?:ketones?(?: meter)?(?: just)?(?: said| says| reads| read| showed| shows)?|血酮(?:仪)?(?:测(?:了|的|出|得)?(?:一下)?(?:是|为)?)?|酮体)\s*(?:level|is|was|of|at|over|above|more than|at least|:)?\s*(?:is |was |at |of )?(\d(?:\.\d)?)/gu, [0, 10])
   if (ketones !== undefined) found.ketonesMmol = ketones
   const minutes = firstNumber(text, /(\d{1,3})\s*(?:\+\s*)?(?:minutes|mins|min\b|分钟)/gu, [1, 600]) ?? chineseMinutes(text)
   if (minutes !== undefined) found.minutes = minutes
