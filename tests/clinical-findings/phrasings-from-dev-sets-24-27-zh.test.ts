@@ -90,6 +90,9 @@ describe('phrasings from development sets 24-27 (zh): levels', () => {
     ['a stubborn toothache that painkillers do not touch stays urgent', '牙疼两天了，疼得厉害，吃了止痛药也不管用', 'urgent'],
     ['a near-faint without standing up is not self-care', '坐着看电视突然眼前一黑，过了几秒才好', 'routine'],
     ['hypos every other day are for the diabetes team', '打胰岛素，最近隔一天就低血糖一次，心慌出汗，吃点东西就好', 'routine'],
+    ['several hypos a week are for the diabetes team', '打胰岛素，这个星期夜里低血糖了三次，心慌出汗，喝糖水就好', 'routine'],
+    ['a squeezed spot turning red, hot and swollen is urgent', '昨天挤了下巴上的脓包，现在一片又红又肿，摸着烫', 'urgent'],
+    ['"no big hard lumps of that kind" is mild acne', '额头几个小痘，不疼，也没有这种硬的大包', 'self_care'],
     ['mild acne stays self-care', '16岁，额头上几个小痘痘，不疼，没有留印子', 'self_care'],
     ['conjunctivitis for a few days stays self-care', '红眼病三天了，有点眼屎，不疼不怕光，看东西清楚', 'self_care']
   ])('%s', (_name, text, level) => {
