@@ -37,7 +37,7 @@ const TRIGGERS = {
 }
 // "Today", "now", "this time": a finding in such a segment is current even beside a past marker;
 // so is one said never to have happened before ("以前从没这样过", "never had this before").
-const CURRENT_MARKER = { en: /(?<![a-z])(?:now|today|tonight|this (?:morning|afternoon|evening|time|week)|since (?:yesterday|last night|this)|just now|right now|again|new|started|never (?:had|felt|experienced|been like) (?:this|it|that|anything like))(?![a-z])/u, zh: /现在|今天|今晚|今早|刚才|这次|这两天|昨天|昨晚|又|突然|开始|(?:以前|之前|过去|从前|从来)(?:从|都|也)?(?:没|未|不曾)/u }
+const CURRENT_MARKER = { en: /(?<![a-z])(?:now|today|tonight|this (?:morning|afternoon|evening|time|week)|since (?:yesterday|last night|this)|just now|right now|again|new|started|never (?:had|felt|experienced|been like) (?:this|it|that|anything like))(?![a-z])/u, zh: /现在|今天|今晚|今早|刚才|这次|这两天|这几天|最近|昨天|昨晚|前天|又|突然|开始|(?:以前|之前|过去|从前|从来)(?:从|都|也)?(?:没|未|不曾)/u }
 const NEGATION_INSIDE = { en: /(?<![a-z])(?:not|no|never|isnt|arent|wasnt|werent|dont|doesnt|didnt|hasnt|havent|without)(?![a-z])/u, zh: new RegExp(`没(?!${STILL_GOING})|无(?!法|名)|不(?!停|止|住|了|下|断|行|得了)(?=\\S{0,3}(?:疼|痛|闷|肿|烧|喘|咳|痒|红|吐|晕|麻|紧|憋|出血|紫|压|勒|箍|堵|刺|硬|僵))`, 'u') }
 const HAN = /\p{Script=Han}/u
 // "脑出血后": a diagnosis or event named before 后 is the past event (a symptom before 后 is not: "腰疼以后尿不出来").

@@ -161,7 +161,9 @@ function selfCarePathway (reading: ClinicalReading, selfCare: readonly SelfCareP
   const { patient } = reading
   if (patient.conditions.includes('immunosuppressed')) return null
   // Home care already tried and failing, or a problem that stops daily life, is for a GP to see.
-  if (SELF_CARE_STOPPERS.some((concept) => has(reading.current, concept))) return null
+  // Severe pain that simple painkillers bring down is still home care (period pain, toothache: sources.md).
+  const stoppers = has(reading.current, 'painkillers_help') ? SELF_CARE_STOPPERS.filter((concept) => concept !== 'severe_pain') : SELF_CARE_STOPPERS
+  if (stoppers.some((concept) => has(reading.current, concept))) return null
   const days = patient.durationHours === undefined ? 0 : patient.durationHours / 24
   const ages = patient.ageMonths
   const matched = symptoms.map((finding) => ({ finding, entry: selfCare.find((entry) => entry.concept === finding.concept) }))
