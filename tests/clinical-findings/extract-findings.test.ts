@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { FINDING_CONCEPTS } from '../../src/clinical-findings/lexicon/finding-concepts.ts'
 import { createFindingExtractor } from '../../src/clinical-findings/extract-findings.ts'
 import type { Finding } from '../../src/clinical-findings/finding-types.ts'
 
@@ -192,5 +193,12 @@ describe('patient and measurements', () => {
   it('an age or a past event is not how long the complaint has lasted', () => {
     expect(read('宝宝3个月，发烧38度5').patient.durationHours).toBeUndefined()
     expect(read('I had a stroke 5 years ago and now a cough for 2 days').patient.durationHours).toBe(48)
+  })
+})
+
+describe('lexicon data', () => {
+  it('no English lookbehind repeats words separated by a literal space (the compile makes spaces optional, and a repeated optional-space group backtracks without end)', () => {
+    const risky = FINDING_CONCEPTS.flatMap((concept) => concept.en.filter((pattern) => /\(\?<[=!].{0,120}?\(\?: \[a-z\]\+/u.test(pattern)).map((pattern) => `${concept.id}: ${pattern}`))
+    expect(risky).toEqual([])
   })
 })
