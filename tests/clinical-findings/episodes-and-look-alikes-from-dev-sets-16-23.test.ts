@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { assessTriage } from '../../src/flows/triage/assess-findings.ts'
-import { createSafetyGuards } from '../../src/flows/safety-guards.ts'
-import { extractor } from '../helpers/read-findings.ts'
+import { extractor, guardCheck, triageUrgency as triage } from '../helpers/read-findings.ts'
 
-const guards = createSafetyGuards({ findings: extractor })
-const guardVerdict = (text: string) => guards.checkInput(text).verdict
-const triage = (text: string, locale = 'en') => assessTriage(extractor, { texts: [text], answers: {}, locale }).urgency
+const guardVerdict = (text: string) => guardCheck(text).verdict
 
 describe('an episode that ended, told in the sentences after it', () => {
   it('palpitations with near-fainting that have stopped are urgent (RF18); still going, an emergency (RF17)', () => {

@@ -38,6 +38,9 @@ const DANGER_NOW = [
   /(?:控制不住)/u
 ]
 
+// The same cues, global, to find every place one stands in a clause (compiled once).
+const DANGER_NOW_EVERYWHERE = DANGER_NOW.map((pattern) => new RegExp(pattern.source, 'gu'))
+
 /**
  * True when thoughts of suicide are told with safety stated and no sign of danger now (RF90, not RF89).
  * A danger cue counts unless its own clause denies it: "I'm not going to do anything tonight" and
@@ -46,5 +49,5 @@ const DANGER_NOW = [
 export function isWithoutImmediateDanger (normalizedText: string): boolean {
   if (!SAFETY_STATED.some((pattern) => pattern.test(normalizedText))) return false
   return !splitClauses(normalizedText).some((clause) => !SAFETY_STATED.some((pattern) => pattern.test(clause)) &&
-    DANGER_NOW.some((pattern) => [...clause.matchAll(new RegExp(pattern.source, 'gu'))].some((match) => !isNegated(clause.slice(0, match.index)))))
+    DANGER_NOW_EVERYWHERE.some((pattern) => [...clause.matchAll(pattern)].some((match) => !isNegated(clause.slice(0, match.index)))))
 }

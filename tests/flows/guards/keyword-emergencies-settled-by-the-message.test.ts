@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { assessTriage } from '../../../src/flows/triage/assess-findings.ts'
-import { createSafetyGuards } from '../../../src/flows/safety-guards.ts'
-import { extractor } from '../../helpers/read-findings.ts'
-
-const guards = createSafetyGuards({ findings: extractor })
-const verdict = (text: string) => guards.checkInput(text)
-const triage = (text: string, locale = 'en') => assessTriage(extractor, { texts: [text], answers: {}, locale }).urgency
+import { extractor, guardCheck as verdict, triageUrgency as triage } from '../../helpers/read-findings.ts'
 
 describe('another short fit in the same illness, fully come round (red_flags.md RF48, not RF47)', () => {
   it('is urgent, not an emergency, in both languages', () => {
